@@ -1,0 +1,158 @@
+"""Argument parsing and the non-interactive commands: validate, schema, cast.
+
+The browser itself is imported only when it is about to run, so `lvtui validate`
+and friends never pay for importing textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from lvtui import __version__
+from lvtui.loading import FilmError, load_film, shipped_film_path
+from lvtui.model import Film
+from lvtui.search import search_cast
+from lvtui.text import clean
+
+COMMANDS = ("validate", "schema", "cast")
+SECTION_NAMES = ("overview", "plot", "cast", "production", "timeline", "reception", "soundtrack")
+EXIT_USAGE = 2
+
+
+def browser_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lvtui",
+        description="Browse Leaving Las Vegas (1995), or any valid film file, in the terminal.",
+        epilog="Other commands: lvtui validate [PATH ...] | lvtui schema | "
+        "lvtui cast [QUERY] [--film PATH] [--format table|json|csv]. "
+        "Use 'lvtui COMMAND --help' for details.",
+    )
+    parser.add_argument("--version", action="version", version=f"lvtui {__version__}")
+    parser.add_argument("path", nargs="?", type=Path,
+                        help="a film file (default: the shipped film)")
+    _add_film_option(parser)
+    parser.add_argument("--section", choices=SECTION_NAMES, help="open on this section")
+    parser.add_argument("--find", metavar="TEXT", help="open the cast with this search applied")
+    return parser
+
+
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lvtui")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = commands.add_parser("validate", help="check film files; exit 65 or 66 if bad")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                          help="film files (default: the shipped film)")
+    commands.add_parser("schema", help="print the JSON Schema of a film file")
+    cast = commands.add_parser("cast", help="list the cast members matching QUERY")
+    cast.add_argument("query", nargs="?", default="", metavar="QUERY",
+                      help="part of an actor, role or credited name (any case, any accents)")
+    _add_film_option(cast)
+    cast.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    return parser
+
+
+def _add_film_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--film", type=Path, metavar="PATH",
+                        help="read this film file instead of the shipped one")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        options = command_parser().parse_args(args)
+        if options.command == "validate":
+            return validate(options.paths or [shipped_film_path()])
+        if options.command == "schema":
+            return print_schema()
+        return list_cast(options.query, options.film, options.format)
+    parser = browser_parser()
+    options = parser.parse_args(args)
+    if options.path is not None and options.film is not None:
+        parser.error("give the film file either as PATH or with --film, not both")
+    return browse(options.film or options.path, options.section, options.find)
+
+
+def read_film(path: Path | None) -> Film:
+    return load_film(path if path is not None else shipped_film_path())
+
+
+def report(error: FilmError, stream: TextIO | None = None) -> int:
+    for line in error.lines():
+        print(line, file=stream or sys.stderr)
+    return error.exit_code
+
+
+def validate(paths: Sequence[Path]) -> int:
+    status = 0
+    for path in paths:
+        try:
+            film = load_film(path)
+        except FilmError as error:
+            status = max(status, report(error))  # unreadable (66) outranks bad content (65)
+            continue
+        # A path is printed through the cleaner too: a file name can hold anything.
+        print(f"{clean(str(path))}: ok ({len(film.cast)} cast, {len(film.events())} events)")
+    return status
+
+
+def print_schema() -> int:
+    # Imported here: the schema machinery is only ever needed by this command.
+    json.dump(Film.model_json_schema(mode="validation"), sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def list_cast(query: str, film_path: Path | None, output: str) -> int:
+    try:
+        film = read_film(film_path)
+    except FilmError as error:
+        return report(error)
+    indices = search_cast(film.cast, query)
+    members = [film.cast[index] for index in indices]
+    if output == "json":
+        json.dump([member.model_dump(mode="json", exclude_none=True) for member in members],
+                  sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif output == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["actor", "role", "credited_as"])
+        writer.writerows([m.actor, m.role, m.credited_as or ""] for m in members)
+    elif sys.stdout.isatty():
+        print_cast_table(film, indices)
+    else:
+        for member in members:
+            print("\t".join((member.actor, member.role, member.credited_as or "")))
+    return 0
+
+
+def print_cast_table(film: Film, indices: Sequence[int]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    # Every cell is a Text, never a markup string: names come from the film file.
+    table = Table(title=Text(f"{film.title} ({film.year}): {len(indices)} of {len(film.cast)}"))
+    for header in ("#", "Actor", "Role", "Credited as"):
+        table.add_column(header)
+    for index in indices:
+        member = film.cast[index]
+        table.add_row(Text(str(index + 1)), Text(member.actor), Text(member.role),
+                      Text(member.credited_as or ""))
+    Console().print(table)  # Rich honours NO_COLOR by itself
+
+
+def browse(path: Path | None, section: str | None, find: str | None) -> int:
+    try:
+        film = read_film(path)
+    except FilmError as error:
+        return report(error)
+    from lvtui.app import FilmApp  # textual is imported only when the browser runs
+
+    FilmApp(film, section=section, find=find).run()
+    return 0

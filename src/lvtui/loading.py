@@ -1,0 +1,188 @@
+"""Bytes on disk -> :class:`Film`, and every way that can fail, as one error type.
+
+Each failure becomes a :class:`FilmError` whose problems are short sentences a person
+understands, each naming the place in the file (``$.cast[3].role``) where there is one.
+Anything quoted from the file is cleaned and cut short first: the file is untrusted.
+
+No textual import here; a test proves it.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import stat
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any, NoReturn
+
+from pydantic import ValidationError
+
+from lvtui.model import Film
+from lvtui.text import clean, shorten
+
+MAX_BYTES = 16 * 1024 * 1024
+EXIT_BAD_CONTENT = 65  # EX_DATAERR
+EXIT_UNREADABLE = 66  # EX_NOINPUT
+_BOM = b"\xef\xbb\xbf"
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class FilmError(Exception):
+    """A film file that cannot be read or is not a valid film."""
+
+    def __init__(self, path: str | os.PathLike[str], problems: Iterable[str], *,
+                 unreadable: bool = False) -> None:
+        self.path = clean(os.fspath(path))
+        self.problems = list(problems)
+        self.unreadable = unreadable
+        super().__init__("\n".join(self.lines()))
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_UNREADABLE if self.unreadable else EXIT_BAD_CONTENT
+
+    def lines(self) -> list[str]:
+        """One line per problem, each prefixed by the path, ready for stderr."""
+        return [f"{self.path}: {problem}" for problem in self.problems]
+
+
+def shipped_film_path() -> Path:
+    """The film that ships inside the package (or beside it, in a source checkout)."""
+    packaged = Path(str(resources.files("lvtui"))) / "data" / "film.json"
+    if packaged.is_file():
+        return packaged
+    # Editable installs and a bare checkout keep the file at the top of the repository.
+    return Path(__file__).resolve().parents[2] / "data" / "film.json"
+
+
+def load_film(path: str | os.PathLike[str]) -> Film:
+    """Read, decode, parse and validate the film file at *path*."""
+    return parse_film(read_film_bytes(path), path)
+
+
+def read_film_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_BYTES`, or a :class:`FilmError`."""
+
+    def refuse(problem: str) -> NoReturn:
+        raise FilmError(path, [problem], unreadable=True)
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        refuse("no such file")
+    except OSError as error:
+        refuse(_os_problem(error))
+    if stat.S_ISDIR(info.st_mode):
+        refuse("is a directory, not a film file")
+    if not stat.S_ISREG(info.st_mode):
+        # Checked before opening: opening a FIFO would block until a writer comes.
+        refuse("is not a regular file (a pipe, socket or device)")
+    if info.st_size > MAX_BYTES:
+        refuse(f"is {info.st_size:,} bytes, over the {MAX_BYTES // 2**20} MiB cap")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        refuse(_os_problem(error))
+    if len(data) > MAX_BYTES:
+        refuse(f"is over the {MAX_BYTES // 2**20} MiB cap")
+    return data
+
+
+def parse_film(data: bytes, path: str | os.PathLike[str] = "<film>") -> Film:
+    """Decode and validate film JSON; a UTF-8 byte order mark is accepted and dropped."""
+
+    def refuse(*problems: str) -> NoReturn:
+        raise FilmError(path, problems)
+
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        refuse(f"is not UTF-8: byte 0x{data[error.start]:02X} at byte offset {error.start}")
+    if not text.strip():
+        refuse("is empty")
+    try:
+        document = json.loads(text, object_pairs_hook=_unique_keys,
+                              parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        refuse(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}")
+    except _RefusedJSON as error:
+        refuse(str(error))
+    except RecursionError:
+        refuse("invalid JSON: nested too deeply")
+    except ValueError as error:  # e.g. an integer with more digits than Python converts
+        refuse(f"invalid JSON: {shorten(str(error))}")
+    try:
+        return Film.model_validate(document)
+    except ValidationError as error:
+        refuse(*(_schema_problem(detail) for detail in error.errors(include_url=False)))
+    except RecursionError:
+        refuse("nested too deeply")
+
+
+def json_path(location: Iterable[int | str]) -> str:
+    """``("cast", 3, "role")`` -> ``$.cast[3].role``; hostile key names are cleaned and cut."""
+    parts = ["$"]
+    for step in location:
+        if isinstance(step, int):
+            parts.append(f"[{step}]")
+        elif _IDENTIFIER.match(step):
+            parts.append(f".{step}")
+        else:
+            parts.append(f"[{_quote(step)}]")
+    return "".join(parts)
+
+
+class _RefusedJSON(ValueError):
+    """JSON that the standard parser accepts but a film file must not hold."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # "Last one wins" would silently drop data the author wrote: refuse instead.
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _RefusedJSON(f"duplicate key {_quote(key)} in one JSON object")
+        seen[key] = value
+    return seen
+
+
+def _reject_constant(name: str) -> NoReturn:
+    raise _RefusedJSON(f"invalid JSON: {name} is not a JSON number")
+
+
+def _schema_problem(detail: Any) -> str:
+    where = json_path(detail["loc"])
+    kind = detail["type"]
+    if kind == "missing":
+        return f"{where}: required field is missing"
+    if kind == "extra_forbidden":
+        return f"{where}: unknown field"
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    message = message.replace("Input should be", "expected", 1)
+    value = detail.get("input")
+    if isinstance(value, dict | list):
+        got = "an object" if isinstance(value, dict) else "a list"
+        return f"{where}: {message} (got {got})"
+    return f"{where}: {message} (got {_quote(value)})"
+
+
+def _quote(value: Any) -> str:
+    """A value from the file, fit to quote in a one-line message."""
+    if isinstance(value, str):
+        return json.dumps(shorten(value), ensure_ascii=False)
+    return shorten(json.dumps(value))
+
+
+def _os_problem(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "is a symbolic link loop"
+    if error.errno == errno.EACCES:
+        return "permission denied"
+    return clean(error.strerror or type(error).__name__).lower()

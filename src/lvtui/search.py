@@ -1,0 +1,119 @@
+"""Matching cast members by name: case- and accent-insensitive, pure functions, no UI.
+
+A query matches a member when its folded form is a substring of the folded actor,
+role or credited-as name. Folding (NFKD, combining marks dropped, casefolded) keeps a
+map back to the original characters, so the UI can highlight exactly what matched.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from lvtui.model import CastMember
+
+Span = tuple[int, int]
+
+
+def fold(text: str) -> str:
+    """The form two names are compared in: "Zoë" and "ZOE" both fold to "zoe"."""
+    if text.isascii():
+        return text.lower()  # the common case, and far cheaper than the general one
+    return fold_with_map(text)[0]
+
+
+@lru_cache(maxsize=4096)
+def fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
+    """Fold *text*, and say for each folded character which original character it came from."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for part in unicodedata.normalize("NFKD", char):
+            if unicodedata.combining(part):
+                continue
+            for out in part.casefold():
+                folded.append(out)
+                origin.append(index)
+    return "".join(folded), tuple(origin)
+
+
+def match_spans(text: str, query: str) -> list[Span]:
+    """Where *query* (already folded) occurs in *text*, as spans of the original text."""
+    if not query:
+        return []
+    if text.isascii():
+        haystack, origin = text.lower(), None
+    else:
+        haystack, mapping = fold_with_map(text)
+        origin = mapping
+    spans: list[Span] = []
+    start = haystack.find(query)
+    while start != -1:
+        end = start + len(query)
+        if origin is None:
+            spans.append((start, end))
+        else:
+            spans.append((origin[start], origin[end - 1] + 1))
+        start = haystack.find(query, end)
+    return spans
+
+
+def member_fields(member: CastMember) -> tuple[str, ...]:
+    """The names a search looks at, in display order."""
+    if member.credited_as is None:
+        return (member.actor, member.role)
+    return (member.actor, member.role, member.credited_as)
+
+
+class CastSearch:
+    """Live filtering of a cast, query by query.
+
+    When a query only grew (the person typed one more letter), the new matches are a
+    subset of the previous ones, so only those are checked again.
+    """
+
+    def __init__(self, cast: Sequence[CastMember]) -> None:
+        self._cast = cast
+        self._haystacks: list[str] | None = None
+        self._query = ""
+        self._matches: list[int] | None = None  # None means: everyone
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def _all_haystacks(self) -> list[str]:
+        # Built on the first search, not at start-up: most sessions never search.
+        if self._haystacks is None:
+            self._haystacks = [
+                "\x00".join(fold(field) for field in member_fields(member))
+                for member in self._cast
+            ]
+        return self._haystacks
+
+    def update(self, text: str) -> list[int] | None:
+        """Set the query; return the matching member indices, or None when it is empty."""
+        query = normalize_query(text)
+        if not query:
+            self._query, self._matches = "", None
+            return None
+        haystacks = self._all_haystacks()
+        if self._matches is not None and self._query and query.startswith(self._query):
+            candidates: Sequence[int] = self._matches
+        else:
+            candidates = range(len(haystacks))
+        self._matches = [index for index in candidates if query in haystacks[index]]
+        self._query = query
+        return self._matches
+
+
+def normalize_query(text: str) -> str:
+    """Fold a typed query; the field separator can never be part of one."""
+    return fold(text.replace("\x00", "").strip())
+
+
+def search_cast(cast: Sequence[CastMember], text: str) -> list[int]:
+    """Indices of the members matching *text* (all of them for an empty query)."""
+    matches = CastSearch(cast).update(text)
+    return list(range(len(cast))) if matches is None else matches
