@@ -34,8 +34,9 @@ def browser_parser() -> argparse.ArgumentParser:
         "Use 'lvtui COMMAND --help' for details.",
     )
     parser.add_argument("--version", action="version", version=f"lvtui {__version__}")
-    parser.add_argument("path", nargs="?", type=Path,
-                        help="a film file (default: the shipped film)")
+    parser.add_argument(
+        "path", nargs="?", type=Path, help="a film file (default: the shipped film)"
+    )
     _add_film_option(parser)
     parser.add_argument("--section", choices=SECTION_NAMES, help="open on this section")
     parser.add_argument("--find", metavar="TEXT", help="open the cast with this search applied")
@@ -46,20 +47,27 @@ def command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lvtui")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check film files; exit 65 or 66 if bad")
-    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                          help="film files (default: the shipped film)")
+    validate.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="film files (default: the shipped film)"
+    )
     commands.add_parser("schema", help="print the JSON Schema of a film file")
     cast = commands.add_parser("cast", help="list the cast members matching QUERY")
-    cast.add_argument("query", nargs="?", default="", metavar="QUERY",
-                      help="part of an actor, role or credited name (any case, any accents)")
+    cast.add_argument(
+        "query",
+        nargs="?",
+        default="",
+        metavar="QUERY",
+        help="part of an actor, role or credited name (any case, any accents)",
+    )
     _add_film_option(cast)
     cast.add_argument("--format", choices=("table", "json", "csv"), default="table")
     return parser
 
 
 def _add_film_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--film", type=Path, metavar="PATH",
-                        help="read this film file instead of the shipped one")
+    parser.add_argument(
+        "--film", type=Path, metavar="PATH", help="read this film file instead of the shipped one"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,8 +124,12 @@ def list_cast(query: str, film_path: Path | None, output: str) -> int:
     indices = search_cast(film.cast, query)
     members = [film.cast[index] for index in indices]
     if output == "json":
-        json.dump([member.model_dump(mode="json", exclude_none=True) for member in members],
-                  sys.stdout, indent=2, ensure_ascii=False)
+        json.dump(
+            [member.model_dump(mode="json", exclude_none=True) for member in members],
+            sys.stdout,
+            indent=2,
+            ensure_ascii=False,
+        )
         sys.stdout.write("\n")
     elif output == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -142,8 +154,12 @@ def print_cast_table(film: Film, indices: Sequence[int]) -> None:
         table.add_column(header)
     for index in indices:
         member = film.cast[index]
-        table.add_row(Text(str(index + 1)), Text(member.actor), Text(member.role),
-                      Text(member.credited_as or ""))
+        table.add_row(
+            Text(str(index + 1)),
+            Text(member.actor),
+            Text(member.role),
+            Text(member.credited_as or ""),
+        )
     Console().print(table)  # Rich honours NO_COLOR by itself
 
 

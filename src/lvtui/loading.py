@@ -34,8 +34,9 @@ _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 class FilmError(Exception):
     """A film file that cannot be read or is not a valid film."""
 
-    def __init__(self, path: str | os.PathLike[str], problems: Iterable[str], *,
-                 unreadable: bool = False) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], problems: Iterable[str], *, unreadable: bool = False
+    ) -> None:
         self.path = clean(os.fspath(path))
         self.problems = list(problems)
         self.unreadable = unreadable
@@ -100,7 +101,7 @@ def parse_film(data: bytes, path: str | os.PathLike[str] = "<film>") -> Film:
         raise FilmError(path, problems)
 
     if data.startswith(_BOM):
-        data = data[len(_BOM):]
+        data = data[len(_BOM) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -108,8 +109,7 @@ def parse_film(data: bytes, path: str | os.PathLike[str] = "<film>") -> Film:
     if not text.strip():
         refuse("is empty")
     try:
-        document = json.loads(text, object_pairs_hook=_unique_keys,
-                              parse_constant=_reject_constant)
+        document = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         refuse(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}")
     except _RefusedJSON as error:

@@ -38,6 +38,7 @@ Name = Annotated[str, AfterValidator(clean), AfterValidator(_not_blank)]
 Count = Annotated[int, Field(ge=0)]
 
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ISO_EXPECTED = "expected an ISO 8601 date string: YYYY, YYYY-MM or YYYY-MM-DD"
 Precision = Literal["year", "month", "day"]
 
 
@@ -67,7 +68,7 @@ class PartialDate:
     def parse(cls, value: str) -> PartialDate:
         match = _ISO_PARTIAL.match(value)
         if match is None:
-            raise ValueError("expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD")
+            raise ValueError(_ISO_EXPECTED)
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None  # the pattern always captures a year
         if month is not None and not 1 <= month <= 12:
@@ -104,17 +105,21 @@ class PartialDate:
         return self.year + (self.month - 1) / 12 + day / days_in_month / 12
 
     @classmethod
+    def _validate(cls, value: object) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if not isinstance(value, str):
+            raise ValueError(_ISO_EXPECTED)
+        return cls.parse(value)
+
+    @classmethod
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        from_str = core_schema.no_info_after_validator_function(
-            cls.parse, core_schema.str_schema(pattern=_ISO_PARTIAL.pattern, strict=True)
-        )
-        return core_schema.json_or_python_schema(
-            json_schema=from_str,
-            python_schema=core_schema.union_schema(
-                [core_schema.is_instance_schema(cls), from_str]
-            ),
+        # One plain validator, so an error names the field itself, not a union branch.
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            json_schema_input_schema=core_schema.str_schema(pattern=_ISO_PARTIAL.pattern),
             serialization=core_schema.to_string_ser_schema(),
         )
 
@@ -309,18 +314,40 @@ class Film(Model):
         events: list[Event] = []
         novel = self.source_novel
         if novel is not None:
-            events.append(Event(novel.published, f"Novel “{novel.title}” published",
-                                f"by {novel.author}. {novel.description}".strip(), "novel"))
+            events.append(
+                Event(
+                    novel.published,
+                    f"Novel “{novel.title}” published",
+                    f"by {novel.author}. {novel.description}".strip(),
+                    "novel",
+                )
+            )
             if novel.author_died is not None:
-                events.append(Event(novel.author_died, f"{novel.author} dies",
-                                    " ".join(novel.about_author), "death"))
-        events += [Event(r.date, r.title, _join(r.territory, r.detail), "release")
-                   for r in self.releases]
+                events.append(
+                    Event(
+                        novel.author_died,
+                        f"{novel.author} dies",
+                        " ".join(novel.about_author),
+                        "death",
+                    )
+                )
+        events += [
+            Event(r.date, r.title, _join(r.territory, r.detail), "release") for r in self.releases
+        ]
         if self.soundtrack is not None and self.soundtrack.released is not None:
-            events.append(Event(self.soundtrack.released, "Soundtrack album released",
-                                " ".join(self.soundtrack.contents), "soundtrack"))
-        events += [Event(m.date, f"{m.format} released", m.detail, "home media")
-                   for m in self.home_media.releases if m.date is not None]
+            events.append(
+                Event(
+                    self.soundtrack.released,
+                    "Soundtrack album released",
+                    " ".join(self.soundtrack.contents),
+                    "soundtrack",
+                )
+            )
+        events += [
+            Event(m.date, f"{m.format} released", m.detail, "home media")
+            for m in self.home_media.releases
+            if m.date is not None
+        ]
         return sorted(events, key=lambda event: event.date.sort_key)
 
     def undated_home_media(self) -> list[HomeMediaRelease]:

@@ -87,8 +87,7 @@ class CastSearch:
         # Built on the first search, not at start-up: most sessions never search.
         if self._haystacks is None:
             self._haystacks = [
-                "\x00".join(fold(field) for field in member_fields(member))
-                for member in self._cast
+                "\x00".join(fold(field) for field in member_fields(member)) for member in self._cast
             ]
         return self._haystacks
 

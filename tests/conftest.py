@@ -1,0 +1,37 @@
+"""Shared fixtures: the shipped film as a dict, and a writer of variant film files."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lvtui.loading import shipped_film_path
+
+SHIPPED = json.loads(shipped_film_path().read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def film_dict() -> dict[str, Any]:
+    """A deep copy of the shipped film, free to mutate."""
+    return copy.deepcopy(SHIPPED)
+
+
+@pytest.fixture
+def write_film(tmp_path: Path) -> Callable[[Any], Path]:
+    """Write a dict (as JSON) or raw bytes to a fresh file and return its path."""
+    counter = iter(range(10_000))
+
+    def write(content: Any, name: str | None = None) -> Path:
+        path = tmp_path / (name or f"film{next(counter)}.json")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,150 @@
+"""The command line, run as a subprocess: exit codes, stdout, stderr, never a traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def lvtui(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "lvtui", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+    assert "Traceback" not in result.stderr
+    assert "\x1b" not in result.stdout + result.stderr or "--format" not in args
+    return result
+
+
+def test_validate_shipped_film_from_any_directory(tmp_path: Path) -> None:
+    result = lvtui("validate", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip().endswith(": ok (28 cast, 7 events)")
+
+
+def test_validate_several_paths(write_film: Callable[..., Path], tmp_path: Path) -> None:
+    good = write_film(json.loads(Path(lvtui("validate").stdout.split(":")[0]).read_text()))
+    bad = write_film(b'{"a": 1,}')
+    result = lvtui("validate", str(good), str(bad))
+    assert result.returncode == 65
+    assert result.stdout == f"{good}: ok (28 cast, 7 events)\n"
+    assert (
+        result.stderr
+        == f"{bad}: invalid JSON at line 1, column 9: Expecting property name enclosed in double quotes\n"
+    )
+
+
+def test_validate_unreadable_path_exits_66(tmp_path: Path) -> None:
+    result = lvtui("validate", str(tmp_path / "missing.json"), str(tmp_path))
+    assert result.returncode == 66
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'missing.json'}: no such file",
+        f"{tmp_path}: is a directory, not a film file",
+    ]
+
+
+def test_validate_schema_errors_one_per_line(
+    write_film: Callable[..., Path], film_dict: dict[str, Any]
+) -> None:
+    film_dict["cast"][3]["role"] = ["\x1b]52;c;aGk=\x07"]
+    film_dict["year"] = "1995"
+    path = write_film(film_dict)
+    result = lvtui("validate", str(path))
+    assert result.returncode == 65
+    assert result.stderr.splitlines() == [
+        f'{path}: $.year: expected a valid integer (got "1995")',
+        f"{path}: $.cast[3].role: expected a valid string (got a list)",
+    ]
+
+
+def test_hostile_values_never_reach_stderr_raw(write_film: Callable[..., Path]) -> None:
+    result = lvtui("validate", str(write_film(b'{"\x1b]0;title\x07\xc2\x9b2J": 1}')))
+    assert result.returncode == 65
+    assert not any(ch in result.stderr for ch in "\x1b\x07\x9b")
+
+
+def test_cast_query() -> None:
+    result = lvtui("cast", "shue")
+    assert result.returncode == 0
+    assert result.stdout == "Elisabeth Shue\tSera\t\n"  # plain text when piped
+
+
+def test_cast_json_shows_credited_name() -> None:
+    result = lvtui("cast", "goorjian", "--format", "json")
+    assert json.loads(result.stdout) == [
+        {
+            "actor": "Michael Goorjian",
+            "role": "College Boy #1",
+            "credited_as": "Michael A. Goorjian",
+        }
+    ]
+
+
+def test_cast_csv_all_members() -> None:
+    rows = list(csv.reader(io.StringIO(lvtui("cast", "--format", "csv").stdout)))
+    assert rows[0] == ["actor", "role", "credited_as"]
+    assert len(rows) == 29
+
+
+def test_cast_accents_and_other_film(
+    write_film: Callable[..., Path], film_dict: dict[str, Any]
+) -> None:
+    film_dict["cast"][0]["actor"] = "Zoë Ångström"
+    result = lvtui("cast", "ZOE ANG", "--film", str(write_film(film_dict)))
+    assert result.stdout.startswith("Zoë Ångström\tBen Sanderson")
+
+
+def test_cast_bad_film_exits_65(write_film: Callable[..., Path]) -> None:
+    result = lvtui("cast", "--film", str(write_film(b"[]")))
+    assert result.returncode == 65
+    assert "expected a valid dictionary" in result.stderr
+
+
+def test_schema_is_json_schema() -> None:
+    schema = json.loads(lvtui("schema").stdout)
+    assert schema["title"] == "Film"
+    assert "cast" in schema["required"]
+
+
+def test_version_and_help() -> None:
+    assert lvtui("--version").stdout.startswith("lvtui ")
+    help_text = lvtui("--help").stdout
+    assert "--film" in help_text and "validate" in help_text
+    assert "--format" in lvtui("cast", "--help").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--bogus"],
+        ["cast", "--format", "xml"],
+        ["--section", "nope"],
+        ["x.json", "--film", "y.json"],
+    ],
+)
+def test_bad_usage_exits_2(args: list[str]) -> None:
+    result = lvtui(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: lvtui")
+
+
+def test_browser_refuses_bad_file_before_starting(tmp_path: Path) -> None:
+    result = lvtui("--film", str(tmp_path / "none.json"))
+    assert result.returncode == 66
+    assert result.stdout == ""
+    assert result.stderr == f"{tmp_path / 'none.json'}: no such file\n"

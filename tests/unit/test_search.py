@@ -1,0 +1,50 @@
+"""Matching: case- and accent-insensitive on actor, role and credited-as name."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lvtui.model import CastMember
+from lvtui.search import CastSearch, fold, match_spans, search_cast
+
+CAST = [
+    CastMember(actor="Nicolas Cage", role="Ben Sanderson"),
+    CastMember(actor="Elisabeth Shue", role="Sera"),
+    CastMember(actor="Michael Goorjian", role="College Boy #1", credited_as="Michael A. Goorjian"),
+    CastMember(actor="Zoë Ångström", role="Ｆｕｌｌwidth Ｒｏｌｅ"),
+]
+
+
+def test_fold() -> None:
+    assert fold("ZOË") == fold("zoe") == "zoe"
+    assert fold("Straße") == "strasse"
+
+
+def test_matches_actor_role_and_credit() -> None:
+    assert search_cast(CAST, "shue") == [1]
+    assert search_cast(CAST, "SERA") == [1]
+    assert search_cast(CAST, "a. goor") == [2]
+    assert search_cast(CAST, "zoe angstrom") == [3]
+    assert search_cast(CAST, "fullwidth") == [3]
+    assert search_cast(CAST, "") == [0, 1, 2, 3]
+    assert search_cast(CAST, "[/]") == []
+
+
+def test_narrowing_gives_the_same_answer_as_a_fresh_search() -> None:
+    search = CastSearch(CAST)
+    for query in ("e", "el", "eli", "el", "", "s", "se", "ser"):
+        assert (search.update(query) or list(range(4))) == search_cast(CAST, query), query
+
+
+def test_spans_point_into_the_original_text() -> None:
+    text = "Zoë Ångström"
+    [(start, end)] = match_spans(text, fold("e an"))
+    assert text[start:end] == "ë Ån"
+    assert match_spans("Shue shue", "shue") == [(0, 4), (5, 9)]
+
+
+@given(st.text(), st.text(min_size=1))
+def test_spans_are_within_the_text(text: str, query: str) -> None:
+    for start, end in match_spans(text, fold(query)):
+        assert 0 <= start < end <= len(text)
