@@ -18,10 +18,11 @@ from lvtui import __version__
 from lvtui.loading import FilmError, load_film, shipped_film_path
 from lvtui.model import Film
 from lvtui.search import search_cast
+from lvtui.sections import SECTION_IDS
 from lvtui.text import clean
 
 COMMANDS = ("validate", "schema", "cast")
-SECTION_NAMES = ("overview", "plot", "cast", "production", "timeline", "reception", "soundtrack")
+
 EXIT_USAGE = 2
 
 
@@ -38,7 +39,7 @@ def browser_parser() -> argparse.ArgumentParser:
         "path", nargs="?", type=Path, help="a film file (default: the shipped film)"
     )
     _add_film_option(parser)
-    parser.add_argument("--section", choices=SECTION_NAMES, help="open on this section")
+    parser.add_argument("--section", choices=SECTION_IDS, help="open on this section")
     parser.add_argument("--find", metavar="TEXT", help="open the cast with this search applied")
     return parser
 

@@ -1,0 +1,58 @@
+"""Command palette entries: open a cast member's card by typing part of their name.
+
+The palette parses a plain-string prompt as markup, so every prompt here is a Content
+built from the literal name, with the matched letters styled by us.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from lvtui.search import CastSearch, match_spans, normalize_query
+
+if TYPE_CHECKING:
+    from lvtui.app import FilmApp
+
+MAX_HITS = 40
+
+
+class CastCommands(Provider):
+    """'Elisabeth Shue as Sera' -> the person card."""
+
+    _search: CastSearch | None = None
+
+    def _app(self) -> FilmApp:
+        from lvtui.app import FilmApp
+
+        assert isinstance(self.app, FilmApp)
+        return self.app
+
+    async def search(self, query: str) -> Hits:
+        app = self._app()
+        folded = normalize_query(query)
+        if self._search is None:  # one per palette session: narrowing works as you type
+            self._search = CastSearch(app.film.cast)
+        matches = self._search.update(query) or []
+        for index in matches[:MAX_HITS]:
+            member = app.film.cast[index]
+            prompt = Content(f"Card: {member.actor} as {member.role}")
+            for start, end in match_spans(prompt.plain, folded):
+                prompt = prompt.stylize("bold reverse", start, end)
+            score = 1.0 if member.actor.lower().startswith(folded) else 0.5
+            yield Hit(score, prompt, _opener(app, index), text=prompt.plain,
+                      help="Open this person's card")
+
+    async def discover(self) -> Hits:
+        app = self._app()
+        for index, member in enumerate(app.film.cast[:10]):
+            prompt = Content(f"Card: {member.actor} as {member.role}")
+            yield DiscoveryHit(prompt, _opener(app, index), text=prompt.plain,
+                               help="Open this person's card")
+
+
+def _opener(app: FilmApp, index: int) -> Callable[[], None]:
+    return lambda: app.open_card(index)

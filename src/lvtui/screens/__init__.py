@@ -1,0 +1,1 @@
+"""Modal screens: the person card and the help screen."""

@@ -1,0 +1,73 @@
+"""The person card: a cast member's bio and every place they appear in the film's data."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from lvtui.model import CastMember, Film
+from lvtui.people import appearances
+
+
+def card_text(film: Film, member: CastMember) -> Content:
+    """Everything the card says, as literal text: the names come from the film file."""
+    parts: list[str | tuple[str, str]] = [(member.actor, "bold $accent"), "\n",
+                                           (f"as {member.role}", "italic")]
+    if member.credited_as:
+        parts += ["\n", f"Credited as {member.credited_as}"]
+    bio = member.bio
+    if bio is not None:
+        parts.append("\n")
+        if bio.full_name:
+            parts += ["\n", ("Full name  ", "bold"), bio.full_name]
+        if bio.born:
+            parts += ["\n", ("Born       ", "bold"), bio.born.display()]
+        if bio.died:
+            parts += ["\n", ("Died       ", "bold"), bio.died.display()]
+        if bio.summary:
+            parts += ["\n\n", bio.summary]
+    parts += ["\n\n", ("In this film", "bold $secondary")]
+    for place in appearances(film, member.actor):
+        parts += ["\n", f"• {place}"]
+    return Content.assemble(*parts)
+
+
+class PersonCard(ModalScreen[None]):
+    """A card over the browser; escape closes it."""
+
+    DEFAULT_CSS = """
+    PersonCard {
+        align: center middle;
+        & > VerticalScroll {
+            width: 72; max-width: 100%; height: auto; max-height: 90%;
+            border: thick $accent; background: $surface; padding: 1 2;
+        }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "dismiss", "Close", tooltip="Close the card"),
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
+    def __init__(self, film: Film, member: CastMember) -> None:
+        super().__init__()
+        self.film = film
+        self.member = member
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(can_focus=True) as body:
+            body.border_title = "Person"
+            yield Static(card_text(self.film, self.member), id="card-text")
+
+    def action_scroll_down(self) -> None:
+        self.query_one(VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one(VerticalScroll).scroll_up()

@@ -1,0 +1,96 @@
+"""The user's settings (theme, last section), kept safely in the XDG config directory.
+
+A settings file is never lost: it is written atomically (temporary file, fsync, rename),
+and a file that cannot be read is moved aside, never overwritten, with one warning.
+No textual import: the app passes values in and out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lvtui.text import shorten
+
+
+@dataclass
+class Settings:
+    theme: str | None = None
+    section: str | None = None
+
+
+@dataclass
+class SettingsStore:
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def default(cls) -> SettingsStore:
+        base = os.environ.get("XDG_CONFIG_HOME") or ""
+        config = Path(base) if os.path.isabs(base) else Path.home() / ".config"
+        return cls(config / "lvtui" / "settings.json")
+
+    def load(self) -> Settings:
+        """The stored settings; defaults (and a warning) when the file is unusable."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return Settings()
+        except OSError as error:
+            problem = shorten(str(error))
+            self.warnings.append(f"Could not read settings ({problem}); using defaults.")
+            return Settings()
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+            theme, section = data.get("theme"), data.get("section")
+            if not isinstance(theme, str | None) or not isinstance(section, str | None):
+                raise ValueError("wrong types")
+        except (ValueError, RecursionError):
+            kept = self._set_aside()
+            where = f" it is kept as {kept.name}" if kept else ""
+            self.warnings.append(f"Settings file was corrupt;{where} defaults are in use.")
+            return Settings()
+        return Settings(theme=theme, section=section)
+
+    def save(self, settings: Settings) -> bool:
+        """Write *settings* atomically; False (and a warning) when that is not possible."""
+        data = json.dumps({"theme": settings.theme, "section": settings.section}, indent=2)
+        temporary: str | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(
+                prefix=".settings-", suffix=".tmp", dir=self.path.parent
+            )
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(data + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, self.path)
+            temporary = None
+            return True
+        except OSError as error:
+            self.warnings.append(f"Could not save settings ({shorten(str(error))}).")
+            return False
+        finally:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+    def _set_aside(self) -> Path | None:
+        """Move a corrupt file out of the way so that saving never destroys it."""
+        for number in range(1, 100):
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{number}")
+            if not aside.exists():
+                try:
+                    os.replace(self.path, aside)
+                except OSError:
+                    return None
+                return aside
+        return None
+
