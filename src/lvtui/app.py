@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -195,8 +195,14 @@ class FilmApp(App[None]):
 
     # -- size -------------------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        self._adapt_to(self.size.width, self.size.height)
+    def on_resize(self, event: events.Resize) -> None:
+        # The event's size: self.size is only updated after the resize settles.
+        self._adapt_to(event.size.width, event.size.height)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        if self.has_class("-narrow"):  # no room for both: the section name matters most
+            return Content(sub_title.rpartition(" · ")[2] or title)
+        return super().format_title(title, sub_title)
 
     def _adapt_to(self, width: int, height: int) -> None:
         self.set_class(width < NARROW_WIDTH, "-narrow")

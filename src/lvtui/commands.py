@@ -23,7 +23,7 @@ MAX_HITS = 40
 class CastCommands(Provider):
     """'Elisabeth Shue as Sera' -> the person card."""
 
-    _search: CastSearch | None = None
+    _cast_search: CastSearch | None = None
 
     def _app(self) -> FilmApp:
         from lvtui.app import FilmApp
@@ -34,9 +34,9 @@ class CastCommands(Provider):
     async def search(self, query: str) -> Hits:
         app = self._app()
         folded = normalize_query(query)
-        if self._search is None:  # one per palette session: narrowing works as you type
-            self._search = CastSearch(app.film.cast)
-        matches = self._search.update(query) or []
+        if self._cast_search is None:  # one per palette session: narrowing works as you type
+            self._cast_search = CastSearch(app.film.cast)
+        matches = self._cast_search.update(query) or []
         for index in matches[:MAX_HITS]:
             member = app.film.cast[index]
             prompt = Content(f"Card: {member.actor} as {member.role}")

@@ -12,11 +12,14 @@ from textual.widgets.option_list import Option
 from lvtui.sections import SECTIONS
 
 
+SHORT_TITLES = {"soundtrack": "Soundtrack & media"}
+
+
 class SectionList(OptionList):
     """Numbered sections; moving the highlight switches the section shown."""
 
     DEFAULT_CSS = """
-    SectionList { width: 30; height: 1fr; border: none; border-right: tall $panel;
+    SectionList { width: 24; height: 1fr; border: none; border-right: tall $panel;
                   padding: 1 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -26,7 +29,7 @@ class SectionList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
-            *[Option(Content(f" {number}  {title}"), id=section)
+            *[Option(Content(f" {number}  {SHORT_TITLES.get(section, title)}"), id=section)
               for number, (section, title) in enumerate(SECTIONS.items(), start=1)],
             id=id,
         )

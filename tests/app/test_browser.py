@@ -1,0 +1,278 @@
+"""Pilot tests: every key and flow, asserted on what a person would see."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import ContentSwitcher, Input, Static
+
+from lvtui.app import FilmApp
+from lvtui.model import Film
+from lvtui.screens.help import HelpScreen
+from lvtui.screens.person_card import PersonCard
+from lvtui.sections import SECTION_IDS
+from lvtui.widgets.cast import CastTable
+from lvtui.widgets.timeline import TimelineChart
+
+from .conftest import AppFactory
+
+
+def visible_actors(app: FilmApp) -> list[str]:
+    table = app.cast_pane.table
+    return [app.film.cast[index].actor for index in table.rows]
+
+
+def count_text(app: FilmApp) -> str:
+    return str(app.query_one("#cast-count", Static).render())
+
+
+def card_text(app: FilmApp) -> str:
+    assert isinstance(app.screen, PersonCard)
+    return str(app.screen.query_one("#card-text", Static).render())
+
+
+async def test_number_keys_switch_sections(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for number, section in enumerate(SECTION_IDS, start=1):
+            await pilot.press(str(number))
+            assert app.query_one(ContentSwitcher).current == section
+        await pilot.press("1")
+        assert app.section == "overview"
+
+
+async def test_slash_search_enter_enter_opens_card(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5", "slash", *"shue")
+        assert app.section == "cast"
+        assert visible_actors(app) == ["Elisabeth Shue"]
+        assert count_text(app) == "1 of 28"
+        await pilot.press("enter")
+        assert isinstance(app.focused, CastTable)
+        await pilot.press("enter")
+        text = card_text(app)
+        assert "Elisabeth Shue" in text and "6 October 1963" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, PersonCard)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SHUE", ["Elisabeth Shue"]),
+        ("sera", ["Elisabeth Shue"]),
+        ("a. goor", ["Michael Goorjian"]),
+        ("cabbie", ["Xander Berkeley", "Lou Rawls"]),
+        ("mobster", ["Ed Lauter", "Mike Figgis"]),
+        ("zzz", []),
+    ],
+)
+async def test_search_narrows(make_app: AppFactory, query: str, expected: list[str]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *query)
+        assert visible_actors(app) == expected
+        assert count_text(app) == f"{len(expected)} of 28"
+
+
+async def test_search_ignores_accents(film: Film, make_app: AppFactory) -> None:
+    cast = list(film.cast)
+    cast[0] = cast[0].model_copy(update={"actor": "Zoë Ångström"})
+    app = make_app(film.model_copy(update={"cast": cast}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"zoe angs")
+        assert visible_actors(app) == ["Zoë Ångström"]
+        await pilot.press("escape")
+        assert app.cast_pane.search_box.value == ""
+        app.cast_pane.search_box.value = "ÅNG"  # as typed on a keyboard that has the letter
+        await pilot.pause()
+        assert visible_actors(app) == ["Zoë Ångström"]
+
+
+async def test_escape_clears_search(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"lewis")
+        assert len(app.cast_pane.table.rows) == 1
+        await pilot.press("escape")
+        assert app.cast_pane.search_box.value == ""
+        assert count_text(app) == "28 of 28"
+
+
+@pytest.mark.parametrize("hostile", ["[", "[/]", "\\", "*", "(", "[b]x[/b]", "[@click=app.quit]x",
+                                     "Leaving Las Vegas is a 1995 American drama film. " * 5])
+async def test_hostile_search_text_is_just_text(make_app: AppFactory, hostile: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        app.cast_pane.search_box.value = hostile
+        await pilot.pause()
+        assert app.cast_pane.search_box.value == hostile
+        assert visible_actors(app) == []
+        assert app.is_running
+
+
+async def test_markup_in_names_is_shown_literally(film: Film, make_app: AppFactory) -> None:
+    cast = list(film.cast)
+    cast[0] = cast[0].model_copy(update={"actor": "[b]x[/b] [@click=app.quit]y[/]"})
+    app = make_app(film.model_copy(update={"cast": cast}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        line = app.cast_pane.table.render_line(0).text
+        assert "[b]x[/b] [@click=app.quit]y[/]"[:20] in line
+        await pilot.click(CastTable, offset=(6, 0))  # on the focused cursor row: opens the card
+        assert app.is_running
+        assert "[b]x[/b] [@click=app.quit]y[/]" in card_text(app)
+
+
+async def test_figgis_card_lists_every_appearance(make_app: AppFactory) -> None:
+    app = make_app(find="figgis")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        text = card_text(app)
+        for expected in ("Director", "Screenwriter", "Composer of the score",
+                         "Cast #20: Mobster #1", "Quoted in production notes",
+                         "Best Director: nominated", "28 February 1948"):
+            assert expected in text
+
+
+async def test_enter_moves_to_first_result_and_keys_move(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"cabbie", "enter")
+        table = app.cast_pane.table
+        assert app.focused is table and table.cursor == 0
+        await pilot.press("j")
+        assert table.current_index == 27
+        await pilot.press("k")
+        assert table.current_index == 26
+        await pilot.press("escape", "G")
+        assert table.current_index == 27
+        await pilot.press("g")
+        assert table.current_index == 0
+
+
+async def test_help_lists_keys_of_focused_pane_and_app(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = {(row[1], row[2]) for row in app.screen.rows}
+        assert ("Open card", "Cast table") in keys
+        assert ("Search cast", "Everywhere") in keys
+        assert ("Timeline", "Everywhere") in keys
+        await pilot.press("escape")
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_jumps_to_section_and_opens_card(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p", *"go to timeline")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.section == "timeline"
+        await pilot.press("ctrl+p", *"shue")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Elisabeth Shue" in card_text(app)
+
+
+@pytest.mark.parametrize("section", SECTION_IDS)
+async def test_section_deep_link(make_app: AppFactory, section: str) -> None:
+    app = make_app(section=section)
+    async with app.run_test(size=(120, 40)):
+        assert app.section == section
+
+
+async def test_find_deep_link_shows_one_row(make_app: AppFactory) -> None:
+    app = make_app(find="shue")
+    async with app.run_test(size=(120, 40)):
+        assert app.section == "cast"
+        assert visible_actors(app) == ["Elisabeth Shue"]
+
+
+async def test_theme_and_section_remembered(make_app: AppFactory, settings_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6")
+        app.theme = "nord"
+        await pilot.pause()
+    assert json.loads(settings_path.read_text()) == {"theme": "nord", "section": "reception"}
+    again = make_app()
+    async with again.run_test(size=(120, 40)):
+        assert again.theme == "nord"
+        assert again.section == "reception"
+
+
+@pytest.mark.parametrize("content", [b"{not json", b'["list"]', b'{"theme": 5}', b"\xff\xfe"])
+async def test_corrupt_settings_warn_and_are_kept(
+    make_app: AppFactory, settings_path: Path, content: bytes
+) -> None:
+    settings_path.parent.mkdir(parents=True)
+    settings_path.write_bytes(content)
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("4")
+        assert app.section == "production"
+        assert any("corrupt" in n.message for n in app._notifications)
+    assert (settings_path.parent / "settings.json.corrupt-1").read_bytes() == content
+    assert json.loads(settings_path.read_text())["section"] == "production"
+
+
+async def test_timeline_selection_shows_detail(make_app: AppFactory) -> None:
+    app = make_app(section="timeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        detail = app.query_one("#timeline-detail", Static)
+        assert "known to the year" in str(detail.render())
+        await pilot.press("down")
+        assert "April 1994 (known to the month)" in str(detail.render())
+        assert app.query_one(TimelineChart).selected == 1
+        await pilot.press("G")
+        assert "1 January 1998 (known to the day)" in str(detail.render())
+        undated = str(app.query_one("#timeline-undated", Static).render())
+        assert "Blu-ray" in undated and "LaserDisc" in undated
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12), (20, 6), (120, 40)])
+async def test_layout_adapts(make_app: AppFactory, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.has_class("-narrow") == (size[0] < 70)
+        assert app.has_class("-too-small") == (size[0] < 30 or size[1] < 8)
+        assert app.query_one("#too-small").display == app.has_class("-too-small")
+
+
+async def test_resize_never_crashes(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for number, size in enumerate([(1, 1), (250, 80), (40, 12), (10, 3), (80, 24)]):
+            await pilot.press(str(number % 7 + 1))
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert app.is_running
+        assert app.has_class("-narrow") is False
+
+
+def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch, make_app: AppFactory) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app: Any = make_app()
+    assert app.no_color is True
+    del app
+
+
+async def test_read_only_input(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
