@@ -10,9 +10,9 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 
 from lvtui.commands import CastCommands
@@ -210,7 +210,7 @@ class FilmApp(App[None]):
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
 
 
-def _where(node: Widget) -> str:
+def _where(node: DOMNode) -> str:
     """CastTable -> 'Cast table'."""
     name = type(node).__name__
     words = "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()

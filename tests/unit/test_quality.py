@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,13 +14,11 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize(
     "command",
     [
-        [sys.executable, "-m", "ruff", "check", "src", "tests", "scripts", "benchmarks"],
+        [sys.executable, "-m", "ruff", "check", "src", "tests", "scripts"],
         [sys.executable, "-m", "mypy", "--config-file", "pyproject.toml", "src/lvtui"],
     ],
     ids=["ruff", "mypy"],
 )
 def test_static_checks(command: list[str]) -> None:
-    if shutil.which("ruff") is None and command[2] == "ruff":
-        pytest.fail("ruff is a test dependency: install '.[dev]'")
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr

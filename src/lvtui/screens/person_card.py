@@ -17,7 +17,7 @@ from lvtui.people import appearances
 
 def card_text(film: Film, member: CastMember) -> Content:
     """Everything the card says, as literal text: the names come from the film file."""
-    parts: list[str | tuple[str, str]] = [(member.actor, "bold $accent"), "\n",
+    parts: list[str | tuple[str, str]] = [(member.actor, "bold $text-accent"), "\n",
                                            (f"as {member.role}", "italic")]
     if member.credited_as:
         parts += ["\n", f"Credited as {member.credited_as}"]
@@ -32,7 +32,7 @@ def card_text(film: Film, member: CastMember) -> Content:
             parts += ["\n", ("Died       ", "bold"), bio.died.display()]
         if bio.summary:
             parts += ["\n\n", bio.summary]
-    parts += ["\n\n", ("In this film", "bold $secondary")]
+    parts += ["\n\n", ("In this film", "bold $text-secondary")]
     for place in appearances(film, member.actor):
         parts += ["\n", f"• {place}"]
     return Content.assemble(*parts)

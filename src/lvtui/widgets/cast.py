@@ -26,7 +26,7 @@ from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from lvtui.model import CastMember
-from lvtui.search import CastSearch, match_spans, member_fields
+from lvtui.search import CastSearch, match_spans
 
 HEADERS = ("#", "Actor", "Role", "Credited as")
 
@@ -81,14 +81,14 @@ class CastTable(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.cast = cast
         self.rows: Sequence[int] = range(len(cast))
-        self.query = ""
+        self.highlight = ""
 
     def on_mount(self) -> None:
         self.virtual_size = Size(0, len(self.rows))
 
     def show(self, rows: Sequence[int], query: str) -> None:
         """Show these member indices, highlighting *query* (already folded)."""
-        self.rows, self.query = rows, query
+        self.rows, self.highlight = rows, query
         self.virtual_size = Size(0, len(rows))
         self.scroll_to(y=0, animate=False)
         self.cursor = 0
@@ -130,7 +130,7 @@ class CastTable(ScrollView, can_focus=True):
         cells = (member.actor, member.role, member.credited_as or "")
         for cell, cell_width in zip(cells, widths[1:], strict=True):
             text = Text(cell, end="")
-            for start, end in match_spans(cell, self.query):
+            for start, end in match_spans(cell, self.highlight):
                 text.stylize(match, start, end)
             text.truncate(cell_width, overflow="ellipsis", pad=True)
             line.append(" ")
@@ -198,7 +198,7 @@ class CastPane(Vertical):
         & > #cast-bar > SearchBox { width: 1fr; }
         & > #cast-bar > #cast-count { width: auto; min-width: 10; padding: 1 1 0 1;
                                       color: $text-muted; }
-        & > #cast-header { height: 1; text-style: bold; color: $secondary; }
+        & > #cast-header { height: 1; text-style: bold; color: $text-accent; }
     }
     """
 
@@ -256,6 +256,3 @@ class CastPane(Vertical):
 
     def focus_search(self) -> None:
         self.search_box.focus()
-
-    def member_fields(self, index: int) -> tuple[str, ...]:
-        return member_fields(self.cast[index])

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -22,7 +22,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     ReadingPane {
         padding: 0 2;
         scrollbar-gutter: stable;
-        & > .heading { text-style: bold; color: $primary; margin-top: 1; }
+        & > .heading { text-style: bold; color: $text-primary; margin-top: 1; }
         & > .paragraph { margin-bottom: 1; }
         & > .quote {
             border-left: outer $secondary;
@@ -68,7 +68,7 @@ class Facts(Grid):
         grid-gutter: 0 2;
         height: auto;
         margin-bottom: 1;
-        & > .label { text-style: bold; color: $secondary; }
+        & > .label { text-style: bold; color: $text-secondary; }
     }
     """
 

@@ -11,7 +11,6 @@ from textual.widgets.option_list import Option
 
 from lvtui.sections import SECTIONS
 
-
 SHORT_TITLES = {"soundtrack": "Soundtrack & media"}
 
 

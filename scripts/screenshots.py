@@ -1,0 +1,46 @@
+"""Write screenshots/*.svg from the real app: every section at 120x40, a search, a card, 80x24.
+
+Run: python scripts/screenshots.py   (settings go to a throwaway directory; theme pinned)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+from textual.widgets import Input
+
+from lvtui.app import FilmApp
+from lvtui.loading import load_film, shipped_film_path
+from lvtui.sections import SECTION_IDS
+from lvtui.settings import SettingsStore
+
+OUT = Path(__file__).resolve().parents[1] / "screenshots"
+
+
+async def shoot(name: str, size: tuple[int, int], keys: list[str], **options: str) -> None:
+    with tempfile.TemporaryDirectory() as config:
+        app = FilmApp(load_film(shipped_film_path()),
+                      settings=SettingsStore(Path(config) / "settings.json"), **options)
+        async with app.run_test(size=size) as pilot:
+            for box in app.query(Input):
+                box.cursor_blink = False
+            await pilot.press(*keys)
+            await pilot.pause()
+            app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
+    print(f"screenshots/{name}.svg")
+
+
+async def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for number, section in enumerate(SECTION_IDS, start=1):
+        await shoot(f"{number}-{section}", (120, 40), [], section=section)
+    await shoot("cast-search", (120, 40), ["slash", *"college"])
+    await shoot("person-card", (120, 40), ["slash", *"figgis", "enter", "enter"])
+    await shoot("overview-80x24", (80, 24), [], section="overview")
+    await shoot("cast-40x12", (40, 12), [], section="cast")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,41 @@
+"""Snapshot tests of every section, and of the overview and cast at small sizes.
+
+The theme is pinned (a fresh settings file means textual-dark) and the cursor does not
+blink, so a snapshot changes only when the look does. Review changes; do not blindly update.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+
+from lvtui.app import FilmApp
+from lvtui.sections import SECTION_IDS
+
+from .conftest import AppFactory
+
+
+async def steady(pilot: Any) -> None:
+    for box in pilot.app.query(Input):
+        box.cursor_blink = False
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("section", SECTION_IDS)
+def test_section_120x40(snap_compare: Any, make_app: AppFactory, section: str) -> None:
+    app: FilmApp = make_app(section=section)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=steady)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+@pytest.mark.parametrize("section", ["overview", "cast"])
+def test_small_sizes(snap_compare: Any, make_app: AppFactory, section: str,
+                     size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(section=section), terminal_size=size, run_before=steady)
+
+
+def test_cast_search_and_card(snap_compare: Any, make_app: AppFactory) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=steady,
+                        press=["slash", *"figgis", "enter", "enter"])
