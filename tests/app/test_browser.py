@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import ContentSwitcher, Input, Static
@@ -266,12 +265,10 @@ async def test_resize_never_crashes(make_app: AppFactory) -> None:
 
 def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch, make_app: AppFactory) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    app: Any = make_app()
-    assert app.no_color is True
-    del app
+    assert make_app().no_color is True
 
 
-async def test_read_only_input(make_app: AppFactory) -> None:
+async def test_slash_focuses_the_search_box(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
