@@ -89,16 +89,17 @@ class TimelineChart(Widget):
         else:
             mark = "●"
         label = f" {event.title} · {event.date.display()} "
+        after = left + len(mark)
+        room_after, room_before = width - after, left
+        if len(label) > max(room_after, room_before):
+            # Fits on neither side: cut it, on the side with more room, rather than overwrite.
+            room = max(room_after, room_before)
+            label = label[: max(0, room - 1)] + "…" if room else ""
+        label_at = after if len(label) <= room_after else left - len(label)
         cells = [" "] * width
         cells[left:left + len(mark)] = mark
+        cells[label_at:label_at + len(label)] = label
         text = "".join(cells)[:width]
-        after = left + len(mark)
-        if after + len(label) <= width:
-            text = text[:after] + label + text[after + len(label):]
-            label_at = after
-        else:
-            label_at = max(0, left - len(label))
-            text = text[:label_at] + label[: left - label_at] + text[left:]
         mark_style = self.get_visual_style("timeline-chart--mark", partial=True)
         line = Content(text[:width]).stylize(mark_style, left, left + len(mark))
         if number == self.selected:
@@ -109,12 +110,14 @@ class TimelineChart(Widget):
     def _axis_lines(self, width: int) -> list[Content]:
         axis = ["─"] * width
         labels = [" "] * width
+        free_from = 0  # the first label cell not yet taken: year labels never run together
         for year in range(self.first_year, self.end_year + 1):
             x = self.column(year, width)
             axis[x] = "┼" if 0 < x < width - 1 else ("├" if x == 0 else "┤")
             text = str(year) if year < self.end_year else ""
-            if x + len(text) <= width:
+            if text and x >= free_from and x + len(text) <= width:
                 labels[x:x + len(text)] = text
+                free_from = x + len(text) + 1
         style = self.get_visual_style("timeline-chart--axis", partial=True)
         return [Content("".join(axis)).stylize(style), Content("".join(labels)).stylize(style)]
 
