@@ -13,7 +13,8 @@ from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
 
 from lvtui.commands import CastCommands
 from lvtui.model import Film
@@ -46,7 +47,10 @@ class FilmApp(App[None]):
                     tooltip=f"Show the {title.lower()} section", id=f"section-{section}")
             for number, (section, title) in enumerate(SECTIONS.items(), start=1)
         ],
-        Binding("slash", "find_cast", "Search cast", tooltip="Search the cast", id="find"),
+        # Priority: handled as the key arrives, so keys typed right after it (one burst from
+        # the terminal) already go to the search box instead of the widget focused before.
+        Binding("slash", "find_cast", "Search cast", tooltip="Search the cast", id="find",
+                priority=True),
         Binding("question_mark,f1", "show_help", "Help", tooltip="Every key", id="help"),
         Binding("q", "quit", "Quit", tooltip="Quit lvtui", id="quit"),
     ]
@@ -86,9 +90,7 @@ class FilmApp(App[None]):
         elif self.theme not in self.available_themes:
             self.theme = DEFAULT_THEME
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        for warning in self.store.warnings:
-            self.notify(warning, severity="warning", markup=False)
-        self.store.warnings.clear()
+        self._show_settings_warnings()
         self._adapt_to(self.size.width, self.size.height)
         self.show_section(self.start_section)
         if self.find is not None:
@@ -106,19 +108,24 @@ class FilmApp(App[None]):
     def cast_pane(self) -> CastPane:
         return self.query_one(CastPane)
 
-    def show_section(self, section: str) -> None:
-        """Show *section* and focus its first focusable widget."""
+    def show_section(self, section: str, *, search: bool = False) -> None:
+        """Show *section* and focus its first focusable widget (the search box if *search*)."""
         switcher = self.query_one(ContentSwitcher)
         switcher.current = section
         sections = self.query_one(SectionList)
         sections.highlighted = SECTION_IDS.index(section)
         pane = switcher.get_child_by_id(section)
+        target: Widget
         if isinstance(pane, CastPane):
-            pane.table.focus()  # the list, not the search box: keys move, they don't type
+            # The list, not the search box, unless asked: keys move, they don't type.
+            target = pane.search_box if search else pane.table
         elif pane.can_focus:
-            pane.focus()
+            target = pane
         else:
-            next((w for w in pane.query("*") if w.focusable), pane).focus()
+            target = next((w for w in pane.query("*") if w.focusable), pane)
+        # Synchronously, not with focus(): that would wait behind keys already queued, and
+        # a burst like "/shue" or "3j" from the terminal would go to the old widget.
+        self.screen.set_focus(target)
         self._remember_section(section)
 
     def _remember_section(self, section: str) -> None:
@@ -145,9 +152,14 @@ class FilmApp(App[None]):
 
     # -- cast and cards ---------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "find_cast":
+            # Over a card, the help or the palette, and inside any input, "/" is just a key.
+            return len(self.screen_stack) == 1 and not isinstance(self.focused, Input)
+        return True
+
     def action_find_cast(self) -> None:
-        self.show_section("cast")
-        self.cast_pane.focus_search()
+        self.show_section("cast", search=True)
 
     @on(CastTable.MemberSelected)
     def _member_selected(self, event: CastTable.MemberSelected) -> None:
@@ -189,9 +201,13 @@ class FilmApp(App[None]):
 
     def _save(self) -> None:
         if not self.store.save(Settings(self.settings.theme, self.settings.section)):
-            for warning in self.store.warnings:
-                self.notify(warning, severity="warning", markup=False)
-            self.store.warnings.clear()
+            self._show_settings_warnings()
+
+    def _show_settings_warnings(self) -> None:
+        # Long enough to read a file name; markup=False: an OS message can hold brackets.
+        for warning in self.store.warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=10)
+        self.store.warnings.clear()
 
     # -- size -------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import ContentSwitcher, Input, Static
 
 from lvtui.app import FilmApp
@@ -221,9 +222,9 @@ async def test_corrupt_settings_warn_and_are_kept(
     settings_path.write_bytes(content)
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        assert any("corrupt" in n.message for n in app._notifications)
         await pilot.press("4")
         assert app.section == "production"
-        assert any("corrupt" in n.message for n in app._notifications)
     assert (settings_path.parent / "settings.json.corrupt-1").read_bytes() == content
     assert json.loads(settings_path.read_text())["section"] == "production"
 
@@ -273,3 +274,22 @@ async def test_slash_focuses_the_search_box(make_app: AppFactory) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
+
+
+async def test_keys_typed_in_one_burst_after_slash_reach_the_search(make_app: AppFactory) -> None:
+    # A terminal delivers "/shue" typed quickly as one read: every key is queued before the
+    # first one is handled, so the search box must have focus as soon as "/" is handled.
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key, character in [("slash", "/"), *[(c, c) for c in "shue"]]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert app.cast_pane.search_box.value == "shue"
+        assert visible_actors(app) == ["Elisabeth Shue"]
+
+
+async def test_slash_inside_the_search_box_is_typed(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", "a", "slash", "b")
+        assert app.cast_pane.search_box.value == "a/b"
