@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped film as a dict, and a writer of variant film files."""
+"""Shared fixtures: the shipped film (as a dict and as a Film), variant files, app factory."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from typing import Any
 
 import pytest
 
-from lvtui.loading import shipped_film_path
+from helpers import AppFactory
+from lvtui.loading import load_film, shipped_film_path
+from lvtui.model import Film
+from lvtui.settings import SettingsStore
 
 SHIPPED = json.loads(shipped_film_path().read_text(encoding="utf-8"))
 
@@ -43,3 +46,24 @@ def private_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     config = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     return config
+
+
+@pytest.fixture(scope="session")
+def film() -> Film:
+    return load_film(shipped_film_path())
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "config" / "lvtui" / "settings.json"
+
+
+@pytest.fixture
+def make_app(film: Film, settings_path: Path) -> AppFactory:
+    """FilmApp(film or the shipped film, settings kept in this test's temporary directory)."""
+    from lvtui.app import FilmApp  # textual only for the tests that run the app
+
+    def make(film_: Film | None = None, **options: Any) -> FilmApp:
+        return FilmApp(film_ or film, settings=SettingsStore(settings_path), **options)
+
+    return make

@@ -9,6 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import ContentSwitcher, Input, Static
 
+from helpers import AppFactory
 from lvtui.app import FilmApp
 from lvtui.model import Film
 from lvtui.screens.help import HelpScreen
@@ -16,8 +17,6 @@ from lvtui.screens.person_card import PersonCard
 from lvtui.sections import SECTION_IDS
 from lvtui.widgets.cast import CastTable
 from lvtui.widgets.timeline import TimelineChart
-
-from .conftest import AppFactory
 
 
 def visible_actors(app: FilmApp) -> list[str]:

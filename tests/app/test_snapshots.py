@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
+from helpers import AppFactory
 from lvtui.app import FilmApp
 from lvtui.sections import SECTION_IDS
-
-from .conftest import AppFactory
 
 
 async def steady(pilot: Any) -> None:

@@ -7,9 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
-from lvtui.loading import load_film, shipped_film_path
+from lvtui.loading import shipped_film_path
 from lvtui.model import Film
 
 CAST = [
@@ -42,11 +40,6 @@ CAST = [
     ("Xander Berkeley", "Cynical Cabbie"),
     ("Lou Rawls", "Concerned Cabbie"),
 ]
-
-
-@pytest.fixture(scope="module")
-def film() -> Film:
-    return load_film(shipped_film_path())
 
 
 def all_strings(value: Any) -> Iterator[str]:

@@ -1,0 +1,26 @@
+"""Helpers shared by the app and hostile-input tests (imported as ``helpers``)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from lvtui.app import FilmApp
+
+AppFactory = Callable[..., "FilmApp"]
+
+
+def screen_text(app: FilmApp) -> str:
+    """Every character on the app's screen (modal screens included), as plain text lines."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True,
+                      force_terminal=True, color_system="truecolor", legacy_windows=False)
+    update = app.screen._compositor.render_update(
+        full=True, screen_stack=app._background_screens
+    )
+    console.print(update)
+    return console.export_text(styles=False)
