@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from lvtui.model import CastMember
 from lvtui.search import CastSearch, match_spans, normalize_query
+from lvtui.text import shorten
 
 if TYPE_CHECKING:
     from lvtui.app import FilmApp
@@ -39,7 +41,7 @@ class CastCommands(Provider):
         matches = self._cast_search.update(query) or []
         for index in matches[:MAX_HITS]:
             member = app.film.cast[index]
-            prompt = Content(f"Card: {member.actor} as {member.role}")
+            prompt = _prompt(member)
             for start, end in match_spans(prompt.plain, folded):
                 prompt = prompt.stylize("bold reverse", start, end)
             score = 1.0 if member.actor.lower().startswith(folded) else 0.5
@@ -49,9 +51,14 @@ class CastCommands(Provider):
     async def discover(self) -> Hits:
         app = self._app()
         for index, member in enumerate(app.film.cast[:10]):
-            prompt = Content(f"Card: {member.actor} as {member.role}")
+            prompt = _prompt(member)
             yield DiscoveryHit(prompt, _opener(app, index), text=prompt.plain,
                                help="Open this person's card")
+
+
+def _prompt(member: CastMember) -> Content:
+    # One line, of a size a palette row can show: a name may be 100,000 characters long.
+    return Content(f"Card: {shorten(member.actor, 50)} as {shorten(member.role, 50)}")
 
 
 def _opener(app: FilmApp, index: int) -> Callable[[], None]:

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -111,13 +112,15 @@ def parse_film(data: bytes, path: str | os.PathLike[str] = "<film>") -> Film:
     try:
         document = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        refuse(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}")
+        message = error.msg.removesuffix(" at")  # "Invalid control character at"
+        refuse(f"invalid JSON at line {error.lineno}, column {error.colno}: {message}")
     except _RefusedJSON as error:
         refuse(str(error))
     except RecursionError:
         refuse("invalid JSON: nested too deeply")
-    except ValueError as error:  # e.g. an integer with more digits than Python converts
-        refuse(f"invalid JSON: {shorten(str(error))}")
+    except ValueError:
+        # The only other ValueError json raises: an integer longer than Python converts.
+        refuse(f"invalid JSON: a number has more than {sys.get_int_max_str_digits():,} digits")
     try:
         return Film.model_validate(document)
     except ValidationError as error:
@@ -164,13 +167,18 @@ def _schema_problem(detail: Any) -> str:
         return f"{where}: required field is missing"
     if kind == "extra_forbidden":
         return f"{where}: unknown field"
+    if kind in ("model_type", "dict_type"):  # "a valid dictionary or instance of Film"
+        return f"{where}: expected a JSON object (got {_kind_of(detail.get('input'))})"
     message = str(detail["msg"]).removeprefix("Value error, ")
     message = message.replace("Input should be", "expected", 1)
-    value = detail.get("input")
+    return f"{where}: {message} (got {_kind_of(detail.get('input'))})"
+
+
+def _kind_of(value: Any) -> str:
+    """How a wrong value is quoted: containers by kind, anything else by value."""
     if isinstance(value, dict | list):
-        got = "an object" if isinstance(value, dict) else "a list"
-        return f"{where}: {message} (got {got})"
-    return f"{where}: {message} (got {_quote(value)})"
+        return "an object" if isinstance(value, dict) else "a list"
+    return _quote(value)
 
 
 def _quote(value: Any) -> str:

@@ -38,10 +38,15 @@ def fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(folded), tuple(origin)
 
 
-def match_spans(text: str, query: str) -> list[Span]:
-    """Where *query* (already folded) occurs in *text*, as spans of the original text."""
+def match_spans(text: str, query: str, within: int | None = None) -> list[Span]:
+    """Where *query* (already folded) occurs in *text*, as spans of the original text.
+
+    With *within*, only matches starting in the first *within* characters: a cell shows
+    a few dozen of them, and "aaa" in a name of 100,000 a's would be 33,333 spans.
+    """
     if not query:
         return []
+    limit = len(text) if within is None else within
     if text.isascii():
         haystack, origin = text.lower(), None
     else:
@@ -51,10 +56,10 @@ def match_spans(text: str, query: str) -> list[Span]:
     start = haystack.find(query)
     while start != -1:
         end = start + len(query)
-        if origin is None:
-            spans.append((start, end))
-        else:
-            spans.append((origin[start], origin[end - 1] + 1))
+        span = (start, end) if origin is None else (origin[start], origin[end - 1] + 1)
+        if span[0] >= limit:
+            break
+        spans.append(span)
         start = haystack.find(query, end)
     return spans
 

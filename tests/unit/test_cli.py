@@ -112,7 +112,7 @@ def test_cast_accents_and_other_film(
 def test_cast_bad_film_exits_65(write_film: Callable[..., Path]) -> None:
     result = lvtui("cast", "--film", str(write_film(b"[]")))
     assert result.returncode == 65
-    assert "expected a valid dictionary" in result.stderr
+    assert "expected a JSON object" in result.stderr
 
 
 def test_schema_is_json_schema() -> None:

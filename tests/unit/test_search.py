@@ -48,3 +48,9 @@ def test_spans_point_into_the_original_text() -> None:
 def test_spans_are_within_the_text(text: str, query: str) -> None:
     for start, end in match_spans(text, fold(query)):
         assert 0 <= start < end <= len(text)
+
+
+def test_spans_within_a_limit_stop_early() -> None:
+    # A cell shows a few dozen characters; a 100,000-character name must not cost 33,333 spans.
+    assert match_spans("a" * 100_000, "aaa", within=7) == [(0, 3), (3, 6), (6, 9)]
+    assert match_spans("Zoë Zoë Zoë", "zoe", within=5) == [(0, 3), (4, 7)]

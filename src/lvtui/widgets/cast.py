@@ -130,7 +130,7 @@ class CastTable(ScrollView, can_focus=True):
         cells = (member.actor, member.role, member.credited_as or "")
         for cell, cell_width in zip(cells, widths[1:], strict=True):
             text = Text(cell, end="")
-            for start, end in match_spans(cell, self.highlight):
+            for start, end in match_spans(cell, self.highlight, within=cell_width):
                 text.stylize(match, start, end)
             text.truncate(cell_width, overflow="ellipsis", pad=True)
             line.append(" ")
