@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events, on
@@ -37,7 +38,7 @@ DEFAULT_THEME = "textual-dark"
 class FilmApp(App[None]):
     """Browse one film: seven sections, a cast search and person cards."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "lvtui"
     COMMANDS = App.COMMANDS | {CastCommands}
 
@@ -163,7 +164,10 @@ class FilmApp(App[None]):
 
     @on(CastTable.MemberSelected)
     def _member_selected(self, event: CastTable.MemberSelected) -> None:
-        self.open_card(event.index)
+        # Stale when a card (or anything) already covers the table: fast double clicks
+        # on two rows must not stack two cards.
+        if self.screen is self.screen_stack[0]:
+            self.open_card(event.index)
 
     def open_card(self, index: int) -> None:
         self.push_screen(PersonCard(self.film, self.film.cast[index]))

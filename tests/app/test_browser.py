@@ -292,3 +292,17 @@ async def test_slash_inside_the_search_box_is_typed(make_app: AppFactory) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", "a", "slash", "b")
         assert app.cast_pane.search_box.value == "a/b"
+
+
+async def test_fast_double_clicks_on_two_rows_open_one_card(make_app: AppFactory) -> None:
+    app = make_app(section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.cast_pane.table.region
+        for row in (0, 0, 1, 1):  # all queued before the first card is on screen
+            for event in (events.MouseDown, events.MouseUp):
+                x, y = table.x + 5, table.y + row
+                app.post_message(event(None, x, y, 0, 0, 1, False, False, False,
+                                       screen_x=x, screen_y=y))
+        await pilot.pause()
+        assert isinstance(app.screen, PersonCard)
+        assert len(app.screen_stack) == 2

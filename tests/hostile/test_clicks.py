@@ -1,0 +1,116 @@
+"""Clicking film text never runs anything the film asked for.
+
+The film is markup.json: every text field ends with click actions (``[@click=app.bait]``,
+``[@click=app.quit]``) and links. Shown literally, they are inert. The test looks at the
+style of every cell of every page of every section (no click action and no link may come
+from the film) and clicks every word of film markup it can see.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rich.cells import cell_len
+from textual import events
+from textual.geometry import Region
+
+from helpers import screen_text
+from hostile.corpus import CORPUS, EVIL_URL
+from lvtui.app import FilmApp
+from lvtui.loading import load_film
+from lvtui.screens.person_card import PersonCard
+from lvtui.sections import SECTION_IDS
+from lvtui.settings import SettingsStore
+
+# Words on screen that come from the film's markup: "[b]bold[/b]", "CLICKME[/]", ...
+MARKUP_WORD = re.compile(r"\S*(?:\[|CLICKME|QUIT|LINKME)\S*")
+
+
+class BaitedApp(FilmApp):
+    """Records every action and URL the film might manage to trigger."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.triggered: list[str] = []
+
+    def action_bait(self, argument: str = "") -> None:
+        self.triggered.append(f"bait({argument})")
+
+    async def action_quit(self) -> None:
+        self.triggered.append("quit")
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        self.triggered.append(f"open_url({url})")
+
+
+def assert_no_style_from_the_film(app: FilmApp, region: Region) -> None:
+    """No cell showing a character in *region* links to the film's URL or runs its actions."""
+    lines = screen_text(app).splitlines()
+    for y in range(region.y, min(region.bottom, len(lines))):
+        cells = "".join(char + " " * (cell_len(char) - 1) for char in lines[y])
+        for x in range(region.x, min(region.right, len(cells))):
+            if cells[x] == " ":
+                continue  # blank cells hold no film text
+            style = app.screen.get_style_at(x, y)
+            assert EVIL_URL not in (style.link or ""), (x, y, style.link)
+            action = str(style.meta.get("@click", ""))
+            assert "bait" not in action and "quit" not in action, (x, y, action)
+
+
+def markup_words(app: FilmApp, region: Region) -> list[tuple[int, int]]:
+    """Screen positions of the first cell of every film-markup word inside *region*."""
+    positions = []
+    for y, line in enumerate(screen_text(app).splitlines()):
+        if not region.y <= y < region.bottom:
+            continue
+        for word in MARKUP_WORD.finditer(line):
+            x = cell_len(line[: word.start()])
+            if region.x <= x < region.right:
+                positions.append((x, y))
+    return positions
+
+
+def click(app: FilmApp, positions: list[tuple[int, int]]) -> int:
+    """Click at each position as a terminal reports it: mouse down, mouse up (the app makes
+    the click). All are queued at once, so a click that changes the screen redirects the
+    ones after it, as a fast hand would."""
+    for x, y in positions:
+        for event in (events.MouseDown, events.MouseUp):
+            app.post_message(event(None, x, y, 0, 0, 1, False, False, False,
+                                   screen_x=x, screen_y=y))
+    return len(positions)
+
+
+async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
+    app = BaitedApp(load_film(CORPUS / "markup.json"), settings=SettingsStore(settings_path))
+    clicked = 0
+    async with app.run_test(size=(120, 40)) as pilot:
+        for number, section in enumerate(SECTION_IDS, start=1):
+            await pilot.press(str(number))
+            pane = app.query_one(f"#{section}").region
+            previous = ""
+            for _page in range(60):
+                text = screen_text(app)
+                if text == previous:
+                    break  # the last page
+                previous = text
+                assert_no_style_from_the_film(app, pane)
+                clicked += click(app, markup_words(app, pane))
+                await pilot.pause()
+                if isinstance(app.screen, PersonCard):  # a second click on a cast row
+                    await pilot.press("escape")
+                assert app.section == section, (app.focused, app.screen, app.screen_stack)
+                await pilot.press("pagedown")
+
+        await pilot.press("3", "enter")  # and a card, whose every line is film text
+        assert isinstance(app.screen, PersonCard)
+        card = app.screen.query_one("#card-text").region
+        assert_no_style_from_the_film(app, card)
+        clicked += click(app, markup_words(app, card))
+        await pilot.pause()
+        assert isinstance(app.screen, PersonCard)
+        assert app.is_running
+
+    assert clicked > 100, "too few words of film markup were found to click"
+    assert app.triggered == []
