@@ -23,6 +23,7 @@ from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
 from lvtui.sections import SECTION_IDS, SECTIONS
 from lvtui.settings import Settings, SettingsStore
+from lvtui.text import clean
 from lvtui.widgets.cast import CastPane, CastTable
 from lvtui.widgets.overview import OverviewPane
 from lvtui.widgets.reception import ReceptionPane
@@ -65,7 +66,7 @@ class FilmApp(App[None]):
         self.start_section = section or self.settings.section or "overview"
         if self.start_section not in SECTIONS:
             self.start_section = "overview"
-        self.find = find
+        self.find = None if find is None else clean(find)  # typed, or maybe pasted
         if find is not None:
             self.start_section = "cast"
 

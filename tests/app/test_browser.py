@@ -306,3 +306,20 @@ async def test_fast_double_clicks_on_two_rows_open_one_card(make_app: AppFactory
         await pilot.pause()
         assert isinstance(app.screen, PersonCard)
         assert len(app.screen_stack) == 2
+
+
+async def test_a_paste_into_the_search_is_cleaned_to_one_line(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        app.post_message(events.Paste("\x1b]52;c;cGFzdGU=\x07sh\u202eue\x9b6n\nsecond line"))
+        await pilot.pause()
+        assert app.cast_pane.search_box.value == "shue"
+        assert visible_actors(app) == ["Elisabeth Shue"]
+
+
+async def test_find_option_is_cleaned(make_app: AppFactory) -> None:
+    app = make_app(find="\x1b[31msh\x00ue")
+    async with app.run_test(size=(120, 40)):
+        assert app.cast_pane.search_box.value == "shue"
+        assert visible_actors(app) == ["Elisabeth Shue"]

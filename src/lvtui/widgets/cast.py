@@ -27,6 +27,7 @@ from textual.widgets import Input, Static
 
 from lvtui.model import CastMember
 from lvtui.search import CastSearch, match_spans
+from lvtui.text import clean
 
 HEADERS = ("#", "Actor", "Role", "Credited as")
 
@@ -186,6 +187,15 @@ class SearchBox(Input):
 
     def action_clear(self) -> None:
         self.value = ""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # A clipboard can hold anything, escape sequences included, and Input would draw
+        # them as they are: only the cleaned first line becomes part of the query.
+        event.prevent_default()
+        event.stop()
+        line = clean(event.text).partition("\n")[0]
+        if line:
+            self.replace(line, *self.selection)
 
 
 class CastPane(Vertical):
