@@ -27,6 +27,15 @@ class Settings:
 class SettingsStore:
     path: Path
     warnings: list[str] = field(default_factory=list)
+    # Set when a corrupt file could not be moved aside: saving would destroy it.
+    read_only: bool = False
+    _told: set[str] = field(default_factory=set)
+
+    def _warn_once(self, warning: str) -> None:
+        # Every section change saves: a read-only directory must not warn on each one.
+        if warning not in self._told:
+            self._told.add(warning)
+            self.warnings.append(warning)
 
     @classmethod
     def default(cls) -> SettingsStore:
@@ -53,13 +62,20 @@ class SettingsStore:
                 raise ValueError("wrong types")
         except (ValueError, RecursionError):
             kept = self._set_aside()
-            where = f" it is kept as {kept.name}" if kept else ""
-            self.warnings.append(f"Settings file was corrupt;{where} defaults are in use.")
+            if kept is None:
+                self.read_only = True
+                self.warnings.append("Settings file is corrupt and could not be moved aside; "
+                                     "it is left as it is and nothing will be saved.")
+            else:
+                self.warnings.append(f"Settings file was corrupt; it is kept as {kept.name}, "
+                                     "defaults are in use.")
             return Settings()
         return Settings(theme=theme, section=section)
 
     def save(self, settings: Settings) -> bool:
         """Write *settings* atomically; False (and a warning) when that is not possible."""
+        if self.read_only:
+            return False  # with no new warning: it was explained when the file was read
         data = json.dumps({"theme": settings.theme, "section": settings.section}, indent=2)
         temporary: str | None = None
         try:
@@ -75,7 +91,7 @@ class SettingsStore:
             temporary = None
             return True
         except OSError as error:
-            self.warnings.append(f"Could not save settings ({shorten(str(error))}).")
+            self._warn_once(f"Could not save settings ({shorten(str(error))}).")
             return False
         finally:
             if temporary is not None:

@@ -323,3 +323,25 @@ async def test_find_option_is_cleaned(make_app: AppFactory) -> None:
     async with app.run_test(size=(120, 40)):
         assert app.cast_pane.search_box.value == "shue"
         assert visible_actors(app) == ["Elisabeth Shue"]
+
+
+async def test_a_read_only_config_directory_only_costs_a_warning(
+    make_app: AppFactory, settings_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from lvtui import settings as settings_module
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(settings_module.tempfile, "mkstemp", read_only)
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("4")
+        assert app.section == "production"
+        assert [n.message for n in app._notifications] == [
+            "Could not save settings ([Errno 30] Read-only file system)."]
+        await pilot.press("5")
+        assert app.section == "timeline" and app.is_running
+    assert not settings_path.exists()

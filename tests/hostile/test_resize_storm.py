@@ -1,0 +1,48 @@
+"""A resize storm: 300 random sizes from 1x1 to 250x80, in bursts, as a window drag sends
+them, while sections change and a card opens; then a normal size. The app must be alive
+and showing the film."""
+
+from __future__ import annotations
+
+import random
+
+from textual.driver import Driver
+from textual.events import Resize
+from textual.geometry import Size
+
+from helpers import AppFactory, screen_text
+from lvtui.app import FilmApp
+
+ACTIONS = ["1", "2", "3", "4", "5", "6", "7", "slash", "escape", "enter", "tab", "down"]
+
+
+def resize(app: FilmApp, width: int, height: int) -> None:
+    """What a terminal's SIGWINCH becomes: the driver's size, and a Resize event."""
+    driver: Driver | None = app._driver
+    assert driver is not None
+    driver._size = Size(width, height)  # type: ignore[attr-defined]
+    app.post_message(Resize(Size(width, height), Size(width, height)))
+
+
+async def test_resize_storm(make_app: AppFactory) -> None:
+    rng = random.Random(20261125)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for number in range(300):
+            resize(app, rng.randint(1, 250), rng.randint(1, 80))
+            if number % 10 == 0:  # a burst ends: let the app catch up, then do something
+                await pilot.pause()
+                await pilot.press(rng.choice(ACTIONS))
+        while len(app.screen_stack) > 1:  # a card or the help may be open
+            await pilot.press("escape")
+        await pilot.resize_terminal(120, 40)
+        app.action_show_section("overview")  # a key could be typed into the search box
+        await pilot.pause()
+
+        assert app.is_running
+        assert app.size == Size(120, 40)
+        assert not app.has_class("-too-small") and not app.has_class("-narrow")
+        text = screen_text(app)
+        assert "Leaving Las Vegas" in text
+        assert all(label in text for label in ("1  Overview", "3  Cast", "7  Soundtrack")), text
+        assert "Directed by" in text or "Director" in text, text
