@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize(
     "command",
     [
-        [sys.executable, "-m", "ruff", "check", "src", "tests", "scripts"],
+        [sys.executable, "-m", "ruff", "check", "src", "tests", "scripts", "benchmarks"],
         [sys.executable, "-m", "mypy", "--config-file", "pyproject.toml", "src/lvtui"],
     ],
     ids=["ruff", "mypy"],

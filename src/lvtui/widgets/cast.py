@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input, Static
@@ -39,6 +39,21 @@ def column_widths(total: int, count: int) -> tuple[int, int, int, int]:
     actor = rest * 35 // 100
     role = rest * 35 // 100
     return number, actor, role, rest - actor - role
+
+
+def fit(text: str, width: int) -> tuple[str, int]:
+    """*text* in exactly *width* cells, cut with "…" when longer; and how many of its
+    characters are shown. A name may be 100,000 characters long: only its head is measured,
+    four characters a cell (a letter and its marks); more marks than that only cut earlier.
+    """
+    head = text[: width * 4 + 1]
+    if len(head) <= width * 4 and cell_len(head) <= width:
+        return head + " " * (width - cell_len(head)), len(head)
+    if width <= 0:
+        return "", 0
+    cut = set_cell_size(head, width - 1)
+    kept = min(len(cut.rstrip(" ")), len(head))
+    return cut + "…", kept
 
 
 class CastTable(ScrollView, can_focus=True):
@@ -83,6 +98,7 @@ class CastTable(ScrollView, can_focus=True):
         self.cast = cast
         self.rows: Sequence[int] = range(len(cast))
         self.highlight = ""
+        self._styles: tuple[Style, Style, Style, Style] | None = None
 
     def on_mount(self) -> None:
         self.virtual_size = Size(0, len(self.rows))
@@ -90,7 +106,12 @@ class CastTable(ScrollView, can_focus=True):
     def show(self, rows: Sequence[int], query: str) -> None:
         """Show these member indices, highlighting *query* (already folded)."""
         self.rows, self.highlight = rows, query
-        self.virtual_size = Size(0, len(rows))
+        size = Size(0, len(rows))
+        if size != self.virtual_size:
+            # Only the scrollbar depends on the number of rows: update it without the
+            # layout of the whole screen that assigning virtual_size would start.
+            self.set_reactive(CastTable.virtual_size, size)
+            self._scroll_update(size)
         self.scroll_to(y=0, animate=False)
         self.cursor = 0
         self.refresh()
@@ -107,42 +128,50 @@ class CastTable(ScrollView, can_focus=True):
         self.scroll_to_region(Region(0, value, 1, 1), animate=False, immediate=True)
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None  # theme, CSS or focus changed
+
+    def _table_styles(self) -> tuple[Style, Style, Style, Style]:
+        """(base, cursor, match, dim), computed once per style change, not once per line."""
+        if self._styles is None:
+            get = self.get_component_rich_style
+            self._styles = (self.rich_style, get("cast-table--cursor"),
+                            get("cast-table--match"), get("cast-table--dim"))
+        return self._styles
+
     def render_line(self, y: int) -> Strip:
+        # Segments are built directly: no Text, no console render. This runs for every
+        # visible row on every keystroke of a search.
         width = self.scrollable_content_region.width
         row = self.scroll_offset.y + y
-        base = self.rich_style
+        base, cursor, match, dim = self._table_styles()
         if row >= len(self.rows):
             if row == 0:
-                dim = self.get_component_rich_style("cast-table--dim")
-                return self._strip(Text("No cast member matches.", style=dim), width, base)
+                message, _ = fit("No cast member matches.", width)
+                return Strip([Segment(message, base + dim)], width)
             return Strip.blank(width, base)
         index = self.rows[row]
-        line = self._row_text(index, width)
-        if row == self.cursor:
-            line.stylize(self.get_component_rich_style("cast-table--cursor"))
-        return self._strip(line, width, base)
-
-    def _row_text(self, index: int, width: int) -> Text:
         member = self.cast[index]
+        line = base + cursor if row == self.cursor else base  # the cursor style wins
         widths = column_widths(width, len(self.cast))
-        match = self.get_component_rich_style("cast-table--match")
-        dim = self.get_component_rich_style("cast-table--dim")
-        line = Text(str(index + 1).rjust(widths[0]), style=dim, end="")
+        number = str(index + 1).rjust(widths[0])[: widths[0]]
+        on_cursor = row == self.cursor
+        segments = [Segment(number, base + dim + cursor if on_cursor else base + dim)]
         cells = (member.actor, member.role, member.credited_as or "")
         for cell, cell_width in zip(cells, widths[1:], strict=True):
-            text = Text(cell, end="")
-            for start, end in match_spans(cell, self.highlight, within=cell_width):
-                text.stylize(match, start, end)
-            text.truncate(cell_width, overflow="ellipsis", pad=True)
-            line.append(" ")
-            line.append_text(text)
-        return line
-
-    def _strip(self, line: Text, width: int, base: Style) -> Strip:
-        line.truncate(width, pad=True)
-        segments = [Segment(s.text, base + s.style if s.style else base)
-                    for s in line.render(self.app.console)]
-        return Strip(segments, width)
+            shown, kept = fit(cell, cell_width)
+            segments.append(Segment(" ", line))
+            at = 0
+            for start, end in match_spans(cell, self.highlight, within=kept):
+                end = min(end, kept)
+                segments.append(Segment(shown[at:start], line))
+                segments.append(Segment(shown[start:end],
+                                        base + match + cursor if on_cursor else base + match))
+                at = end
+            segments.append(Segment(shown[at:], line))
+        return Strip([segment for segment in segments if segment.text], width).adjust_cell_length(
+            width, base)
 
     def on_resize(self) -> None:
         self.refresh()
@@ -181,6 +210,11 @@ class CastTable(ScrollView, can_focus=True):
 class SearchBox(Input):
     """The cast search; escape clears it."""
 
+    # Input widens its virtual size with every letter, and by default that lays out the
+    # whole screen: three times the work of the search itself. The box's own size never
+    # depends on it (it is as wide as its bar), so a repaint is enough.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear", "Clear search", tooltip="Clear the search"),
     ]
@@ -206,7 +240,7 @@ class CastPane(Vertical):
         padding: 0 1;
         & > #cast-bar { height: 3; }
         & > #cast-bar > SearchBox { width: 1fr; }
-        & > #cast-bar > #cast-count { width: auto; min-width: 10; padding: 1 1 0 1;
+        & > #cast-bar > #cast-count { min-width: 10; padding: 1 1 0 1; content-align: right top;
                                       color: $text-muted; }
         & > #cast-header { height: 1; text-style: bold; color: $text-accent; }
     }
@@ -225,7 +259,11 @@ class CastPane(Vertical):
         with Horizontal(id="cast-bar"):
             yield SearchBox(placeholder="Search actor, role or credited name  (/)",
                             id="cast-search")
-            yield Static(self._count_text(len(self.cast)), id="cast-count")
+            # As wide as the widest count it will show ("100,000 of 100,000"), so updating
+            # it as the person types repaints it alone instead of laying out the screen.
+            count = Static(self._count_text(len(self.cast)), id="cast-count")
+            count.styles.width = len(self._count_text(len(self.cast)).plain) + 2  # + padding
+            yield count
         yield Static(id="cast-header")
         yield CastTable(self.cast, id="cast-table")
 
@@ -250,11 +288,13 @@ class CastPane(Vertical):
         matches = self.search.update(text)
         rows: Sequence[int] = range(len(self.cast)) if matches is None else matches
         self.table.show(rows, self.search.query)
-        self.query_one("#cast-count", Static).update(self._count_text(len(rows)))
+        self.query_one("#cast-count", Static).update(self._count_text(len(rows)), layout=False)
 
-    @on(Input.Changed, "#cast-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.apply_search(event.value)
+    def on_mount(self) -> None:
+        # Watched, not left to Input.Changed: the message arrives after the box has been
+        # repainted, so every key would cost two frames; a watcher runs as the value
+        # changes, and the box, the count and the table change in one frame.
+        self.watch(self.search_box, "value", self.apply_search, init=False)
 
     @on(Input.Submitted, "#cast-search")
     def _search_submitted(self) -> None:

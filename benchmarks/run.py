@@ -1,0 +1,309 @@
+"""Every lvtui benchmark, one command: ``python benchmarks/run.py``.
+
+Timings on a shared machine are noisy, so every figure is a ratio against a baseline
+measured in the same run, interleaved (A B A B ...): each round measures every variant
+once, the ratio is taken within the round, and the table shows the median, min and max
+of the per-round ratios. Absolute medians are printed beside them for scale.
+
+- Start-up: process start to the first complete frame on a pseudo-terminal, lvtui
+  (shipped film) against a bare Textual app showing one Static; and lvtui on generated
+  films of 1k, 10k and 100k cast members against the shipped film.
+- Import: ``import lvtui.app`` against ``import textual.app``, each in a fresh process.
+- Keystroke: CPU time from a key press in the cast search to the finished frame, at
+  28, 1k, 10k and 100k cast members, against the same search box with no list.
+- Memory: peak RSS of those start-ups, against the bare app.
+
+``--write benchmarks/RESULTS.md`` also records the table, the machine and the date there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime
+import fcntl
+import os
+import platform
+import pty
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from films import SHIPPED, write_film  # noqa: E402
+from first_frame import MARKER  # noqa: E402
+
+SIZE = (120, 40)
+KEYS = [*"elisa", *["backspace"] * 5]  # narrowing as letters come, widening as they go
+KEY_WAIT = 0.25  # seconds after each key: far more than a key and its frame take
+
+
+# -- measuring ---------------------------------------------------------------------------
+
+
+@dataclass
+class Launch:
+    seconds: float  # process start to the end of the first frame
+    peak_rss_mib: float
+
+
+def launch(args: Sequence[str], home: Path) -> Launch:
+    """Run *args* on a 120x40 pty, wait for the first-frame marker, press q, collect rusage."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "TERM": "xterm-256color",
+           "COLORTERM": "truecolor", "LANG": "C.UTF-8", "XDG_CONFIG_HOME": str(home / "config")}
+    output = bytearray()
+    seen = threading.Event()
+    marker = MARKER.encode()
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            output.extend(chunk)
+            if marker in output[-len(chunk) - len(marker):]:
+                seen.set()
+
+    start = time.monotonic()
+    process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env,
+                               start_new_session=True)
+    os.close(slave)
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    if not seen.wait(timeout=120):
+        process.kill()
+        raise RuntimeError(f"no first frame from {args}: {bytes(output[-500:])!r}")
+    seconds = time.monotonic() - start
+    os.write(master, b"q")
+    try:
+        _, status, usage = os.wait4(process.pid, 0)
+    finally:
+        process.returncode = 0
+        reader.join(timeout=5)
+        os.close(master)
+    if status != 0:
+        raise RuntimeError(f"{args} exited with status {status}: {bytes(output[-500:])!r}")
+    return Launch(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def import_seconds(module: str) -> float:
+    code = (f"import time; t = time.perf_counter(); import {module}; "
+            "print(time.perf_counter() - t)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    return float(result.stdout)
+
+
+def keystroke_seconds(film_path: Path | None, home: Path) -> float:
+    """Median CPU seconds per key of KEYS in the cast search; with no film, the floor: the
+    shipped film's app whose cast pane has the search box but no list."""
+    return asyncio.run(_type_keys(film_path, home))
+
+
+async def _type_keys(film_path: Path | None, home: Path) -> float:
+    from textual import events
+    from textual.app import ComposeResult
+    from textual.containers import Horizontal
+    from textual.widgets import Static
+
+    import lvtui.app
+    from lvtui.loading import load_film
+    from lvtui.settings import SettingsStore
+    from lvtui.widgets.cast import CastPane, SearchBox
+
+    class ListlessCastPane(CastPane):
+        """The floor: the same pane, search box and count, with no list and no search."""
+
+        def compose(self) -> ComposeResult:
+            with Horizontal(id="cast-bar"):
+                yield SearchBox(id="cast-search")
+                yield Static(id="cast-count")
+
+        def on_resize(self, event: events.Resize) -> None:
+            event.prevent_default()  # the base handler sizes the list's column headers
+
+        def apply_search(self, text: str) -> None:
+            pass
+
+    real_pane = lvtui.app.CastPane
+    lvtui.app.CastPane = ListlessCastPane if film_path is None else real_pane  # type: ignore[misc]
+    try:
+        film = load_film(film_path or SHIPPED)
+        app = lvtui.app.FilmApp(film, section="overview",
+                                settings=SettingsStore(home / "settings.json"))
+        costs = []
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash")
+            box = app.query_one(SearchBox)
+            assert app.focused is box
+            box.cursor_blink = False  # no timer work between keys
+            await pilot.pause(0.5)
+            for key in KEYS:
+                before = time.process_time()
+                # As the driver sends it. Not pilot.press: Pilot then waits on every widget
+                # of the screen, a cost that grows with the widget count and is not the app's.
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+                await asyncio.sleep(KEY_WAIT)  # handled, searched and painted; idle is free
+                costs.append(time.process_time() - before)
+        return statistics.median(costs)
+    finally:
+        lvtui.app.CastPane = real_pane  # type: ignore[misc]
+
+
+# -- the plan ----------------------------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    """One table row: variant / baseline, round by round."""
+
+    name: str
+    goal: float
+    unit: str
+    variant: Callable[[], float]
+    baseline: Callable[[], float]
+    ratios: list[float] = field(default_factory=list)
+    values: list[tuple[float, float]] = field(default_factory=list)
+
+    def measure_once(self) -> None:
+        variant, baseline = self.variant(), self.baseline()
+        self.values.append((variant, baseline))
+        self.ratios.append(variant / baseline)
+
+    def row(self) -> list[str]:
+        median = statistics.median(self.ratios)
+        variant = statistics.median(v for v, _ in self.values)
+        baseline = statistics.median(b for _, b in self.values)
+        digits = 3 if self.unit == "s" else 1
+        goal, met = ("—", "") if self.goal == float("inf") else (
+            f"≤ {self.goal}", "yes" if median <= self.goal else "**no**")
+        return [self.name, f"{median:.2f}", f"{min(self.ratios):.2f}", f"{max(self.ratios):.2f}",
+                goal, met, f"{variant:.{digits}f} / {baseline:.{digits}f} {self.unit}"]
+
+
+class Cached:
+    """Launches are expensive: one launch per variant per round feeds two figures."""
+
+    def __init__(self, run: Callable[[], Launch]) -> None:
+        self._run = run
+        self._launch: Launch | None = None
+
+    def reset(self) -> None:
+        self._launch = None
+
+    def get(self) -> Launch:
+        if self._launch is None:
+            self._launch = self._run()
+        return self._launch
+
+
+def plan(sizes: Sequence[int], work: Path) -> tuple[list[Figure], list[Cached]]:
+    python, script = sys.executable, str(HERE / "first_frame.py")
+    films = {size: write_film(size, work / f"film-{size}.json") for size in sizes}
+    bare = Cached(lambda: launch([python, script, "bare"], work))
+    shipped = Cached(lambda: launch([python, script, "lvtui", str(SHIPPED)], work))
+    big = {size: Cached(lambda p=path: launch([python, script, "lvtui", str(p)], work))
+           for size, path in films.items()}
+    figures = [
+        Figure("first frame: shipped film / bare Textual app", 1.5, "s",
+               lambda: shipped.get().seconds, lambda: bare.get().seconds),
+        Figure("import lvtui.app / import textual.app", 1.5, "s",
+               lambda: import_seconds("lvtui.app"), lambda: import_seconds("textual.app")),
+    ]
+    for size in sizes:
+        figures.append(Figure(f"first frame: {size:,} cast / shipped film",
+                              1.2 if size == max(sizes) else float("inf"), "s",
+                              lambda s=size: big[s].get().seconds, lambda: shipped.get().seconds))
+    keystroke = {size: (lambda p=path: keystroke_seconds(p, work)) for size, path in films.items()}
+    floor = lambda: keystroke_seconds(None, work)  # noqa: E731
+    figures.append(Figure("keystroke: 28 cast / the search box with no list", 1.5, "ms",
+                          lambda: 1000 * keystroke_seconds(SHIPPED, work), lambda: 1000 * floor()))
+    smallest = min(sizes)
+    for size in sizes:
+        if size != smallest:
+            figures.append(Figure(f"keystroke: {size:,} cast / {smallest:,} cast",
+                                  1.5 if size == max(sizes) else float("inf"), "ms",
+                                  lambda s=size: 1000 * keystroke[s](),
+                                  lambda: 1000 * keystroke[smallest]()))
+    figures.append(Figure("peak RSS: shipped film / bare app", 1.3, "MiB",
+                          lambda: shipped.get().peak_rss_mib, lambda: bare.get().peak_rss_mib))
+    figures.append(Figure(f"peak RSS: {max(sizes):,} cast / bare app", 2.0, "MiB",
+                          lambda: big[max(sizes)].get().peak_rss_mib,
+                          lambda: bare.get().peak_rss_mib))
+    return figures, [bare, shipped, *big.values()]
+
+
+# -- reporting ---------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor() or "unknown CPU") if Path("/proc/cpuinfo").exists() else "?"
+    import textual
+
+    return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, Textual {textual.__version__}")
+
+
+def table(figures: Sequence[Figure]) -> str:
+    header = ["figure", "median", "min", "max", "goal", "met", "medians (variant / baseline)"]
+    rows = [header, ["---"] * len(header), *(figure.row() for figure in figures)]
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
+def write_results(path: Path, text: str) -> None:
+    """Replace what lies between the results markers of *path*; the notes around stay."""
+    start, end = "<!-- results -->", "<!-- /results -->"
+    old = path.read_text(encoding="utf-8") if path.exists() else f"{start}\n{end}\n"
+    before, _, rest = old.partition(start)
+    _, _, after = rest.partition(end)
+    path.write_text(f"{before}{start}\n{text}\n{end}{after}", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=9, help="interleaved rounds (default 9)")
+    parser.add_argument("--sizes", default="1000,10000,100000",
+                        help="generated cast sizes, comma-separated (default 1000,10000,100000)")
+    parser.add_argument("--write", type=Path, help="record the results in this Markdown file")
+    options = parser.parse_args(argv)
+    sizes = sorted(int(size) for size in options.sizes.split(","))
+
+    with tempfile.TemporaryDirectory(prefix="lvtui-bench-") as directory:
+        figures, launches = plan(sizes, Path(directory))
+        for cached in launches:  # warm the file cache and write the settings file once
+            cached.get()
+        for number in range(1, options.rounds + 1):
+            for cached in launches:
+                cached.reset()
+            for figure in figures:
+                figure.measure_once()
+            print(f"round {number}/{options.rounds} done", file=sys.stderr, flush=True)
+
+    date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    report = (f"{table(figures)}\n\n{options.rounds} interleaved rounds, {date}.\n"
+              f"Machine: {machine()}.\n")
+    print(report)
+    if options.write:
+        write_results(options.write, report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
