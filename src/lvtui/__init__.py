@@ -1,8 +1,5 @@
 """lvtui: a terminal browser for one film."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("lvtui")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0.0.0"
+# The one place the version is written; pyproject.toml reads it from here. A literal, not
+# importlib.metadata: that import alone costs a sixth of a bare Textual app's start-up.
+__version__ = "0.1.0"

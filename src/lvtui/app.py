@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import asyncio
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
@@ -17,8 +18,6 @@ from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
 
-from lvtui.commands import CastCommands
-from lvtui.model import Film
 from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
 from lvtui.sections import SECTION_IDS, SECTIONS
@@ -31,9 +30,21 @@ from lvtui.widgets.section_list import SectionList
 from lvtui.widgets.text_panes import PlotPane, ProductionPane, SoundtrackPane
 from lvtui.widgets.timeline import TimelinePane
 
+if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from textual.command import Provider
+
+    from lvtui.model import Film
+
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 NARROW_WIDTH = 70
 DEFAULT_THEME = "textual-dark"
+
+
+def cast_commands() -> type[Provider]:
+    # Imported when the palette first opens: textual.command is a tenth of a start-up.
+    from lvtui.commands import CastCommands
+
+    return CastCommands
 
 
 class FilmApp(App[None]):
@@ -41,7 +52,7 @@ class FilmApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "lvtui"
-    COMMANDS = App.COMMANDS | {CastCommands}
+    COMMANDS = App.COMMANDS | {cast_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *[
@@ -69,19 +80,16 @@ class FilmApp(App[None]):
         self.find = None if find is None else clean(find)  # typed, or maybe pasted
         if find is not None:
             self.start_section = "cast"
+        self._composing = False
+        self._panes_composed = asyncio.Event()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="▶")
         with Horizontal(id="body"):
             yield SectionList(id="sections")
             with ContentSwitcher(id="panes", initial=self.start_section):
-                yield OverviewPane(self.film, id="overview")
-                yield PlotPane(self.film, id="plot")
-                yield CastPane(self.film.cast, id="cast")
-                yield ProductionPane(self.film, id="production")
-                yield TimelinePane(self.film, id="timeline")
-                yield ReceptionPane(self.film, id="reception")
-                yield SoundtrackPane(self.film, id="soundtrack")
+                # Only the pane on screen: the others are composed after the first frame.
+                yield self._make_pane(self.start_section)
         yield Static(Content("Terminal too small: make it at least "
                              f"{MIN_WIDTH}×{MIN_HEIGHT}."), id="too-small")
         yield Footer()
@@ -99,6 +107,41 @@ class FilmApp(App[None]):
             self.cast_pane.search_box.value = self.find
             self.cast_pane.apply_search(self.find)
             self.cast_pane.focus_search()
+        self.call_after_refresh(self._compose_hidden_panes)
+
+    def _make_pane(self, section: str) -> Widget:
+        film = self.film
+        panes: dict[str, Callable[[], Widget]] = {
+            "overview": lambda: OverviewPane(film, id="overview"),
+            "plot": lambda: PlotPane(film, id="plot"),
+            "cast": lambda: CastPane(film.cast, id="cast"),
+            "production": lambda: ProductionPane(film, id="production"),
+            "timeline": lambda: TimelinePane(film, id="timeline"),
+            "reception": lambda: ReceptionPane(film, id="reception"),
+            "soundtrack": lambda: SoundtrackPane(film, id="soundtrack"),
+        }
+        return panes[section]()
+
+    async def _compose_hidden_panes(self) -> None:
+        """Compose the panes not on screen, once. Start-up pays for one pane, not seven;
+        keys wait in the queue meanwhile, so no key ever finds a pane missing."""
+        if self._panes_composed.is_set():
+            return
+        if self._composing:
+            await self._panes_composed.wait()
+            return
+        self._composing = True
+        switcher = self.query_one(ContentSwitcher)
+        hidden = [self._make_pane(section) for section in SECTIONS
+                  if not switcher.query_children(f"#{section}")]
+        for pane in hidden:
+            pane.display = False
+        await switcher.mount_all(hidden)
+        self._panes_composed.set()
+
+    async def _show_once_composed(self, section: str, search: bool) -> None:
+        await self._compose_hidden_panes()
+        self.show_section(section, search=search)
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -113,6 +156,9 @@ class FilmApp(App[None]):
     def show_section(self, section: str, *, search: bool = False) -> None:
         """Show *section* and focus its first focusable widget (the search box if *search*)."""
         switcher = self.query_one(ContentSwitcher)
+        if not switcher.query_children(f"#{section}"):  # asked for before the first frame
+            self.call_next(self._show_once_composed, section, search)
+            return
         switcher.current = section
         sections = self.query_one(SectionList)
         sections.highlighted = SECTION_IDS.index(section)
@@ -142,9 +188,15 @@ class FilmApp(App[None]):
 
     @on(OptionList.OptionHighlighted, "#sections")
     def _section_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.query_one(SectionList).highlighted:
+            return  # stale: the highlight moved on since (the list's own first highlight)
         section = event.option.id
-        if section is not None and section != self.query_one(ContentSwitcher).current:
-            self.query_one(ContentSwitcher).current = section
+        switcher = self.query_one(ContentSwitcher)
+        if section is not None and section != switcher.current:
+            if not switcher.query_children(f"#{section}"):
+                self.call_next(self._show_once_composed, section, False)
+                return
+            switcher.current = section
             self._remember_section(section)
 
     @on(OptionList.OptionSelected, "#sections")

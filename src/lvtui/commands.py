@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from lvtui.model import CastMember
 from lvtui.search import CastSearch, match_spans, normalize_query
 from lvtui.text import shorten
 
 if TYPE_CHECKING:
     from lvtui.app import FilmApp
+    from lvtui.model import CastMember
 
 MAX_HITS = 40
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from lvtui.model import Film
+from typing import TYPE_CHECKING
+
 from lvtui.search import fold
+
+if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from lvtui.model import Film
 
 
 def appearances(film: Film, name: str) -> list[str]:

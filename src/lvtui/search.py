@@ -10,8 +10,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from lvtui.model import CastMember
+if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from lvtui.model import CastMember
+
 
 Span = tuple[int, int]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,8 +11,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from lvtui.model import CastMember, Film
 from lvtui.people import appearances
+
+if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from lvtui.model import CastMember, Film
 
 
 def card_text(film: Film, member: CastMember) -> Content:

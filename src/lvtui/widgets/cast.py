@@ -8,7 +8,7 @@ no row widget is ever built.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -25,9 +25,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
-from lvtui.model import CastMember
 from lvtui.search import CastSearch, match_spans
 from lvtui.text import clean
+
+if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from lvtui.model import CastMember
 
 HEADERS = ("#", "Actor", "Role", "Credited as")
 

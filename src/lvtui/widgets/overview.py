@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 
-from lvtui.model import Film
 from lvtui.widgets.gauge import Gauge
 from lvtui.widgets.reading import ReadingPane, facts, heading, paragraph
+
+if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from lvtui.model import Film
 
 
 def money(amount: int) -> str:

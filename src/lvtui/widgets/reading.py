@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from rich.table import Table
+from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 
@@ -57,32 +59,38 @@ def quote(text: str, speaker: str, context: str | None = None) -> Static:
     return Static(body, classes="quote")
 
 
-class Facts(Grid):
-    """Label/value rows with a hanging indent: labels are ours, values come from the film."""
+class Facts(Widget):
+    """Label/value rows with a hanging indent: labels are ours, values come from the film.
+
+    One widget drawing a table, not a grid of two widgets a row: the overview alone has
+    thirty rows, and every widget costs start-up time in styling and layout.
+    """
 
     DEFAULT_CSS = """
     Facts {
-        grid-size: 2;
-        grid-columns: auto 1fr;
-        grid-rows: auto;
-        grid-gutter: 0 2;
         height: auto;
         margin-bottom: 1;
-        & > .label { text-style: bold; color: $text-secondary; }
+        & > .facts--label { text-style: bold; color: $text-secondary; }
     }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"facts--label"}
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         super().__init__()
         self.rows = [(label, value) for label, value in rows if value]
 
-    def compose(self) -> ComposeResult:
+    def render(self) -> Table:
+        table = Table.grid(padding=(0, 2, 0, 0), expand=True)  # two cells between columns
+        table.add_column(no_wrap=True, style=self.get_component_rich_style("facts--label",
+                                                                           partial=True))
+        table.add_column(ratio=1)
         previous = None
         for label, value in self.rows:
             # A label repeated on consecutive rows is written once: the rows read as a group.
-            yield Static(Content(label if label != previous else ""), classes="label")
-            yield Static(Content(value))
+            # Text, never a markup string: the values come from the film file.
+            table.add_row(Text(label if label != previous else ""), Text(value))
             previous = label
+        return table
 
 
 def facts(rows: list[tuple[str, str]]) -> Facts:

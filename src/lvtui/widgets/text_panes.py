@@ -5,10 +5,14 @@ Each is read top to bottom, so each is a ReadingPane built from paragraphs and q
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 
-from lvtui.model import Film
 from lvtui.widgets.reading import ReadingPane, facts, heading, paragraph, quote
+
+if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from lvtui.model import Film
 
 
 class FilmPane(ReadingPane):

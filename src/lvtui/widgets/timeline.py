@@ -6,7 +6,7 @@ short bar, a day as a dot. "April 1994" is never pinned to the first of the mont
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +18,9 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from lvtui.model import Event, Film, PartialDate
+if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from lvtui.model import Event, Film, PartialDate
+
 
 MARKS = {"year": "year ├─┤", "month": "month ▬", "day": "day ●"}
 
