@@ -11,12 +11,23 @@ then print the same end-of-frame marker, so both are timed the same way.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from textual.app import App
 
 MARKER = "\x1b]777;first-frame\x07"  # an OSC that terminals ignore, searched for by run.py
+PEAK_RSS = "peak-rss-kib="  # printed at exit, for run.py
+
+
+def report_peak_rss() -> None:
+    """The peak resident set of this process since exec (getrusage would count the memory
+    of the benchmark process that forked it)."""
+    status = Path("/proc/self/status").read_text()
+    peak = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+    sys.__stdout__.write(f"\n{PEAK_RSS}{peak}\n")  # type: ignore[union-attr]
+    sys.__stdout__.flush()  # type: ignore[union-attr]
 
 
 def bare() -> None:
@@ -34,6 +45,7 @@ def bare() -> None:
             self.call_after_refresh(announce, self)
 
     Bare().run()
+    report_peak_rss()
 
 
 def lvtui(film: str) -> None:
@@ -45,7 +57,9 @@ def lvtui(film: str) -> None:
             self.call_after_refresh(announce, self)
 
     lvtui.app.FilmApp = Timed  # type: ignore[misc]  # what `lvtui FILM` runs, plus the marker
-    sys.exit(main([film]))
+    code = main([film])
+    report_peak_rss()
+    sys.exit(code)
 
 
 def announce(app: App[None]) -> None:

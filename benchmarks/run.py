@@ -25,6 +25,7 @@ import fcntl
 import os
 import platform
 import pty
+import re
 import statistics
 import struct
 import subprocess
@@ -41,7 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from films import SHIPPED, write_film  # noqa: E402
-from first_frame import MARKER  # noqa: E402
+from first_frame import MARKER, PEAK_RSS  # noqa: E402
 
 SIZE = (120, 40)
 KEYS = [*"elisa", *["backspace"] * 5]  # narrowing as letters come, widening as they go
@@ -91,14 +92,14 @@ def launch(args: Sequence[str], home: Path) -> Launch:
     seconds = time.monotonic() - start
     os.write(master, b"q")
     try:
-        _, status, usage = os.wait4(process.pid, 0)
+        status = process.wait(timeout=60)
     finally:
-        process.returncode = 0
         reader.join(timeout=5)
         os.close(master)
-    if status != 0:
+    peak = re.search(re.escape(PEAK_RSS.encode()) + rb"(\d+)", output)
+    if status != 0 or peak is None:
         raise RuntimeError(f"{args} exited with status {status}: {bytes(output[-500:])!r}")
-    return Launch(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    return Launch(seconds, int(peak.group(1)) / 1024)
 
 
 def import_seconds(module: str) -> float:

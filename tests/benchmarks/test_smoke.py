@@ -1,0 +1,46 @@
+"""The benchmark script runs end to end (one quick round) and its generated films validate.
+
+No timing is asserted here: figures live in benchmarks/RESULTS.md, not in the test suite.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_generated_films_validate(tmp_path: Path) -> None:
+    for size in (1, 28, 500):
+        path = tmp_path / f"film-{size}.json"
+        subprocess.run([sys.executable, "benchmarks/films.py", str(size), str(path)],
+                       cwd=ROOT, check=True, capture_output=True, timeout=60)
+        result = subprocess.run([sys.executable, "-m", "lvtui", "validate", str(path)],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.endswith(f": ok ({size} cast, 7 events)\n")
+
+
+def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# notes kept\n<!-- results -->\nold\n<!-- /results -->\nmore notes\n")
+    result = subprocess.run(
+        [sys.executable, "benchmarks/run.py", "--rounds", "1", "--sizes", "200,2000",
+         "--write", str(results)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    for figure in ("first frame: shipped film / bare Textual app",
+                   "import lvtui.app / import textual.app",
+                   "first frame: 2,000 cast / shipped film",
+                   "keystroke: 28 cast / the search box with no list",
+                   "keystroke: 2,000 cast / 200 cast",
+                   "peak RSS: shipped film / bare app",
+                   "peak RSS: 2,000 cast / bare app"):
+        assert figure in result.stdout
+    written = results.read_text()
+    assert written.startswith("# notes kept\n<!-- results -->\n| figure |")
+    assert written.endswith("<!-- /results -->\nmore notes\n")
+    assert "old" not in written
