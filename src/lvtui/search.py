@@ -77,42 +77,46 @@ def member_fields(member: CastMember) -> tuple[str, ...]:
 class CastSearch:
     """Live filtering of a cast, query by query.
 
-    When a query only grew (the person typed one more letter), the new matches are a
-    subset of the previous ones, so only those are checked again.
+    While the person types, each query extends the one before, so its matches are a
+    subset of the previous matches and only those are checked again. Every query of that
+    chain is kept, so deleting letters (backspace) goes back to answers already known
+    instead of searching the whole cast again.
     """
 
     def __init__(self, cast: Sequence[CastMember]) -> None:
         self._cast = cast
         self._haystacks: list[str] | None = None
+        self._chain: list[tuple[str, list[int]]] = []  # each query extends the one before
         self._query = ""
-        self._matches: list[int] | None = None  # None means: everyone
 
     @property
     def query(self) -> str:
         return self._query
 
-    def _all_haystacks(self) -> list[str]:
-        # Built on the first search, not at start-up: most sessions never search.
+    def prepare(self) -> None:
+        """Fold every member's names now (e.g. when idle), not on the first key pressed."""
         if self._haystacks is None:
             self._haystacks = [
                 "\x00".join(fold(field) for field in member_fields(member)) for member in self._cast
             ]
-        return self._haystacks
 
     def update(self, text: str) -> list[int] | None:
         """Set the query; return the matching member indices, or None when it is empty."""
         query = normalize_query(text)
-        if not query:
-            self._query, self._matches = "", None
-            return None
-        haystacks = self._all_haystacks()
-        if self._matches is not None and self._query and query.startswith(self._query):
-            candidates: Sequence[int] = self._matches
-        else:
-            candidates = range(len(haystacks))
-        self._matches = [index for index in candidates if query in haystacks[index]]
         self._query = query
-        return self._matches
+        while self._chain and not query.startswith(self._chain[-1][0]):
+            self._chain.pop()
+        if not query:
+            return None
+        if self._chain and self._chain[-1][0] == query:
+            return self._chain[-1][1]
+        self.prepare()
+        assert self._haystacks is not None
+        haystacks = self._haystacks
+        candidates: Sequence[int] = self._chain[-1][1] if self._chain else range(len(haystacks))
+        matches = [index for index in candidates if query in haystacks[index]]
+        self._chain.append((query, matches))
+        return matches
 
 
 def normalize_query(text: str) -> str:

@@ -54,3 +54,19 @@ def test_spans_within_a_limit_stop_early() -> None:
     # A cell shows a few dozen characters; a 100,000-character name must not cost 33,333 spans.
     assert match_spans("a" * 100_000, "aaa", within=7) == [(0, 3), (3, 6), (6, 9)]
     assert match_spans("Zoë Zoë Zoë", "zoe", within=5) == [(0, 3), (4, 7)]
+
+
+@given(st.lists(st.text(alphabet="aeilnrs Ë", max_size=4), max_size=12))
+def test_any_sequence_of_queries_gives_fresh_answers(queries: list[str]) -> None:
+    # Typing, deleting and retyping reuse earlier answers; they must equal a fresh search.
+    search = CastSearch(CAST)
+    for query in queries:
+        found = search.update(query)
+        assert (list(range(4)) if found is None else found) == search_cast(CAST, query), query
+
+
+def test_deleting_letters_reuses_earlier_answers() -> None:
+    search = CastSearch(CAST)
+    typed = [search.update(query) for query in ("e", "el", "eli")]
+    assert search.update("el") is typed[1]
+    assert search.update("e") is typed[0]

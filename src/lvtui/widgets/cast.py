@@ -297,6 +297,8 @@ class CastPane(Vertical):
         # repainted, so every key would cost two frames; a watcher runs as the value
         # changes, and the box, the count and the table change in one frame.
         self.watch(self.search_box, "value", self.apply_search, init=False)
+        # Fold the names once the pane is on screen, so the first key does not wait for it.
+        self.call_after_refresh(self.search.prepare)
 
     @on(Input.Submitted, "#cast-search")
     def _search_submitted(self) -> None:
