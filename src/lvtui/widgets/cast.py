@@ -7,7 +7,7 @@ no row widget is ever built.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -86,7 +86,7 @@ class CastTable(ScrollView, can_focus=True):
         Binding("end,G", "last", "Last", tooltip="Last cast member"),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)  # see watch_cursor
 
     class MemberSelected(Message):
         """A cast member was chosen with enter or a second click."""
@@ -107,6 +107,8 @@ class CastTable(ScrollView, can_focus=True):
 
     def show(self, rows: Sequence[int], query: str) -> None:
         """Show these member indices, highlighting *query* (already folded)."""
+        before = [self._line_key(y) for y in range(self.size.height)]
+        scrolled = self.scroll_offset.y != 0
         self.rows, self.highlight = rows, query
         size = Size(0, len(rows))
         if size != self.virtual_size:
@@ -116,7 +118,21 @@ class CastTable(ScrollView, can_focus=True):
             self._scroll_update(size)
         self.scroll_to(y=0, animate=False)
         self.cursor = 0
-        self.refresh()
+        if scrolled:
+            self.refresh()
+        else:  # repaint only the lines that change: a narrow search leaves most blank
+            self._refresh_lines(y for y, key in enumerate(before) if key != self._line_key(y))
+
+    def _line_key(self, y: int) -> tuple[int, str] | str | None:
+        """What line *y* (at scroll 0) shows: a member and the highlight, a notice, or nothing."""
+        if y < len(self.rows):
+            return (self.rows[y], self.highlight)
+        return "no match" if y == 0 else None
+
+    def _refresh_lines(self, lines: Iterable[int]) -> None:
+        width = self.size.width
+        for y in lines:
+            self.refresh(Region(0, y, width, 1))
 
     @property
     def current_index(self) -> int | None:
@@ -126,9 +142,13 @@ class CastTable(ScrollView, can_focus=True):
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self.rows) - 1))
 
-    def watch_cursor(self, value: int) -> None:
-        self.scroll_to_region(Region(0, value, 1, 1), animate=False, immediate=True)
-        self.refresh()
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = self.scroll_offset.y
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, immediate=True)
+        if self.scroll_offset.y != top:
+            self.refresh()  # everything moved
+        else:  # the cursor left one line and arrived on another
+            self._refresh_lines((old - top, new - top))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
