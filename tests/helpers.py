@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from textual import events
 
 if TYPE_CHECKING:
     from lvtui.app import FilmApp
@@ -24,3 +25,13 @@ def screen_text(app: FilmApp) -> str:
     )
     console.print(update)
     return console.export_text(styles=False)
+
+
+def post_clicks(app: FilmApp, positions: list[tuple[int, int]]) -> int:
+    """Click at each screen position as a terminal reports it: mouse down, mouse up (the app
+    makes the click). All are queued at once, as a fast hand would click."""
+    for x, y in positions:
+        for event in (events.MouseDown, events.MouseUp):
+            app.post_message(event(None, x, y, 0, 0, 1, False, False, False,
+                                   screen_x=x, screen_y=y))
+    return len(positions)

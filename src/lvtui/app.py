@@ -40,6 +40,18 @@ NARROW_WIDTH = 70
 DEFAULT_THEME = "textual-dark"
 
 
+# How each section's pane is built, from the film and the section's id.
+PANES: dict[str, Callable[[Film, str], Widget]] = {
+    "overview": lambda film, id: OverviewPane(film, id=id),
+    "plot": lambda film, id: PlotPane(film, id=id),
+    "cast": lambda film, id: CastPane(film.cast, id=id),
+    "production": lambda film, id: ProductionPane(film, id=id),
+    "timeline": lambda film, id: TimelinePane(film, id=id),
+    "reception": lambda film, id: ReceptionPane(film, id=id),
+    "soundtrack": lambda film, id: SoundtrackPane(film, id=id),
+}
+
+
 def cast_commands() -> type[Provider]:
     # Imported when the palette first opens: textual.command is a tenth of a start-up.
     from lvtui.commands import CastCommands
@@ -110,17 +122,7 @@ class FilmApp(App[None]):
         self.call_after_refresh(self._compose_hidden_panes)
 
     def _make_pane(self, section: str) -> Widget:
-        film = self.film
-        panes: dict[str, Callable[[], Widget]] = {
-            "overview": lambda: OverviewPane(film, id="overview"),
-            "plot": lambda: PlotPane(film, id="plot"),
-            "cast": lambda: CastPane(film.cast, id="cast"),
-            "production": lambda: ProductionPane(film, id="production"),
-            "timeline": lambda: TimelinePane(film, id="timeline"),
-            "reception": lambda: ReceptionPane(film, id="reception"),
-            "soundtrack": lambda: SoundtrackPane(film, id="soundtrack"),
-        }
-        return panes[section]()
+        return PANES[section](self.film, section)
 
     async def _compose_hidden_panes(self) -> None:
         """Compose the panes not on screen, once. Start-up pays for one pane, not seven;

@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import ContentSwitcher, Input, Static
 
-from helpers import AppFactory
+from helpers import AppFactory, post_clicks
 from lvtui.app import FilmApp
 from lvtui.model import Film
 from lvtui.screens.help import HelpScreen
@@ -298,11 +298,8 @@ async def test_fast_double_clicks_on_two_rows_open_one_card(make_app: AppFactory
     app = make_app(section="cast")
     async with app.run_test(size=(120, 40)) as pilot:
         table = app.cast_pane.table.region
-        for row in (0, 0, 1, 1):  # all queued before the first card is on screen
-            for event in (events.MouseDown, events.MouseUp):
-                x, y = table.x + 5, table.y + row
-                app.post_message(event(None, x, y, 0, 0, 1, False, False, False,
-                                       screen_x=x, screen_y=y))
+        # All queued before the first card is on screen.
+        post_clicks(app, [(table.x + 5, table.y + row) for row in (0, 0, 1, 1)])
         await pilot.pause()
         assert isinstance(app.screen, PersonCard)
         assert len(app.screen_stack) == 2

@@ -12,10 +12,9 @@ import re
 from pathlib import Path
 
 from rich.cells import cell_len
-from textual import events
 from textual.geometry import Region
 
-from helpers import screen_text
+from helpers import post_clicks, screen_text
 from hostile.corpus import CORPUS, EVIL_URL
 from lvtui.app import FilmApp
 from lvtui.loading import load_film
@@ -71,17 +70,6 @@ def markup_words(app: FilmApp, region: Region) -> list[tuple[int, int]]:
     return positions
 
 
-def click(app: FilmApp, positions: list[tuple[int, int]]) -> int:
-    """Click at each position as a terminal reports it: mouse down, mouse up (the app makes
-    the click). All are queued at once, so a click that changes the screen redirects the
-    ones after it, as a fast hand would."""
-    for x, y in positions:
-        for event in (events.MouseDown, events.MouseUp):
-            app.post_message(event(None, x, y, 0, 0, 1, False, False, False,
-                                   screen_x=x, screen_y=y))
-    return len(positions)
-
-
 async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
     app = BaitedApp(load_film(CORPUS / "markup.json"), settings=SettingsStore(settings_path))
     clicked = 0
@@ -96,7 +84,7 @@ async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
                     break  # the last page
                 previous = text
                 assert_no_style_from_the_film(app, pane)
-                clicked += click(app, markup_words(app, pane))
+                clicked += post_clicks(app, markup_words(app, pane))
                 await pilot.pause()
                 if isinstance(app.screen, PersonCard):  # a second click on a cast row
                     await pilot.press("escape")
@@ -107,7 +95,7 @@ async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
         assert isinstance(app.screen, PersonCard)
         card = app.screen.query_one("#card-text").region
         assert_no_style_from_the_film(app, card)
-        clicked += click(app, markup_words(app, card))
+        clicked += post_clicks(app, markup_words(app, card))
         await pilot.pause()
         assert isinstance(app.screen, PersonCard)
         assert app.is_running
