@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -12,18 +13,18 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
+from textual.widget import AwaitMount, Widget
+from textual.widgets import ContentSwitcher, Header, Input, OptionList, Static
 
-from lvtui.screens.help import HelpScreen
+from lvtui.screens.help import HelpScreen, key_rows
 from lvtui.screens.person_card import PersonCard
 from lvtui.sections import SECTION_IDS, SECTIONS
 from lvtui.settings import Settings, SettingsStore
 from lvtui.text import clean
 from lvtui.widgets.cast import CastPane, CastTable
+from lvtui.widgets.footer import KeyFooter
 from lvtui.widgets.overview import OverviewPane
 from lvtui.widgets.reception import ReceptionPane
 from lvtui.widgets.section_list import SectionList
@@ -33,7 +34,7 @@ from lvtui.widgets.timeline import TimelinePane
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from textual.command import Provider
 
-    from lvtui.model import Film
+    from lvtui.model import CastMember, Film
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 NARROW_WIDTH = 70
@@ -74,9 +75,9 @@ class FilmApp(App[None]):
         ],
         # Priority: handled as the key arrives, so keys typed right after it (one burst from
         # the terminal) already go to the search box instead of the widget focused before.
-        Binding("slash", "find_cast", "Search cast", tooltip="Search the cast", id="find",
+        Binding("slash", "find_cast", "Search", tooltip="Search the cast", id="find",
                 priority=True),
-        Binding("question_mark,f1", "show_help", "Help", tooltip="Every key", id="help"),
+        Binding("question_mark,f1", "show_help", "Help", tooltip="Every key that works here", id="help"),
         Binding("q", "quit", "Quit", tooltip="Quit lvtui", id="quit"),
     ]
 
@@ -92,8 +93,11 @@ class FilmApp(App[None]):
         self.find = None if find is None else clean(find)  # typed, or maybe pasted
         if find is not None:
             self.start_section = "cast"
-        self._composing = False
-        self._panes_composed = asyncio.Event()
+        # The panes not on screen at start, once they are being mounted.
+        self._hidden_panes: AwaitMount | None = None
+        # Settings are written in order, one at a time, off the UI thread: an fsync on a
+        # slow home directory must never hold up a key.
+        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lvtui-settings")
 
     def compose(self) -> ComposeResult:
         yield Header(icon="▶")
@@ -104,7 +108,7 @@ class FilmApp(App[None]):
                 yield self._make_pane(self.start_section)
         yield Static(Content("Terminal too small: make it at least "
                              f"{MIN_WIDTH}×{MIN_HEIGHT}."), id="too-small")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -116,34 +120,28 @@ class FilmApp(App[None]):
         self._adapt_to(self.size.width, self.size.height)
         self.show_section(self.start_section)
         if self.find is not None:
+            # The list has focus, as after enter in the box: q quits, / edits the search.
             self.cast_pane.search_box.value = self.find
             self.cast_pane.apply_search(self.find)
-            self.cast_pane.focus_search()
         self.call_after_refresh(self._compose_hidden_panes)
+
+    def on_unmount(self) -> None:
+        self._saver.shutdown(wait=True)  # the last section chosen is on disk before exit
 
     def _make_pane(self, section: str) -> Widget:
         return PANES[section](self.film, section)
 
     async def _compose_hidden_panes(self) -> None:
         """Compose the panes not on screen, once. Start-up pays for one pane, not seven;
-        keys wait in the queue meanwhile, so no key ever finds a pane missing."""
-        if self._panes_composed.is_set():
-            return
-        if self._composing:
-            await self._panes_composed.wait()
-            return
-        self._composing = True
-        switcher = self.query_one(ContentSwitcher)
-        hidden = [self._make_pane(section) for section in SECTIONS
-                  if not switcher.query_children(f"#{section}")]
-        for pane in hidden:
-            pane.display = False
-        await switcher.mount_all(hidden)
-        self._panes_composed.set()
-
-    async def _show_once_composed(self, section: str, search: bool) -> None:
-        await self._compose_hidden_panes()
-        self.show_section(section, search=search)
+        a section asked for meanwhile waits here, so no key ever finds a pane missing."""
+        if self._hidden_panes is None:
+            switcher = self.query_one(ContentSwitcher)
+            hidden = [self._make_pane(section) for section in SECTIONS
+                      if not switcher.query_children(f"#{section}")]
+            for pane in hidden:
+                pane.display = False
+            self._hidden_panes = switcher.mount_all(hidden)
+        await self._hidden_panes
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -152,18 +150,28 @@ class FilmApp(App[None]):
         return self.query_one(ContentSwitcher).current or "overview"
 
     @property
+    def cast(self) -> Sequence[CastMember]:
+        return self.film.cast
+
+    @property
     def cast_pane(self) -> CastPane:
         return self.query_one(CastPane)
 
-    def show_section(self, section: str, *, search: bool = False) -> None:
-        """Show *section* and focus its first focusable widget (the search box if *search*)."""
+    def show_section(self, section: str, *, focus: bool = True, search: bool = False) -> None:
+        """The one way a section is shown. With *focus*, its first focusable widget (the
+        search box if *search*) takes focus; the section list moves its highlight along."""
         switcher = self.query_one(ContentSwitcher)
         if not switcher.query_children(f"#{section}"):  # asked for before the first frame
-            self.call_next(self._show_once_composed, section, search)
+            self.call_next(self._show_when_composed, section, focus, search)
             return
         switcher.current = section
-        sections = self.query_one(SectionList)
-        sections.highlighted = SECTION_IDS.index(section)
+        self.query_one(SectionList).highlighted = SECTION_IDS.index(section)
+        self.sub_title = f"{self.film.title} ({self.film.year}) · {SECTIONS[section]}"
+        if self.settings.section != section:
+            self.settings.section = section
+            self._save()
+        if not focus:
+            return
         pane = switcher.get_child_by_id(section)
         target: Widget
         if isinstance(pane, CastPane):
@@ -176,13 +184,10 @@ class FilmApp(App[None]):
         # Synchronously, not with focus(): that would wait behind keys already queued, and
         # a burst like "/shue" or "3j" from the terminal would go to the old widget.
         self.screen.set_focus(target)
-        self._remember_section(section)
 
-    def _remember_section(self, section: str) -> None:
-        self.sub_title = f"{self.film.title} ({self.film.year}) · {SECTIONS[section]}"
-        if self.settings.section != section:
-            self.settings.section = section
-            self._save()
+    async def _show_when_composed(self, section: str, focus: bool, search: bool) -> None:
+        await self._compose_hidden_panes()
+        self.show_section(section, focus=focus, search=search)
 
     def action_show_section(self, section: str) -> None:
         if section in SECTIONS:
@@ -192,14 +197,8 @@ class FilmApp(App[None]):
     def _section_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_index != self.query_one(SectionList).highlighted:
             return  # stale: the highlight moved on since (the list's own first highlight)
-        section = event.option.id
-        switcher = self.query_one(ContentSwitcher)
-        if section is not None and section != switcher.current:
-            if not switcher.query_children(f"#{section}"):
-                self.call_next(self._show_once_composed, section, False)
-                return
-            switcher.current = section
-            self._remember_section(section)
+        if event.option.id is not None and event.option.id != self.section:
+            self.show_section(event.option.id, focus=False)  # browsing the list keeps focus
 
     @on(OptionList.OptionSelected, "#sections")
     def _section_selected(self, event: OptionList.OptionSelected) -> None:
@@ -209,9 +208,14 @@ class FilmApp(App[None]):
     # -- cast and cards ---------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        over_browser = len(self.screen_stack) == 1
         if action == "find_cast":
             # Over a card, the help or the palette, and inside any input, "/" is just a key.
-            return len(self.screen_stack) == 1 and not isinstance(self.focused, Input)
+            return over_browser and not isinstance(self.focused, Input)
+        if action == "show_section":
+            return over_browser  # a card or the help is closed first
+        if action == "show_help":
+            return not isinstance(self.screen, HelpScreen)  # there, ? closes it
         return True
 
     def action_find_cast(self) -> None:
@@ -230,22 +234,7 @@ class FilmApp(App[None]):
     # -- help, palette, theme ---------------------------------------------------------------
 
     def action_show_help(self) -> None:
-        if isinstance(self.screen, HelpScreen):
-            return
-        self.push_screen(HelpScreen(self.key_rows(self.screen)))
-
-    def key_rows(self, screen: Screen[object]) -> list[tuple[str, str, str]]:
-        """(key, description, where) for every binding active where focus is now."""
-        rows = []
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or key in ("ctrl+c",):
-                continue
-            where = "Everywhere" if isinstance(active.node, App | Screen) else _where(active.node)
-            rows.append((self.get_key_display(binding), binding.description, where))
-        rows += [("tab / shift+tab", "Move focus", "Everywhere"),
-                 ("ctrl+p", "Command palette: sections, cards, themes", "Everywhere")]
-        return rows
+        self.push_screen(HelpScreen(key_rows(self.screen)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -259,8 +248,14 @@ class FilmApp(App[None]):
             self._save()
 
     def _save(self) -> None:
-        if not self.store.save(Settings(self.settings.theme, self.settings.section)):
-            self._show_settings_warnings()
+        snapshot = Settings(self.settings.theme, self.settings.section)
+        loop = asyncio.get_running_loop()
+
+        def save() -> None:
+            if not self.store.save(snapshot):
+                loop.call_soon_threadsafe(self._show_settings_warnings)
+
+        self._saver.submit(save)
 
     def _show_settings_warnings(self) -> None:
         # Long enough to read a file name; markup=False: an OS message can hold brackets.
@@ -280,13 +275,11 @@ class FilmApp(App[None]):
         return super().format_title(title, sub_title)
 
     def _adapt_to(self, width: int, height: int) -> None:
-        self.set_class(width < NARROW_WIDTH, "-narrow")
+        # On the app, not with Textual's breakpoints: those are set on the active screen
+        # only, so the browser under a card would keep the classes of its old size.
+        narrow = width < NARROW_WIDTH
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.mutate_reactive(App.sub_title)  # the header words its title for the width
         self.set_class(height < 16, "-short")
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
-
-
-def _where(node: DOMNode) -> str:
-    """CastTable -> 'Cast table'."""
-    name = type(node).__name__
-    words = "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
-    return words[:1].upper() + words[1:]

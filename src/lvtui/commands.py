@@ -6,8 +6,8 @@ built from the literal name, with the matched letters styled by us.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -16,10 +16,20 @@ from lvtui.search import CastSearch, match_spans, normalize_query
 from lvtui.text import shorten
 
 if TYPE_CHECKING:
-    from lvtui.app import FilmApp
     from lvtui.model import CastMember
 
+
 MAX_HITS = 40
+
+
+class CardOpener(Protocol):
+    """What the palette needs of the app: the cast, and a way to open a card. A protocol,
+    so that this module never imports the app that imports it."""
+
+    @property
+    def cast(self) -> Sequence[CastMember]: ...
+
+    def open_card(self, index: int) -> None: ...
 
 
 class CastCommands(Provider):
@@ -27,20 +37,17 @@ class CastCommands(Provider):
 
     _cast_search: CastSearch | None = None
 
-    def _app(self) -> FilmApp:
-        from lvtui.app import FilmApp
-
-        assert isinstance(self.app, FilmApp)
-        return self.app
+    def _app(self) -> CardOpener:
+        return cast("CardOpener", self.app)
 
     async def search(self, query: str) -> Hits:
         app = self._app()
         folded = normalize_query(query)
         if self._cast_search is None:  # one per palette session: narrowing works as you type
-            self._cast_search = CastSearch(app.film.cast)
+            self._cast_search = CastSearch(app.cast)
         matches = self._cast_search.update(query) or []
         for index in matches[:MAX_HITS]:
-            member = app.film.cast[index]
+            member = app.cast[index]
             prompt = _prompt(member)
             for start, end in match_spans(prompt.plain, folded):
                 prompt = prompt.stylize("bold reverse", start, end)
@@ -50,7 +57,7 @@ class CastCommands(Provider):
 
     async def discover(self) -> Hits:
         app = self._app()
-        for index, member in enumerate(app.film.cast[:10]):
+        for index, member in enumerate(app.cast[:10]):
             prompt = _prompt(member)
             yield DiscoveryHit(prompt, _opener(app, index), text=prompt.plain,
                                help="Open this person's card")
@@ -61,5 +68,5 @@ def _prompt(member: CastMember) -> Content:
     return Content(f"Card: {shorten(member.actor, 50)} as {shorten(member.role, 50)}")
 
 
-def _opener(app: FilmApp, index: int) -> Callable[[], None]:
+def _opener(app: CardOpener, index: int) -> Callable[[], None]:
     return lambda: app.open_card(index)

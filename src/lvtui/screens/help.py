@@ -1,50 +1,108 @@
-"""The help screen: every key of the focused pane and of the app, from the live bindings."""
+"""The help screen: every key that works where focus is, from the live bindings, once each."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from lvtui.widgets.footer import KeyFooter
+from lvtui.widgets.reading import ReadingPane
+
+Row = tuple[str, str, str]
+
+# Scrolling that a widget can only do when it has something to scroll.
+VERTICAL_SCROLL = {"scroll_up", "scroll_down", "page_up", "page_down", "scroll_home",
+                   "scroll_end"}
+HORIZONTAL_SCROLL = {"scroll_left", "scroll_right", "page_left", "page_right"}
+# Textual's own wording where ours says more.
+DESCRIPTIONS = {"command_palette": "Command palette: sections, cards, themes",
+                "app.focus_next": "Move focus to the next pane",
+                "app.focus_previous": "Move focus to the previous pane",
+                "screen.copy_text": "Copy the text selected with the mouse"}
+
+
+def key_rows(screen: Screen[object]) -> list[Row]:
+    """(keys, what they do, where) for each binding that works where focus is now.
+
+    A binding shadowed by a more specific one is left out; keys bound to the same action
+    of the same widget share a row ("↑ k"); keys that would do nothing here (scrolling
+    what cannot scroll, keys no terminal sends) are left out.
+    """
+    app = screen.app
+    rows: dict[tuple[int, str], tuple[list[str], str, str]] = {}
+    for key, active in screen.active_bindings.items():
+        binding, node = active.binding, active.node
+        if not (binding.description and active.enabled) or key.startswith("super+"):
+            continue
+        if isinstance(node, Widget) and not isinstance(node, Screen) and (
+            (binding.action in VERTICAL_SCROLL and not node.allow_vertical_scroll)
+            or (binding.action in HORIZONTAL_SCROLL and not node.allow_horizontal_scroll)
+        ):
+            continue
+        where = "Everywhere" if isinstance(node, App | Screen) else _where(node)
+        keys, description, _ = rows.setdefault(
+            (id(node), binding.action),
+            ([], DESCRIPTIONS.get(binding.action, binding.description), where))
+        keys.append(app.get_key_display(binding))
+        if binding.tooltip:  # the footer's word is short; here there is room to say more
+            rows[(id(node), binding.action)] = (keys, binding.tooltip, where)
+    return [(" ".join(keys), description, where) for keys, description, where in rows.values()]
+
+
+def _where(node: DOMNode) -> str:
+    """CastTable -> 'Cast table'."""
+    name = type(node).__name__
+    words = "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
+    return words[:1].upper() + words[1:]
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists ``(key, what it does, where)`` for the screen underneath."""
+    """Lists ``(key, what it does, where)`` for the screen underneath; it scrolls."""
 
     DEFAULT_CSS = """
     HelpScreen {
         align: center middle;
-        & > Vertical {
-            width: 84; max-width: 100%; height: auto; max-height: 90%;
+        & > ReadingPane {
+            width: 84; max-width: 100%; height: auto; max-height: 100%;
             border: thick $accent; background: $surface; padding: 0 1;
+            &:focus { border: thick $accent; }
         }
         & #help-intro { color: $text-muted; margin-bottom: 1; }
-        & DataTable { height: auto; max-height: 30; }
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", tooltip="Close help"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    def __init__(self, rows: list[Row]) -> None:
         super().__init__()
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = "Keys"
+        with ReadingPane(id="help-body") as body:
+            body.border_title = "Keys"
             yield Static(Content("Keys work where focus is; the app's keys work everywhere. "
                                  "Escape closes this."), id="help-intro")
-            yield DataTable[Text](cursor_type="row", id="help-keys")
+            yield Static(self._table(), id="help-keys")
+        yield KeyFooter()
+
+    def _table(self) -> Table:
+        table = Table.grid(padding=(0, 2, 0, 0), expand=True)
+        table.add_column("Key", no_wrap=True, style="bold")
+        table.add_column("Does", ratio=1)
+        table.add_column("Where", no_wrap=True)
+        for key, description, where in self.rows:
+            table.add_row(Text(key), Text(description), Text(where))
+        return table
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Key", "Does", "Where")
-        for key, description, where in self.rows:
-            table.add_row(Text(key, style="bold"), Text(description), Text(where))
-        table.focus()
+        self.query_one(ReadingPane).focus()

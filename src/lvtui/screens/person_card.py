@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from lvtui.people import appearances
+from lvtui.widgets.footer import KeyFooter
+from lvtui.widgets.reading import ReadingPane
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import CastMember, Film
@@ -41,21 +42,20 @@ def card_text(film: Film, member: CastMember) -> Content:
 
 
 class PersonCard(ModalScreen[None]):
-    """A card over the browser; escape closes it."""
+    """A card over the browser; escape closes it. It scrolls like a section."""
 
     DEFAULT_CSS = """
     PersonCard {
         align: center middle;
-        & > VerticalScroll {
-            width: 72; max-width: 100%; height: auto; max-height: 90%;
+        & > ReadingPane {
+            width: 72; max-width: 100%; height: auto; max-height: 100%;
             border: thick $accent; background: $surface; padding: 1 2;
+            &:focus { border: thick $accent; }
         }
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Close", tooltip="Close the card"),
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
     ]
 
     def __init__(self, film: Film, member: CastMember) -> None:
@@ -64,12 +64,10 @@ class PersonCard(ModalScreen[None]):
         self.member = member
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(can_focus=True) as body:
+        with ReadingPane(id="card-body") as body:
             body.border_title = "Person"
             yield Static(card_text(self.film, self.member), id="card-text")
+        yield KeyFooter()
 
-    def action_scroll_down(self) -> None:
-        self.query_one(VerticalScroll).scroll_down()
-
-    def action_scroll_up(self) -> None:
-        self.query_one(VerticalScroll).scroll_up()
+    def on_mount(self) -> None:
+        self.query_one(ReadingPane).focus()

@@ -7,40 +7,57 @@ no row widget is ever built.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import Reactive, reactive
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from lvtui.search import CastSearch, match_spans
 from lvtui.text import clean
+from lvtui.widgets.internals import forward_key, repaint_only_virtual_size, resize_scroll_area
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import CastMember
 
 HEADERS = ("#", "Actor", "Role", "Credited as")
+MAX_COLUMN = 40  # cells a name column asks for at most; longer names are cut
 
 
-def column_widths(total: int, count: int) -> tuple[int, int, int, int]:
-    """Widths of (number, actor, role, credited) for *total* cells and *count* rows."""
+def column_widths(total: int, count: int, longest: tuple[int, int, int]) -> tuple[int, ...]:
+    """Widths of (number, actor, role[, credited]) in *total* cells, for *count* rows whose
+    longest actor, role and credited names take *longest* cells.
+
+    Names are shown whole where they fit. The credited-as column, rarely filled, gets a
+    place only when the actor and role columns keep theirs (the card always shows it).
+    """
     number = max(2, len(str(count)))
-    rest = max(0, total - number - 3)  # three one-cell gaps
-    actor = rest * 35 // 100
-    role = rest * 35 // 100
-    return number, actor, role, rest - actor - role
+    wanted = [min(max(cells, len(title)), MAX_COLUMN)
+              for cells, title in zip(longest, HEADERS[1:], strict=True)]
+    room = max(0, total - number - 2)  # one-cell gaps before actor and role
+    credited = longest[2] > 0 and room - 1 - wanted[0] - wanted[1] >= min(wanted[2], 12)
+    if credited:
+        room -= 1
+        actor, role = wanted[0], wanted[1]
+        return number, actor, role, room - actor - role
+    if wanted[0] + wanted[1] <= room:
+        return number, wanted[0], room - wanted[0]
+    actor = min(wanted[0], max(room // 2, room - wanted[1]))  # names before roles
+    return number, actor, room - actor
 
 
 def fit(text: str, width: int) -> tuple[str, int]:
@@ -77,13 +94,13 @@ class CastTable(ScrollView, can_focus=True):
         "cast-table--cursor", "cast-table--match", "cast-table--dim"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_member", "Open card", tooltip="Open this person's card"),
+        Binding("enter", "open_member", "Card", tooltip="Open this person's card"),
         Binding("up,k", "cursor_up", "Up", show=False),
         Binding("down,j", "cursor_down", "Down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First", tooltip="First cast member"),
-        Binding("end,G", "last", "Last", tooltip="Last cast member"),
+        Binding("g,home", "first", "First", tooltip="First cast member", show=False),
+        Binding("G,end", "last", "Last", tooltip="Last cast member", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)  # see watch_cursor
@@ -101,38 +118,51 @@ class CastTable(ScrollView, can_focus=True):
         self.rows: Sequence[int] = range(len(cast))
         self.highlight = ""
         self._styles: tuple[Style, Style, Style, Style] | None = None
+        self._longest: tuple[int, int, int] | None = None
+
+    def column_widths(self, width: int) -> tuple[int, ...]:
+        """The columns for a row *width* cells wide (the header uses them too)."""
+        if self._longest is None:  # measured once: names never change
+            def cells(names: Iterable[str]) -> int:
+                return max((cell_len(name[: MAX_COLUMN * 2]) for name in names), default=0)
+            self._longest = (cells(m.actor for m in self.cast), cells(m.role for m in self.cast),
+                             cells(m.credited_as or "" for m in self.cast))
+        return column_widths(width, len(self.cast), self._longest)
 
     def on_mount(self) -> None:
         self.virtual_size = Size(0, len(self.rows))
 
     def show(self, rows: Sequence[int], query: str) -> None:
-        """Show these member indices, highlighting *query* (already folded)."""
+        """Show these member indices (in film order), highlighting *query* (already folded).
+
+        The cursor stays on the member it was on when that member is still shown: clearing
+        a filter does not lose your place.
+        """
+        kept = self.current_index
         before = [self._line_key(y) for y in range(self.size.height)]
-        scrolled = self.scroll_offset.y != 0
+        top = self.scroll_offset.y
         self.rows, self.highlight = rows, query
         size = Size(0, len(rows))
         if size != self.virtual_size:
-            # Only the scrollbar depends on the number of rows: update it without the
-            # layout of the whole screen that assigning virtual_size would start.
-            self.set_reactive(CastTable.virtual_size, size)
-            self._scroll_update(size)
-        self.scroll_to(y=0, animate=False)
-        self.cursor = 0
-        if scrolled:
+            resize_scroll_area(self, size)
+        position = bisect_left(rows, kept) if kept is not None else 0
+        if position < len(rows) and rows[position] == kept:
+            self.cursor = position  # scrolls to it when it is out of view
+        else:
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self.cursor = 0
+        if self.scroll_offset.y != 0 or top != 0:
             self.refresh()
         else:  # repaint only the lines that change: a narrow search leaves most blank
-            self._refresh_lines(y for y, key in enumerate(before) if key != self._line_key(y))
+            for y, key in enumerate(before):
+                if key != self._line_key(y):
+                    self.refresh_line(y)
 
     def _line_key(self, y: int) -> tuple[int, str] | str | None:
         """What line *y* (at scroll 0) shows: a member and the highlight, a notice, or nothing."""
         if y < len(self.rows):
             return (self.rows[y], self.highlight)
         return "no match" if y == 0 else None
-
-    def _refresh_lines(self, lines: Iterable[int]) -> None:
-        width = self.size.width
-        for y in lines:
-            self.refresh(Region(0, y, width, 1))
 
     @property
     def current_index(self) -> int | None:
@@ -148,7 +178,8 @@ class CastTable(ScrollView, can_focus=True):
         if self.scroll_offset.y != top:
             self.refresh()  # everything moved
         else:  # the cursor left one line and arrived on another
-            self._refresh_lines((old - top, new - top))
+            self.refresh_line(old)
+            self.refresh_line(new)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -176,11 +207,11 @@ class CastTable(ScrollView, can_focus=True):
         index = self.rows[row]
         member = self.cast[index]
         line = base + cursor if row == self.cursor else base  # the cursor style wins
-        widths = column_widths(width, len(self.cast))
+        widths = self.column_widths(width)
         number = str(index + 1).rjust(widths[0])[: widths[0]]
         on_cursor = row == self.cursor
         segments = [Segment(number, base + dim + cursor if on_cursor else base + dim)]
-        cells = (member.actor, member.role, member.credited_as or "")
+        cells = (member.actor, member.role, member.credited_as or "")[: len(widths) - 1]
         for cell, cell_width in zip(cells, widths[1:], strict=True):
             shown, kept = fit(cell, cell_width)
             segments.append(Segment(" ", line))
@@ -229,25 +260,69 @@ class CastTable(ScrollView, can_focus=True):
         self.cursor = row
 
 
-class SearchBox(Input):
-    """The cast search; escape clears it."""
+class CastHeader(Widget):
+    """The column titles, measured at draw time from the table's own columns.
 
-    # Input widens its virtual size with every letter, and by default that lays out the
-    # whole screen: three times the work of the search itself. The box's own size never
-    # depends on it (it is as wide as its bar), so a repaint is enough.
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    Drawn, not set once on a resize: a pane hidden while the terminal is resized gets no
+    resize event, and titles laid out for the old width would sit over the new rows.
+    """
+
+    DEFAULT_CSS = """
+    CastHeader { height: 1; text-style: bold; color: $text-accent; }
+    """
+
+    def __init__(self, table: CastTable, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.table = table
+
+    def render(self) -> Content:
+        # The table keeps a stable gutter for its scrollbar; the header is as wide as it.
+        width = self.size.width - self.table.styles.scrollbar_size_vertical
+        widths = self.table.column_widths(width)
+        return Content(" ".join(fit(title, w)[0] for title, w in zip(HEADERS, widths)))
+
+
+class SearchBox(Input):
+    """The cast search. Escape, enter and down leave it for the list, as in less or k9s."""
+
+    virtual_size = repaint_only_virtual_size()
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear", "Clear search", tooltip="Clear the search"),
+        Binding("enter", "leave('first')", "Results", tooltip="Go to the first result"),
+        Binding("down", "leave('keep')", "To list", show=False,
+                tooltip="Move into the list, keeping the search"),
+        Binding("escape", "leave('clear')", "Cancel",
+                tooltip="Clear the search and go back to the list"),
     ]
 
-    def action_clear(self) -> None:
-        self.value = ""
+    async def _on_key(self, event: events.Key) -> None:
+        # Keys are handled in the order they were typed, by whoever had focus when they
+        # were read. Two cases keep a fast burst ("/shue⏎⏎", "xyz␛q") intact:
+        focused = self.screen.focused
+        if focused is not self and focused is not None:
+            # Focus left the box while this key was on its way: it belongs to the list.
+            event.prevent_default()
+            event.stop()
+            forward_key(event, focused)
+        elif event.key in ("enter", "down", "escape"):
+            # Leave now, before the next key of the burst is handled here.
+            event.prevent_default()
+            event.stop()
+            self.action_leave({"enter": "first", "down": "keep", "escape": "clear"}[event.key])
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def action_leave(self, how: str) -> None:
+        pane = self.query_ancestor(CastPane)
+        if how == "clear":
+            self.value = ""  # the list keeps the member under its cursor
+        elif how == "first":
+            pane.table.cursor = 0
+        # Synchronously, not with focus(): the rest of the burst must find the list focused.
+        self.screen.set_focus(pane.table)
+
+    def on_paste(self, event: events.Paste) -> None:
         # A clipboard can hold anything, escape sequences included, and Input would draw
         # them as they are: only the cleaned first line becomes part of the query.
-        event.prevent_default()
+        event.prevent_default()  # Input's own paste handler is not called
         event.stop()
         line = clean(event.text).partition("\n")[0]
         if line:
@@ -264,12 +339,12 @@ class CastPane(Vertical):
         & > #cast-bar > SearchBox { width: 1fr; }
         & > #cast-bar > #cast-count { min-width: 10; padding: 1 1 0 1; content-align: right top;
                                       color: $text-muted; }
-        & > #cast-header { height: 1; text-style: bold; color: $text-accent; }
     }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear_search", "Clear search", tooltip="Clear the search"),
+        Binding("escape", "clear_search", "Clear",
+                tooltip="Show the whole cast again, keeping your place"),
     ]
 
     def __init__(self, cast: Sequence[CastMember], *, id: str | None = None) -> None:
@@ -279,15 +354,16 @@ class CastPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="cast-bar"):
-            yield SearchBox(placeholder="Search actor, role or credited name  (/)",
+            yield SearchBox(placeholder="Search the cast  (/)",
                             id="cast-search")
             # As wide as the widest count it will show ("100,000 of 100,000"), so updating
             # it as the person types repaints it alone instead of laying out the screen.
             count = Static(self._count_text(len(self.cast)), id="cast-count")
             count.styles.width = len(self._count_text(len(self.cast)).plain) + 2  # + padding
             yield count
-        yield Static(id="cast-header")
-        yield CastTable(self.cast, id="cast-table")
+        table = CastTable(self.cast, id="cast-table")
+        yield CastHeader(table, id="cast-header")
+        yield table
 
     @property
     def table(self) -> CastTable:
@@ -300,17 +376,13 @@ class CastPane(Vertical):
     def _count_text(self, shown: int) -> Content:
         return Content(f"{shown:,} of {len(self.cast):,}")
 
-    def on_resize(self) -> None:
-        widths = column_widths(self.table.scrollable_content_region.width, len(self.cast))
-        header = " ".join(title[:w].ljust(w) for title, w in zip(HEADERS, widths, strict=True))
-        self.query_one("#cast-header", Static).update(Content(header))
-
     def apply_search(self, text: str) -> None:
         """Filter the table to the members matching *text*; the same path typing takes."""
         matches = self.search.update(text)
         rows: Sequence[int] = range(len(self.cast)) if matches is None else matches
         self.table.show(rows, self.search.query)
         self.query_one("#cast-count", Static).update(self._count_text(len(rows)), layout=False)
+        self.refresh_bindings()  # "Clear search" is offered only while there is one
 
     def on_mount(self) -> None:
         # Watched, not left to Input.Changed: the message arrives after the box has been
@@ -320,10 +392,10 @@ class CastPane(Vertical):
         # Fold the names once the pane is on screen, so the first key does not wait for it.
         self.call_after_refresh(self.search.prepare)
 
-    @on(Input.Submitted, "#cast-search")
-    def _search_submitted(self) -> None:
-        self.table.focus()
-        self.table.cursor = 0
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_search":
+            return bool(self.search_box.value)
+        return True
 
     def action_clear_search(self) -> None:
         self.search_box.value = ""

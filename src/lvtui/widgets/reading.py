@@ -22,8 +22,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     DEFAULT_CSS = """
     ReadingPane {
-        padding: 0 2;
+        padding: 0 2 0 1;
         scrollbar-gutter: stable;
+        /* Where focus is, as Textual's own widgets show it: a bar in the border colour. */
+        border-left: blank;
+        &:focus { border-left: tall $border; }
         & > .heading { text-style: bold; color: $text-primary; margin-top: 1; }
         & > .paragraph { margin-bottom: 1; }
         & > .quote {

@@ -19,7 +19,8 @@ class SectionList(OptionList):
 
     DEFAULT_CSS = """
     SectionList { width: 24; height: 1fr; border: none; border-right: tall $panel;
-                  padding: 1 0; }
+                  padding: 1 0;
+                  &:focus { border: none; border-right: tall $border; } }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),

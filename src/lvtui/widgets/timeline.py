@@ -6,22 +6,31 @@ short bar, a day as a dot. "April 1994" is never pinned to the first of the mont
 
 from __future__ import annotations
 
+import calendar
+
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len, set_cell_size
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
+from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from lvtui.widgets.reading import ReadingPane
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Event, Film, PartialDate
 
 
+DATE_WIDTH = len("30 Sep 2000")  # the longest a short date is
 MARKS = {"year": "year ├─┤", "month": "month ▬", "day": "day ●"}
 
 
@@ -41,6 +50,20 @@ def extent(date: PartialDate) -> tuple[float, float]:
         return (start, start + 1 / 12)
     middle = date.as_year_fraction()
     return (middle, middle)
+
+
+def chart_label(event: Event, room: int) -> str:
+    """" Title · date ", in at most *room* cells: the title is cut before the date is."""
+    date = event.date.display()
+    label = f" {event.title} · {date} "
+    if cell_len(label) <= room:
+        return label
+    title_room = room - cell_len(f"  · {date} ")
+    if title_room >= 4:
+        return f" {set_cell_size(event.title, title_room - 1).rstrip()}… · {date} "
+    if cell_len(f" {date} ") <= room:
+        return f" {date} "
+    return set_cell_size(f" {date}", room - 1) + "…" if room > 1 else ""
 
 
 class TimelineChart(Widget):
@@ -90,24 +113,16 @@ class TimelineChart(Widget):
             mark = "▬" * max(1, right - left)
         else:
             mark = "●"
-        label = f" {event.title} · {event.date.display()} "
         after = left + len(mark)
         room_after, room_before = width - after, left
-        if len(label) > max(room_after, room_before):
-            # Fits on neither side: cut it, on the side with more room, rather than overwrite.
-            room = max(room_after, room_before)
-            label = label[: max(0, room - 1)] + "…" if room else ""
-        label_at = after if len(label) <= room_after else left - len(label)
-        cells = [" "] * width
-        cells[left:left + len(mark)] = mark
-        cells[label_at:label_at + len(label)] = label
-        text = "".join(cells)[:width]
-        mark_style = self.get_visual_style("timeline-chart--mark", partial=True)
-        line = Content(text[:width]).stylize(mark_style, left, left + len(mark))
+        label = chart_label(event, max(room_after, room_before))
+        mark_part = (mark, self.get_visual_style("timeline-chart--mark", partial=True))
+        label_part: tuple[str, Style] | str = label
         if number == self.selected:
-            selected = self.get_visual_style("timeline-chart--selected", partial=True)
-            line = line.stylize(selected, label_at, label_at + len(label))
-        return line
+            label_part = (label, self.get_visual_style("timeline-chart--selected", partial=True))
+        if cell_len(label) <= room_after:  # the label follows its mark where it fits
+            return Content.assemble(" " * left, mark_part, label_part)
+        return Content.assemble(" " * (left - cell_len(label)), label_part, mark_part)
 
     def _axis_lines(self, width: int) -> list[Content]:
         axis = ["─"] * width
@@ -139,15 +154,21 @@ class EventList(OptionList):
 
 
 class TimelinePane(Vertical):
+    """Legend and chart on top; the event list and the chosen event's details below.
+
+    The chart is drawn only where there is height for it; the list and the details are
+    what a small terminal keeps. Details scroll, and undated releases stand apart from them.
+    """
+
     DEFAULT_CSS = """
     TimelinePane {
-        & > TimelineChart { margin-bottom: 1; }
+        & > #timeline-legend { height: 1; color: $text-muted; padding: 0 1; }
+        & > TimelineChart { margin-bottom: 0; }
+        & > #timeline-undated { height: auto; color: $text-muted; padding: 0 1;
+                                margin-bottom: 1; }
         & > #timeline-lower { height: 1fr; }
         & #timeline-list { width: 3fr; max-width: 64; height: 1fr; }
-        & #timeline-side { width: 2fr; padding: 0 1; }
-        & #timeline-detail { height: auto; margin-bottom: 1; }
-        & #timeline-undated { height: auto; color: $text-muted; }
-        & #timeline-legend { height: 1; color: $text-muted; padding: 0 1; }
+        & #timeline-detail { width: 2fr; height: 1fr; }
     }
     """
 
@@ -158,21 +179,17 @@ class TimelinePane(Vertical):
 
     def compose(self) -> ComposeResult:
         first, end = axis_span(self.events)
-        yield Static(Content(f"Timeline {first}–{end - 1}   ·   " + "   ".join(MARKS.values())),
-                     id="timeline-legend")
+        span = f"Timeline {first}–{end - 1}   ·   " if self.events else "Timeline   ·   "
+        yield Static(Content(span + "   ".join(MARKS.values())), id="timeline-legend")
         yield TimelineChart(self.events, id="timeline-chart")
+        undated = self.film.undated_home_media()
+        if undated:
+            yield Static(Content("Not on the timeline, no date known: "
+                                 + ", ".join(u.format for u in undated)), id="timeline-undated")
         with Horizontal(id="timeline-lower"):
-            yield EventList(
-                *[Option(Content.assemble((f"{e.date.display():<17}", "bold"), e.title))
-                  for e in self.events],
-                id="timeline-list",
-            )
-            with Vertical(id="timeline-side"):
-                yield Static(id="timeline-detail")
-                undated = self.film.undated_home_media()
-                if undated:
-                    yield Static(Content("Undated: " + ", ".join(u.format for u in undated)),
-                                 id="timeline-undated")
+            yield EventList(*[Option(_list_entry(e)) for e in self.events], id="timeline-list")
+            with ReadingPane(id="timeline-detail"):
+                yield Static(id="timeline-detail-text")
 
     def on_mount(self) -> None:
         if self.events:
@@ -193,4 +210,22 @@ class TimelinePane(Vertical):
             (f"{event.date.display()} ({precision})", "italic"), "\n\n",
             event.detail,
         )
-        self.query_one("#timeline-detail", Static).update(detail)
+        self.query_one("#timeline-detail-text", Static).update(detail)
+        self.query_one("#timeline-detail", ReadingPane).scroll_home(animate=False)
+
+
+def _list_entry(event: Event) -> Table:
+    """Date, then title; a title too long for its line wraps under itself, not the date."""
+    row = Table.grid(padding=(0, 1, 0, 0))
+    row.add_column(width=DATE_WIDTH, no_wrap=True, style="bold")
+    row.add_column(ratio=1)
+    row.add_row(Text(short_date(event.date)), Text(event.title))
+    return row
+
+
+def short_date(date: PartialDate) -> str:
+    """"27 Oct 1995", "Apr 1994", "1990": the list's date column; the details spell it out."""
+    if date.month is None:
+        return str(date.year)
+    month = calendar.month_abbr[date.month]
+    return f"{month} {date.year}" if date.day is None else f"{date.day} {month} {date.year}"

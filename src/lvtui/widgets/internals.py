@@ -1,0 +1,47 @@
+"""Every use of Textual's private API or internals, in one place.
+
+Textual has no public way to do these things. Each is small, and
+``tests/unit/test_textual_internals.py`` fails loudly when an upgrade changes what they
+rely on, so that an upgrade is a deliberate act and never a silent breakage.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
+from textual.widget import Widget
+
+
+def resize_scroll_area(view: ScrollView, size: Size) -> None:
+    """Give *view* a new virtual size and update its scrollbars, without a screen layout.
+
+    Assigning ``virtual_size`` lays out the whole screen, three times the work of a cast
+    search keystroke; only the scrollbars depend on the number of rows.
+    """
+    view.set_reactive(ScrollView.virtual_size, size)
+    view._scroll_update(size)
+
+
+def forward_key(event: events.Key, target: Widget) -> None:
+    """Hand a key that reached a widget which lost focus meanwhile to *target* instead.
+
+    A terminal delivers a fast burst ("/shue⏎⏎", "xyz␛q") as one read, and Textual routes
+    each key to the widget focused when the key is read, not when it is handled. The copy
+    is marked forwarded, as the app marks every key it routes: an unmarked key bubbling
+    back up to the app would be routed again.
+    """
+    key = events.Key(event.key, event.character)
+    key._set_forwarded()
+    target.post_message(key)
+
+
+def repaint_only_virtual_size() -> Reactive[Size]:
+    """A ``virtual_size`` reactive for an Input subclass that repaints instead of laying out.
+
+    Input widens its virtual size with every letter typed, and Widget declares that
+    reactive with ``layout=True``: a layout of the whole screen per keystroke. A box whose
+    own size never depends on its text (it is as wide as its bar) only needs a repaint.
+    """
+    return Reactive(Size(0, 0), layout=False)
