@@ -1,45 +1,76 @@
-"""A one-line horizontal bar: a label, a filled share of the width, and the figure."""
+"""Bars that are meant to be compared: one row each, all drawn to one scale.
+
+Every bar of a group is as long as the others would be at the same share: the labels and
+the figures take the same room on every row, so 91% is longer than 76%, and the bars
+appear, or give way to the figures alone, together.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
+EIGHTHS = " ▏▎▍▌▋▊▉"
+MIN_BAR = 4  # cells: below this a bar says nothing, and every row shows its figure alone
 
-class Gauge(Widget):
-    """Draws ``value / maximum`` as a bar that fits whatever width it is given."""
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    maximum: float
+    figure: str
+
+    @property
+    def share(self) -> float:
+        if self.maximum <= 0:
+            return 0.0
+        return max(0.0, min(self.value, self.maximum)) / self.maximum
+
+
+def draw_bar(share: float, width: int) -> str:
+    """*share* of *width* cells, in eighths of a cell so small values still show."""
+    if width <= 0:
+        return ""
+    eighths = round(share * width * 8)
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (EIGHTHS[part] if part else "")).ljust(width)
+
+
+class Gauges(Widget):
+    """A group of bars with one scale: label, bar, figure on each row."""
 
     DEFAULT_CSS = """
-    Gauge { height: 1; width: 1fr; }
+    Gauges { height: auto; width: 1fr; }
     """
-    LABEL_WIDTH = 17
-    EIGHTHS = " ▏▎▍▌▋▊▉"
 
-    def __init__(self, label: str, value: float, maximum: float, figure: str,
-                 *, name: str | None = None, id: str | None = None) -> None:
-        super().__init__(name=name, id=id)
-        self.label = label
-        self.value = max(0.0, min(value, maximum))
-        self.maximum = maximum
-        self.figure = figure
+    def __init__(self, bars: list[Bar], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.bars = bars
 
-    def bar(self, width: int) -> str:
-        """The bar alone, drawn in eighths of a cell so small values still show."""
-        if width <= 0 or self.maximum <= 0:
-            return ""
-        eighths = round(self.value / self.maximum * width * 8)
-        full, part = divmod(eighths, 8)
-        text = "█" * full + (self.EIGHTHS[part] if part else "")
-        return text.ljust(width, " ")
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return len(self.bars)
+
+    def bar_width(self, width: int) -> int:
+        """The one bar width of every row, or 0 when there is no room for bars."""
+        label = max((cell_len(bar.label) for bar in self.bars), default=0) + 2
+        figure = max((cell_len(bar.figure) for bar in self.bars), default=0) + 1
+        room = width - label - figure
+        return room if room >= MIN_BAR else 0
 
     def render(self) -> Content:
-        label = f"{self.label:<{self.LABEL_WIDTH}}"[: self.LABEL_WIDTH]
-        figure = f" {self.figure}"
-        width = self.size.width - len(label) - len(figure)
-        if width < 4:  # too narrow for a bar: the figure alone still says it
-            return Content.assemble((label, "bold"), self.figure)
-        return Content.assemble(
-            (label, "bold"),
-            (self.bar(width), "$accent on $boost"),
-            (figure, "bold"),
-        )
+        width = self.size.width
+        label_width = max((cell_len(bar.label) for bar in self.bars), default=0) + 2
+        bar_width = self.bar_width(width)
+        lines = []
+        for bar in self.bars:
+            label = (bar.label.ljust(label_width), "bold")
+            if bar_width:
+                lines.append(Content.assemble(label, (draw_bar(bar.share, bar_width),
+                                                      "$accent on $boost"), " ", bar.figure))
+            else:
+                lines.append(Content.assemble(label, bar.figure))
+        return Content("\n").join(lines)

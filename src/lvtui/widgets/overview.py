@@ -6,18 +6,12 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
-from lvtui.widgets.gauge import Gauge
+from lvtui.widgets.gauge import Bar, Gauges
 from lvtui.widgets.reading import ReadingPane, facts, heading, paragraph
+from lvtui.widgets.wording import money
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film
-
-
-def money(amount: int) -> str:
-    """$49.8 million, $2 million, $950,000."""
-    if amount >= 1_000_000:
-        return f"${amount / 1_000_000:.1f} million".replace(".0 ", " ")
-    return f"${amount:,}"
 
 
 class OverviewPane(ReadingPane):
@@ -71,20 +65,23 @@ class OverviewPane(ReadingPane):
 
     def _figures(self) -> ComposeResult:
         reception = self.film.reception
-        yield heading("Reception")
         rt, mc = reception.rotten_tomatoes, reception.metacritic
+        bars = []
         if rt is not None:
-            yield Gauge("Rotten Tomatoes", rt.approval_percent, 100,
-                        f"{rt.approval_percent}% of {rt.reviews} reviews")
+            bars.append(Bar("Rotten Tomatoes", rt.approval_percent, 100,
+                            f"{rt.approval_percent}% of {rt.reviews} reviews"))
         if mc is not None:
-            yield Gauge("Metacritic", mc.score, 100, f"{mc.score}/100, {mc.critics} critics")
+            bars.append(Bar("Metacritic", mc.score, 100, f"{mc.score}/100, {mc.critics} critics"))
         if reception.box_office_usd is not None:
             spend = self.film.marketing.spend_under_usd if self.film.marketing else None
-            scale = reception.box_office_usd
-            yield Gauge("Box office", reception.box_office_usd, scale,
-                        money(reception.box_office_usd))
+            scale = reception.box_office_usd  # the marketing spend is drawn against the gross
+            bars.append(Bar("Box office", reception.box_office_usd, scale,
+                            money(reception.box_office_usd)))
             if spend:
-                yield Gauge("Marketing spend", spend, scale, f"< {money(spend)}")
+                bars.append(Bar("Marketing spend", spend, scale, f"< {money(spend)}"))
+        if bars:
+            yield heading("Reception")
+            yield Gauges(bars)
 
     def _accolade_summary(self) -> ComposeResult:
         accolades = self.film.accolades

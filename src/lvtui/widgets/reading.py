@@ -41,9 +41,17 @@ class ReadingPane(VerticalScroll, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
-        Binding("g", "scroll_home", "Top", tooltip="Scroll to the top"),
-        Binding("G", "scroll_end", "Bottom", tooltip="Scroll to the bottom"),
+        Binding("g", "top", "Top", tooltip="Scroll to the top"),
+        Binding("G", "bottom", "Bottom", tooltip="Scroll to the bottom"),
     ]
+
+    # Textual's scroll_home/scroll_end actions skip a pane that is not laid out yet, so "6G"
+    # typed as one burst would lose its G: these wait for the layout instead.
+    def action_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_end(animate=False)
 
 
 def heading(text: str) -> Static:
