@@ -10,7 +10,7 @@ import argparse
 import csv
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -21,18 +21,22 @@ from lvtui.search import search_cast
 from lvtui.sections import SECTION_IDS
 from lvtui.text import clean
 
-COMMANDS = ("validate", "schema", "cast")
+EXIT_NO_MATCH = 1  # as grep: a script can tell "nobody matched" from an error
 
-EXIT_USAGE = 2
+CAST_EPILOG = """\
+output: 'table' is a table on a terminal and, piped, one line per member with the
+fields separated by tabs (actor, role, then the credited name when there is one);
+'json' is a list of objects; 'csv' has a header row.
+exit status: 0 when at least one member matched, 1 when none did (as grep),
+2 for bad usage, 65 when the film file is not valid, 66 when it cannot be read."""
 
 
 def browser_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lvtui",
         description="Browse Leaving Las Vegas (1995), or any valid film file, in the terminal.",
-        epilog="Other commands: lvtui validate [PATH ...] | lvtui schema | "
-        "lvtui cast [QUERY] [--film PATH] [--format table|json|csv]. "
-        "Use 'lvtui COMMAND --help' for details.",
+        epilog="commands: 'lvtui validate [PATH ...]', 'lvtui schema', 'lvtui cast [QUERY]', "
+        "'lvtui help [COMMAND]'. 'lvtui COMMAND --help' tells more of each.",
     )
     parser.add_argument("--version", action="version", version=f"lvtui {__version__}")
     parser.add_argument(
@@ -44,24 +48,58 @@ def browser_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lvtui")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    validate = commands.add_parser("validate", help="check film files; exit 65 or 66 if bad")
-    validate.add_argument(
+def validate_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lvtui validate",
+        description="Check film files. Prints 'PATH: ok (N cast, N events)' for each good "
+        "file, and one line per problem on stderr for each bad one.",
+        epilog="exit status: 0 when every file is valid, 65 when one is not a valid film, "
+        "66 when one cannot be read (66 wins over 65).",
+    )
+    parser.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="film files (default: the shipped film)"
     )
-    commands.add_parser("schema", help="print the JSON Schema of a film file")
-    cast = commands.add_parser("cast", help="list the cast members matching QUERY")
-    cast.add_argument(
-        "query",
-        nargs="?",
-        default="",
-        metavar="QUERY",
-        help="part of an actor, role or credited name (any case, any accents)",
+    return parser
+
+
+def schema_parser() -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
+        prog="lvtui schema",
+        description="Print the JSON Schema of a film file, for an editor to check and "
+        "complete film files with: lvtui schema > film.schema.json",
     )
-    _add_film_option(cast)
-    cast.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+
+def cast_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lvtui cast",
+        description="List the cast members whose actor, role or credited name contains\n"
+        "QUERY (any case, any accents); every member when QUERY is left out.",
+        epilog=CAST_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "query", nargs="*", metavar="QUERY",
+        help="part of a name; several words are one query: lvtui cast elisabeth shue",
+    )
+    _add_film_option(parser)
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                        help="how to print the members (default: table)")
+    return parser
+
+
+COMMANDS: dict[str, Callable[[], argparse.ArgumentParser]] = {
+    "validate": validate_parser,
+    "schema": schema_parser,
+    "cast": cast_parser,
+}
+
+
+def help_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lvtui help", description="Show the help of lvtui, "
+                                     "or of one of its commands.")
+    parser.add_argument("command", nargs="?", choices=tuple(COMMANDS),
+                        help="the command to explain")
     return parser
 
 
@@ -73,13 +111,19 @@ def _add_film_option(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in COMMANDS:
-        options = command_parser().parse_args(args)
-        if options.command == "validate":
+    command = args[0] if args else None
+    # Each command parses its own arguments, so its errors show its own usage.
+    if command == "help":
+        topic = help_parser().parse_args(args[1:]).command
+        (COMMANDS[topic] if topic else browser_parser)().print_help()
+        return 0
+    if command in COMMANDS:
+        options = COMMANDS[command]().parse_args(args[1:])
+        if command == "validate":
             return validate(options.paths or [shipped_film_path()])
-        if options.command == "schema":
+        if command == "schema":
             return print_schema()
-        return list_cast(options.query, options.film, options.format)
+        return list_cast(" ".join(options.query), options.film, options.format)
     parser = browser_parser()
     options = parser.parse_args(args)
     if options.path is not None and options.film is not None:
@@ -138,10 +182,11 @@ def list_cast(query: str, film_path: Path | None, output: str) -> int:
         writer.writerows([m.actor, m.role, m.credited_as or ""] for m in members)
     elif sys.stdout.isatty():
         print_cast_table(film, indices)
-    else:
+    else:  # piped: one line per member, no empty trailing field
         for member in members:
-            print("\t".join((member.actor, member.role, member.credited_as or "")))
-    return 0
+            print("\t".join(field for field in (member.actor, member.role, member.credited_as)
+                            if field))
+    return 0 if members else EXIT_NO_MATCH
 
 
 def print_cast_table(film: Film, indices: Sequence[int]) -> None:
