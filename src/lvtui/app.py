@@ -272,7 +272,8 @@ class FilmApp(App[None]):
     def format_title(self, title: str, sub_title: str) -> Content:
         if self.has_class("-narrow"):  # no room for both: the section name matters most
             return Content(sub_title.rpartition(" · ")[2] or title)
-        return super().format_title(title, sub_title)
+        # Textual dims the sub-title, which falls below 3:1 in several themes.
+        return Content.assemble((title, "bold"), " — ", sub_title) if sub_title else Content(title)
 
     def _adapt_to(self, width: int, height: int) -> None:
         # On the app, not with Textual's breakpoints: those are set on the active screen

@@ -84,7 +84,7 @@ class CastTable(ScrollView, can_focus=True):
         scrollbar-gutter: stable;
         & > .cast-table--cursor { background: $boost; }
         &:focus > .cast-table--cursor { background: $block-cursor-background;
-                                        color: $block-cursor-foreground;
+                                        color: auto 90%;
                                         text-style: bold; }
         & > .cast-table--match { background: $warning 40%; text-style: bold underline; }
         & > .cast-table--dim { color: $text-muted; }

@@ -74,8 +74,8 @@ class TimelineChart(Widget):
         height: auto;
         padding: 0 1;
         & > .timeline-chart--mark { color: $accent; text-style: bold; }
-        & > .timeline-chart--selected { background: $boost; color: $text; text-style: bold; }
-        & > .timeline-chart--axis { color: $text-muted; }
+        & > .timeline-chart--selected { background: $boost; color: $foreground; text-style: bold; }
+        & > .timeline-chart--axis { color: $foreground; }
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
