@@ -77,7 +77,8 @@ class FilmApp(App[None]):
         # the terminal) already go to the search box instead of the widget focused before.
         Binding("slash", "find_cast", "Search", tooltip="Search the cast", id="find",
                 priority=True),
-        Binding("question_mark,f1", "show_help", "Help", tooltip="Every key that works here", id="help"),
+        Binding("question_mark,f1", "show_help", "Help", tooltip="Every key that works here",
+                id="help"),
         Binding("q", "quit", "Quit", tooltip="Quit lvtui", id="quit"),
     ]
 
@@ -208,12 +209,9 @@ class FilmApp(App[None]):
     # -- cast and cards ---------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        over_browser = len(self.screen_stack) == 1
         if action == "find_cast":
             # Over a card, the help or the palette, and inside any input, "/" is just a key.
-            return over_browser and not isinstance(self.focused, Input)
-        if action == "show_section":
-            return over_browser  # a card or the help is closed first
+            return len(self.screen_stack) == 1 and not isinstance(self.focused, Input)
         if action == "show_help":
             return not isinstance(self.screen, HelpScreen)  # there, ? closes it
         return True

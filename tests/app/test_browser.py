@@ -163,9 +163,9 @@ async def test_help_lists_keys_of_focused_pane_and_app(make_app: AppFactory) -> 
         await pilot.press("3", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = {(row[1], row[2]) for row in app.screen.rows}
-        assert ("Open card", "Cast table") in keys
-        assert ("Search cast", "Everywhere") in keys
-        assert ("Timeline", "Everywhere") in keys
+        assert ("Open this person's card", "Cast table") in keys
+        assert ("Search the cast", "Everywhere") in keys
+        assert ("Show the timeline section", "Everywhere") in keys
         await pilot.press("escape")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
@@ -231,7 +231,7 @@ async def test_corrupt_settings_warn_and_are_kept(
 async def test_timeline_selection_shows_detail(make_app: AppFactory) -> None:
     app = make_app(section="timeline")
     async with app.run_test(size=(120, 40)) as pilot:
-        detail = app.query_one("#timeline-detail", Static)
+        detail = app.query_one("#timeline-detail-text", Static)
         assert "known to the year" in str(detail.render())
         await pilot.press("down")
         assert "April 1994 (known to the month)" in str(detail.render())

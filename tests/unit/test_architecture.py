@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ["lvtui.model", "lvtui.loading", "lvtui.text", "lvtui.search", "lvtui.cli"]
+CORE = ["lvtui.model", "lvtui.loading", "lvtui.text", "lvtui.search", "lvtui.cli",
+        "lvtui.people", "lvtui.settings", "lvtui.sections"]
 
 
 def test_core_modules_do_not_import_textual() -> None:
@@ -18,3 +19,19 @@ def test_core_modules_do_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_imports_go_one_way() -> None:
+    """cli -> app -> (commands, screens) -> widgets -> core: never upwards."""
+    import ast
+    from pathlib import Path
+
+    source = Path(__file__).parents[2] / "src" / "lvtui"
+    layers = {"__main__": 5, "cli": 4, "app": 3, "commands": 2, "screens": 2, "widgets": 1}
+    for path in source.rglob("*.py"):
+        module = path.relative_to(source).with_suffix("").parts
+        level = layers.get(module[0], 0)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("lvtui."):
+                target = node.module.split(".")[1]  # type: ignore[union-attr]
+                assert layers.get(target, 0) <= level, f"{'.'.join(module)} imports {target}"

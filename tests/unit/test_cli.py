@@ -27,7 +27,7 @@ def lvtui(
         env={**os.environ, **(env or {})},
     )
     assert "Traceback" not in result.stderr
-    assert "\x1b" not in result.stdout + result.stderr or "--format" not in args
+    assert "\x1b" not in result.stdout + result.stderr
     return result
 
 
@@ -81,7 +81,7 @@ def test_hostile_values_never_reach_stderr_raw(write_film: Callable[..., Path]) 
 def test_cast_query() -> None:
     result = lvtui("cast", "shue")
     assert result.returncode == 0
-    assert result.stdout == "Elisabeth Shue\tSera\t\n"  # plain text when piped
+    assert result.stdout == "Elisabeth Shue\tSera\n"  # plain text when piped, no empty field
 
 
 def test_cast_json_shows_credited_name() -> None:
@@ -148,3 +148,52 @@ def test_browser_refuses_bad_file_before_starting(tmp_path: Path) -> None:
     assert result.returncode == 66
     assert result.stdout == ""
     assert result.stderr == f"{tmp_path / 'none.json'}: no such file\n"
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """The command line in-process: no interpreter start-up, same code path."""
+    from lvtui.cli import main
+
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("topic", [[], ["cast"], ["validate"], ["schema"]])
+def test_help_command(capsys: pytest.CaptureFixture[str], topic: list[str]) -> None:
+    code, out, _ = run_main(capsys, "help", *topic)
+    assert code == 0
+    assert out.startswith(f"usage: lvtui {' '.join(topic)}".rstrip())
+    if topic == ["cast"]:
+        assert "--format" in out and "exit status: 0 when at least one member matched" in out
+
+
+@pytest.mark.parametrize(("args", "usage"), [
+    (["schema", "extra"], "usage: lvtui schema"),
+    (["validate", "--bogus"], "usage: lvtui validate"),
+    (["cast", "--format", "xml"], "usage: lvtui cast"),
+    (["help", "nothing"], "usage: lvtui help"),
+])
+def test_command_errors_name_the_command(capsys: pytest.CaptureFixture[str], args: list[str],
+                                         usage: str) -> None:
+    code, out, err = run_main(capsys, *args)
+    assert code == 2 and out == ""
+    assert err.startswith(usage)
+    assert f"lvtui {args[0]}: error:" in err
+
+
+def test_cast_words_are_one_query_and_no_match_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_main(capsys, "cast", "elisabeth", "shue")[:2] == (0, "Elisabeth Shue\tSera\n")
+    assert run_main(capsys, "cast", "nobodyxyz")[:2] == (1, "")
+
+
+def test_every_option_has_help() -> None:
+    from lvtui.cli import COMMANDS, browser_parser
+
+    for parser in [browser_parser(), *(make() for make in COMMANDS.values())]:
+        assert parser.description
+        for action in parser._actions:  # argparse keeps no public list of its options
+            assert action.help, f"{parser.prog} {action.dest}"

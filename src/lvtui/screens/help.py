@@ -49,7 +49,7 @@ def key_rows(screen: Screen[object]) -> list[Row]:
         ):
             continue
         where = "Everywhere" if isinstance(node, App | Screen) else _where(node)
-        keys, description, _ = rows.setdefault(
+        keys, _description, _ = rows.setdefault(
             (id(node), binding.action),
             ([], DESCRIPTIONS.get(binding.action, binding.description), where))
         keys.append(app.get_key_display(binding))

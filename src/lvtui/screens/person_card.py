@@ -56,6 +56,8 @@ class PersonCard(ModalScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Close", tooltip="Close the card"),
+        # App keys stop at a modal screen; the help is the one that belongs here too.
+        Binding("question_mark,f1", "app.show_help", "Help", tooltip="Every key that works here"),
     ]
 
     def __init__(self, film: Film, member: CastMember) -> None:

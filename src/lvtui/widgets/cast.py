@@ -279,7 +279,8 @@ class CastHeader(Widget):
         # The table keeps a stable gutter for its scrollbar; the header is as wide as it.
         width = self.size.width - self.table.styles.scrollbar_size_vertical
         widths = self.table.column_widths(width)
-        return Content(" ".join(fit(title, w)[0] for title, w in zip(HEADERS, widths)))
+        titles = HEADERS[: len(widths)]  # no credited-as title when its column is left out
+        return Content(" ".join(fit(title, w)[0] for title, w in zip(titles, widths, strict=True)))
 
 
 class SearchBox(Input):

@@ -54,7 +54,7 @@ class AccoladesTable(Widget):
     def _columns(self) -> Table:
         header = self.get_component_rich_style("accolades--header", partial=True)
         table = Table.grid(padding=(0, 2, 0, 0), expand=True)
-        for title, ratio in (("Award", 3), ("Category", 4), ("Nominee", 3)):
+        for _title, ratio in (("Award", 3), ("Category", 4), ("Nominee", 3)):
             table.add_column(ratio=ratio)
         table.add_column(no_wrap=True)
         table.add_row(*(Text(title, style=header)

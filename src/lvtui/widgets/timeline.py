@@ -7,7 +7,6 @@ short bar, a day as a dot. "April 1994" is never pinned to the first of the mont
 from __future__ import annotations
 
 import calendar
-
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size

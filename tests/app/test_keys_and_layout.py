@@ -1,0 +1,294 @@
+"""What a new user trips over: escape, bursts of keys, the help, footers, focus, layouts."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from textual import events
+from textual.widgets import Input
+
+from helpers import AppFactory, screen_text
+from lvtui.app import FilmApp
+from lvtui.screens.help import HelpScreen
+from lvtui.screens.person_card import PersonCard
+from lvtui.widgets.cast import CastHeader, CastTable
+from lvtui.widgets.gauge import Bar, Gauges
+from lvtui.widgets.reading import ReadingPane
+from lvtui.widgets.timeline import TimelineChart
+
+KEYS = {"/": "slash", "⏎": "enter", "␛": "escape", "↓": "down", "?": "question_mark"}
+
+
+def burst(app: FilmApp, keys: str) -> None:
+    """Queue every key before the first is handled, as a terminal delivers a fast burst."""
+    for char in keys:
+        app.post_message(events.Key(KEYS.get(char, char), None if char in KEYS else char))
+
+
+def current_actor(app: FilmApp) -> str | None:
+    index = app.cast_pane.table.current_index
+    return None if index is None else app.film.cast[index].actor
+
+
+def footer_text(app: FilmApp) -> str:
+    """The bottom line of the screen: the footer of whatever screen is on top."""
+    return screen_text(app).rstrip("\n").splitlines()[-1]
+
+
+# -- keys and focus ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["one key at a time", "one burst"])
+async def test_escape_clears_the_search_and_leaves_it(make_app: AppFactory, typed: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        if typed == "one burst":
+            burst(app, "/xyz␛")
+            await pilot.pause()
+        else:
+            await pilot.press("slash", *"xyz", "escape")
+        assert app.cast_pane.search_box.value == ""
+        assert isinstance(app.focused, CastTable)
+        assert "Cancel" not in footer_text(app) and "Card" in footer_text(app)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_a_burst_after_escape_goes_to_the_list(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "/xyz␛")
+        app.post_message(events.Key("q", "q"))
+        await pilot.pause()
+    assert app.return_code == 0  # q quit instead of being typed
+
+
+async def test_down_moves_into_the_list_keeping_the_search(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"cab", "down", "j")
+        assert app.cast_pane.search_box.value == "cab"
+        assert current_actor(app) == "Lou Rawls"
+
+
+async def test_find_option_starts_on_the_list(make_app: AppFactory) -> None:
+    app = make_app(find="xyz")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.focused, CastTable)
+        assert app.cast_pane.search_box.value == "xyz"
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_search_enter_enter_in_one_burst_opens_the_card(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "/shue⏎⏎")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonCard)
+        assert app.screen.member.actor == "Elisabeth Shue"
+
+
+async def test_clearing_a_filter_keeps_the_member_under_the_cursor(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"cab", "enter", "j")
+        assert current_actor(app) == "Lou Rawls"
+        await pilot.press("escape")
+        assert len(app.cast_pane.table.rows) == 28
+        assert current_actor(app) == "Lou Rawls"
+        assert "Clear" not in footer_text(app)  # nothing left to clear: not offered
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (40, 12)])
+@pytest.mark.parametrize("start", ["overview", "cast", "search"])
+async def test_help_scrolls_to_every_row_once(make_app: AppFactory, size: tuple[int, int],
+                                              start: str) -> None:
+    app = make_app(section="cast" if start != "overview" else "overview")
+    async with app.run_test(size=size) as pilot:
+        if start == "search":
+            await pilot.press("slash")
+        await pilot.press("f1")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        keys = [row[0] for row in help_screen.rows]
+        assert len(keys) == len(set(keys)), keys  # each key once
+        assert not any("super" in key or "⌘" in key for key in keys)
+        seen: set[str] = set()
+        body = help_screen.query_one(ReadingPane)
+        while True:
+            text = screen_text(app)
+            seen |= {line for line in text.splitlines()}
+            if body.scroll_y >= body.max_scroll_y:
+                break
+            await pilot.press("pagedown")
+        shown = "\n".join(seen)
+        for _key, description, where in help_screen.rows:
+            if size[0] >= 80:
+                assert where in shown  # the "where" column is never cut
+            assert description.split()[0] in shown
+        if start == "search":
+            assert any(where == "Search box" for _, _, where in help_screen.rows)
+        await pilot.press("g")
+        assert body.scroll_y == 0
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+
+
+async def test_footer_over_a_card_and_the_help_shows_their_keys(make_app: AppFactory) -> None:
+    app = make_app(section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, PersonCard)
+        footer = footer_text(app)
+        assert "Close" in footer and "Help" in footer
+        assert "Card" not in footer and "Clear" not in footer and "Search" not in footer
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert ("esc q", "Close the card", "Person card") in [
+            (k, d, "Person card" if w == "Everywhere" else w) for k, d, w in app.screen.rows]
+        footer = footer_text(app)
+        assert "Close" in footer and "Help" not in footer
+        await pilot.press("escape", "escape")
+        assert not isinstance(app.screen, PersonCard | HelpScreen)
+        assert "Card" in footer_text(app)
+
+
+async def test_section_keys_do_not_act_under_a_card(make_app: AppFactory) -> None:
+    app = make_app(section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "5")
+        assert isinstance(app.screen, PersonCard) and app.section == "cast"
+
+
+async def test_focus_is_visible_in_a_reading_pane(make_app: AppFactory) -> None:
+    app = make_app(section="plot")
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.query_one("#plot", ReadingPane)
+        x, y = pane.region.x, pane.region.y + 2
+        focused = screen_text(app).splitlines()[y][x]
+        await pilot.press("shift+tab")  # to the section list
+        assert not pane.has_focus
+        blurred = screen_text(app).splitlines()[y][x]
+        assert focused != blurred and focused.strip() and not blurred.strip()
+
+
+async def test_settings_are_saved_off_the_ui_thread(make_app: AppFactory) -> None:
+    app = make_app()
+    threads: list[threading.Thread] = []
+    save = app.store.save
+
+    def recording_save(settings: object) -> bool:
+        threads.append(threading.current_thread())
+        return save(settings)  # type: ignore[arg-type]
+
+    app.store.save = recording_save  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "5")
+    assert threads and threading.main_thread() not in threads
+    assert app.store.load().section == "timeline"  # the last one is on disk at exit
+
+
+# -- layout -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_accolades_read_whole_without_sideways_scrolling(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    app = make_app(section="reception")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("G")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        for accolade in app.film.accolades:
+            assert accolade.nominee in text
+        assert "Nominated" in text and "★ Won" in text
+        assert not app.query("DataTable")  # nothing that looks selectable and is not
+
+
+def test_bars_share_one_scale_and_vanish_together() -> None:
+    bars = Gauges([Bar("Approval", 91, 100, "91% of 53 reviews"), Bar("Average", 7.6, 10, "7.6/10"),
+                   Bar("Metascore", 82, 100, "82/100")])
+    width = bars.bar_width(80)
+    assert width > 0
+    lengths = [round(bar.share * width) for bar in bars.bars]
+    assert lengths[0] > lengths[2] > lengths[1]  # 91% > 82% > 76%
+    narrow = min(w for w in range(80) if bars.bar_width(w))
+    assert bars.bar_width(narrow - 1) == 0  # one width for all: all go at once
+
+
+async def test_bars_on_screen_are_proportional(make_app: AppFactory) -> None:
+    app = make_app(section="reception")
+    async with app.run_test(size=(120, 40)):
+        text = screen_text(app).splitlines()
+
+        def bar(label: str) -> int:
+            return next(line.count("█") for line in text if label in line and "█" in line)
+
+        assert bar("Rotten Tomatoes") > bar("Metacritic") > bar("Average rating") > 0
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (120, 40)])
+async def test_timeline_list_and_details_are_reachable(make_app: AppFactory,
+                                                        size: tuple[int, int]) -> None:
+    app = make_app(section="timeline")
+    async with app.run_test(size=size) as pilot:
+        event_list = app.query_one("#timeline-list")
+        detail = app.query_one("#timeline-detail", ReadingPane)
+        for widget in (event_list, detail):
+            assert widget.region.height >= 2 and widget.region.bottom <= size[1] - 1
+        assert "Undated" not in str(detail.query_one("#timeline-detail-text").render())
+        await pilot.press("G")
+        assert "1 January 1998" in screen_text(app)
+        chart = app.query_one(TimelineChart)
+        if chart.display and size[0] >= 80:
+            text = screen_text(app)
+            for event in chart.events:  # the date is never what gets cut
+                assert event.date.display() in text
+
+
+async def test_cast_header_follows_a_resize_made_elsewhere(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "1")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        header = app.query_one(CastHeader).region
+        title_line = lines[header.y]
+        row_line = lines[header.y + 1]  # Nicolas Cage, Ben Sanderson
+        assert title_line.index("Role") == row_line.index("Ben Sanderson")
+
+
+async def test_title_follows_the_width(make_app: AppFactory) -> None:
+    app = make_app(section="cast")
+    async with app.run_test(size=(40, 12)) as pilot:
+        assert "Leaving Las Vegas" not in screen_text(app).splitlines()[0]
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "Leaving Las Vegas (1995) · Cast" in screen_text(app).splitlines()[0]
+
+
+async def test_narrow_cast_shows_whole_names_and_a_whole_footer(make_app: AppFactory) -> None:
+    app = make_app(section="cast")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("g", *["j"] * 10)
+        text = screen_text(app)
+        assert "R. Lee Ermey" in text and "Credited" not in text
+        footer = footer_text(app)
+        words = {active.binding.description for active in app.screen.active_bindings.values()
+                 if active.binding.show and active.enabled}
+        assert words
+        for word in words:
+            assert word in footer  # every key the footer offers is shown whole
+
+
+async def test_slash_in_the_search_box_types(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "a", "slash")
+        assert isinstance(app.focused, Input) and app.cast_pane.search_box.value == "a/"
