@@ -71,10 +71,12 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen {
         align: center middle;
+        background: $background;  /* nothing half-dimmed behind it: every letter reads */
         & > ReadingPane {
             width: 84; max-width: 100%; height: auto; max-height: 100%;
-            border: thick $accent; background: $surface; padding: 0 1;
-            &:focus { border: thick $accent; }
+            border: round $accent; background: $surface;
+            border-title-color: $foreground; border-title-style: bold; padding: 0 1;
+            &:focus { border: round $accent; }
         }
         & #help-intro { color: $text-muted; margin-bottom: 1; }
     }

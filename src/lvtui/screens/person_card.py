@@ -47,10 +47,12 @@ class PersonCard(ModalScreen[None]):
     DEFAULT_CSS = """
     PersonCard {
         align: center middle;
+        background: $background;  /* nothing half-dimmed behind it: every letter reads */
         & > ReadingPane {
             width: 72; max-width: 100%; height: auto; max-height: 100%;
-            border: thick $accent; background: $surface; padding: 1 2;
-            &:focus { border: thick $accent; }
+            border: round $accent; background: $surface;
+            border-title-color: $foreground; border-title-style: bold; padding: 1 2;
+            &:focus { border: round $accent; }
         }
     }
     """

@@ -86,7 +86,8 @@ class CastTable(ScrollView, can_focus=True):
         &:focus > .cast-table--cursor { background: $block-cursor-background;
                                         color: auto 90%;
                                         text-style: bold; }
-        & > .cast-table--match { background: $warning 40%; text-style: bold underline; }
+        & > .cast-table--match { background: $warning 40%; color: auto 95%;
+                                 text-style: bold underline; }
         & > .cast-table--dim { color: $text-muted; }
     }
     """
