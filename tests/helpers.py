@@ -27,6 +27,18 @@ def screen_text(app: FilmApp) -> str:
     return console.export_text(styles=False)
 
 
+async def wait_for_palette(pilot: object, needle: str, tries: int = 200) -> None:
+    """Wait until the command palette, which searches in the background, lists *needle*."""
+    from textual.command import CommandPalette
+
+    app = pilot.app  # type: ignore[attr-defined]
+    for _ in range(tries):
+        await pilot.pause()  # type: ignore[attr-defined]
+        if isinstance(app.screen, CommandPalette) and needle in screen_text(app):
+            return
+    raise AssertionError(f"the palette never listed {needle!r}")
+
+
 def post_clicks(app: FilmApp, positions: list[tuple[int, int]]) -> int:
     """Click at each screen position as a terminal reports it: mouse down, mouse up (the app
     makes the click). All are queued at once, as a fast hand would click."""

@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import ContentSwitcher, Input, Static
 
-from helpers import AppFactory, post_clicks
+from helpers import AppFactory, post_clicks, wait_for_palette
 from lvtui.app import FilmApp
 from lvtui.model import Film
 from lvtui.screens.help import HelpScreen
@@ -110,7 +110,7 @@ async def test_hostile_search_text_is_just_text(make_app: AppFactory, hostile: s
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
-        app.cast_pane.search_box.value = hostile
+        app.post_message(events.Paste(hostile))  # as a terminal delivers a paste
         await pilot.pause()
         assert app.cast_pane.search_box.value == hostile
         assert visible_actors(app) == []
@@ -175,12 +175,12 @@ async def test_palette_jumps_to_section_and_opens_card(make_app: AppFactory) -> 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p", *"go to timeline")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot, "Go to Timeline")
         await pilot.press("enter")
         await pilot.pause()
         assert app.section == "timeline"
         await pilot.press("ctrl+p", *"shue")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot, "Card: Elisabeth Shue")
         await pilot.press("enter")
         await pilot.pause()
         assert "Elisabeth Shue" in card_text(app)
@@ -261,11 +261,6 @@ async def test_resize_never_crashes(make_app: AppFactory) -> None:
             await pilot.pause()
         assert app.is_running
         assert app.has_class("-narrow") is False
-
-
-def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch, make_app: AppFactory) -> None:
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert make_app().no_color is True
 
 
 async def test_slash_focuses_the_search_box(make_app: AppFactory) -> None:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from helpers import AppFactory, screen_text
+from helpers import AppFactory, screen_text, wait_for_palette
 from hostile.checks import assert_nothing_got_through
 from hostile.corpus import CASES, CORPUS, Case
 from lvtui.loading import load_film
@@ -102,7 +102,7 @@ async def test_app_shows_hostile_text_as_text(case: Case, make_app: AppFactory) 
         await pilot.press("escape", "f1")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape", "ctrl+p", *film.cast[0].actor[:5])
-        await pilot.pause(0.3)  # the palette searches in the background
+        await wait_for_palette(pilot, "Card: ")
         assert_nothing_got_through(screen_text(app))
         await pilot.press("escape")
         assert app.is_running
