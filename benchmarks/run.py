@@ -283,13 +283,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000",
                         help="generated cast sizes, comma-separated (default 1000,10000,100000)")
     parser.add_argument("--write", type=Path, help="record the results in this Markdown file")
+    parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
+                        help="skip the first launch of each variant (for a quick smoke run)")
     options = parser.parse_args(argv)
     sizes = sorted(int(size) for size in options.sizes.split(","))
 
     with tempfile.TemporaryDirectory(prefix="lvtui-bench-") as directory:
         figures, launches = plan(sizes, Path(directory))
-        for cached in launches:  # warm the file cache and write the settings file once
-            cached.get()
+        if options.warm_up:  # warm the file cache and write the settings file once
+            for cached in launches:
+                cached.get()
         for number in range(1, options.rounds + 1):
             for cached in launches:
                 cached.reset()

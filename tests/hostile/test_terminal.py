@@ -24,7 +24,10 @@ import pytest
 
 from hostile.corpus import CORPUS, EVIL_URL, MARKER
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty"),
+    pytest.mark.xdist_group("pty"),  # one worker runs the visit once, for every test here
+]
 
 FILM = CORPUS / "everything.json"
 
@@ -87,23 +90,25 @@ class Terminal:
         with self._lock:
             return len(self.output)
 
-    def settle(self, quiet: float = 0.4, timeout: float = 20.0) -> None:
-        """Wait until the app has drawn something and then written nothing for *quiet* s."""
-        deadline = time.monotonic() + timeout
-        last, last_change = -1, time.monotonic()
-        while time.monotonic() < deadline:
-            size = self.size_of_output()
-            if size != last:
-                last, last_change = size, time.monotonic()
-            elif size and time.monotonic() - last_change >= quiet:
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"lvtui never settled; wrote {self.size_of_output()} bytes")
+    def wait_for(self, text: str, since: int, timeout: float = 20.0) -> int:
+        """Wait until *text* is drawn after byte *since*; return where the output ends now.
 
-    def press(self, *keys: bytes) -> None:
-        for key in keys:
-            os.write(self.master, key)
-            self.settle()
+        A condition, not a quiet period: a key sent after a bare ESC only waits until the
+        ESC was answered, so the terminal parser never reads the two as alt+key."""
+        needle = text.encode()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if needle in self.output[since:]:
+                    return len(self.output)
+            time.sleep(0.02)
+        raise AssertionError(f"{text!r} never drawn; {self.size_of_output()} bytes written")
+
+    def send(self, keys: bytes, then: str) -> None:
+        """Type *keys* as one burst, as a fast hand does, and wait until *then* is drawn."""
+        since = self.size_of_output()
+        os.write(self.master, keys)
+        self.wait_for(then, since)
 
     def close(self) -> int:
         try:
@@ -121,14 +126,16 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, bytes]:
     home = tmp_path_factory.mktemp("home")
     terminal = Terminal([sys.executable, "-m", "lvtui", str(FILM)], (120, 40), home)
     try:
-        terminal.settle()
-        terminal.press(*(str(n).encode() for n in range(1, 8)))  # every section
-        terminal.press(b"3", b"\r")  # the first cast member's card
-        terminal.press(b"\x1b")  # close it
-        terminal.press(b"/", b"n", b"i", b"c")  # a search: Nicolas Cage
-        terminal.press(b"\r", b"\r")  # first result, then its card
-        terminal.press(b"\x1b", b"\x1b[11~")  # close the card; F1: the help
-        terminal.press(b"\x1b", b"q")
+        terminal.wait_for("Overview", 0)
+        terminal.send(b"1234567", then="Released")  # every section, a burst
+        terminal.send(b"3\r", then="Person")  # the first cast member's card
+        terminal.send(b"\x1b", then="Card")  # close it: the list's footer is back
+        terminal.send(b"/nic", then=" of 28")  # a search
+        terminal.send(b"\r\r", then="Person")  # first result, then its card
+        terminal.send(b"\x1b", then="Card")
+        terminal.send(b"\x1b[11~", then="Keys")  # F1: the help
+        terminal.send(b"\x1b", then="Card")
+        os.write(terminal.master, b"q")
     finally:
         code = terminal.close()
     return code, bytes(terminal.output)
