@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.segment import Segment
 from textual import events
 
 if TYPE_CHECKING:
@@ -25,6 +26,14 @@ def screen_text(app: FilmApp) -> str:
     )
     console.print(update)
     return console.export_text(styles=False)
+
+
+def screen_lines(app: FilmApp) -> list[list[Segment]]:
+    """The screen (modal screens included) as rendered: per line, its segments and styles.
+    One render gives both the text and every cell's colours, link and click action."""
+    update = app.screen._compositor.render_update(full=True,
+                                                  screen_stack=app._background_screens)
+    return [[segment for strip in line for segment in strip] for line in update.strips]
 
 
 async def wait_for_palette(pilot: object, needle: str, tries: int = 200) -> None:

@@ -101,8 +101,8 @@ async def test_clearing_a_filter_keeps_the_member_under_the_cursor(make_app: App
         assert "Clear" not in footer_text(app)  # nothing left to clear: not offered
 
 
-@pytest.mark.parametrize("size", [(120, 40), (80, 24), (40, 12)])
-@pytest.mark.parametrize("start", ["overview", "cast", "search"])
+@pytest.mark.parametrize(("size", "start"), [((120, 40), "overview"), ((80, 24), "cast"),
+                                             ((40, 12), "search"), ((80, 24), "search")])
 async def test_help_scrolls_to_every_row_once(make_app: AppFactory, size: tuple[int, int],
                                               start: str) -> None:
     app = make_app(section="cast" if start != "overview" else "overview")
@@ -292,3 +292,15 @@ async def test_slash_in_the_search_box_types(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", "a", "slash")
         assert isinstance(app.focused, Input) and app.cast_pane.search_box.value == "a/"
+
+
+async def test_a_click_on_a_footer_key_presses_it(make_app: AppFactory) -> None:
+    app = make_app(section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        line = footer_text(app)
+        await pilot.click(offset=(line.index("/ Search"), 39))
+        assert isinstance(app.focused, Input)
+        await pilot.click(offset=(footer_text(app).index("esc Cancel") + 1, 39))
+        assert isinstance(app.focused, CastTable)
+        await pilot.click(offset=(footer_text(app).index("q Quit"), 39))
+    assert app.return_code == 0

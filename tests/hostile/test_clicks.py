@@ -12,9 +12,10 @@ import re
 from pathlib import Path
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from textual.geometry import Region
 
-from helpers import post_clicks, screen_text
+from helpers import post_clicks, screen_lines
 from hostile.corpus import CORPUS, EVIL_URL
 from lvtui.app import FilmApp
 from lvtui.loading import load_film
@@ -43,26 +44,26 @@ class BaitedApp(FilmApp):
         self.triggered.append(f"open_url({url})")
 
 
-def assert_no_style_from_the_film(app: FilmApp, region: Region) -> None:
+def assert_no_style_from_the_film(lines: list[list[Segment]], region: Region) -> None:
     """No cell showing a character in *region* links to the film's URL or runs its actions."""
-    lines = screen_text(app).splitlines()
     for y in range(region.y, min(region.bottom, len(lines))):
-        cells = "".join(char + " " * (cell_len(char) - 1) for char in lines[y])
-        for x in range(region.x, min(region.right, len(cells))):
-            if cells[x] == " ":
-                continue  # blank cells hold no film text
-            style = app.screen.get_style_at(x, y)
-            assert EVIL_URL not in (style.link or ""), (x, y, style.link)
-            action = str(style.meta.get("@click", ""))
-            assert "bait" not in action and "quit" not in action, (x, y, action)
+        x = 0
+        for segment in lines[y]:
+            end = x + segment.cell_length
+            if x < region.right and end > region.x and segment.text.strip():
+                style = segment.style
+                assert style is not None
+                assert EVIL_URL not in (style.link or ""), (x, y, style.link)
+                action = str(style.meta.get("@click", ""))
+                assert "bait" not in action and "quit" not in action, (x, y, action)
+            x = end
 
 
-def markup_words(app: FilmApp, region: Region) -> list[tuple[int, int]]:
+def markup_words(lines: list[list[Segment]], region: Region) -> list[tuple[int, int]]:
     """Screen positions of the first cell of every film-markup word inside *region*."""
     positions = []
-    for y, line in enumerate(screen_text(app).splitlines()):
-        if not region.y <= y < region.bottom:
-            continue
+    for y in range(region.y, min(region.bottom, len(lines))):
+        line = "".join(segment.text for segment in lines[y])
         for word in MARKUP_WORD.finditer(line):
             x = cell_len(line[: word.start()])
             if region.x <= x < region.right:
@@ -77,14 +78,15 @@ async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
         for number, section in enumerate(SECTION_IDS, start=1):
             await pilot.press(str(number))
             pane = app.query_one(f"#{section}").region
-            previous = ""
+            previous: list[str] = []
             for _page in range(60):
-                text = screen_text(app)
+                lines = screen_lines(app)  # one render per page: text, styles and links
+                text = ["".join(segment.text for segment in line) for line in lines]
                 if text == previous:
                     break  # the last page
                 previous = text
-                assert_no_style_from_the_film(app, pane)
-                clicked += post_clicks(app, markup_words(app, pane))
+                assert_no_style_from_the_film(lines, pane)
+                clicked += post_clicks(app, markup_words(lines, pane))
                 await pilot.pause()
                 if isinstance(app.screen, PersonCard):  # a second click on a cast row
                     await pilot.press("escape")
@@ -94,8 +96,9 @@ async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
         await pilot.press("3", "enter")  # and a card, whose every line is film text
         assert isinstance(app.screen, PersonCard)
         card = app.screen.query_one("#card-text").region
-        assert_no_style_from_the_film(app, card)
-        clicked += post_clicks(app, markup_words(app, card))
+        lines = screen_lines(app)
+        assert_no_style_from_the_film(lines, card)
+        clicked += post_clicks(app, markup_words(lines, card))
         await pilot.pause()
         assert isinstance(app.screen, PersonCard)
         assert app.is_running

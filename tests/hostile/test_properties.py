@@ -102,7 +102,7 @@ async def visit_everything(app: FilmApp) -> None:
         assert_nothing_got_through(screen_text(app))
 
 
-@SLOW
+@settings(SLOW, max_examples=5)  # each example starts an app and draws every section
 @given(films_with_hostile_text())
 def test_any_text_in_every_field_loads_and_renders(document: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as directory:
@@ -114,26 +114,31 @@ def test_any_text_in_every_field_loads_and_renders(document: dict[str, Any]) -> 
         asyncio.run(visit_everything(app))
 
 
-async def type_and_paste(app: FilmApp, typed: str, pasted: str) -> None:
+async def type_and_paste(app: FilmApp, entries: list[tuple[str, str]]) -> None:
+    """One app, as one person would use it: search after search, each typed in one burst,
+    a paste on top, then escape."""
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("slash")
-        for character in typed:  # as a terminal reports them, all in one burst
-            app.post_message(events.Key(_character_to_key(character), character))
-        await pilot.pause()
-        app.post_message(events.Paste(pasted))
-        await pilot.pause()
-        box = app.cast_pane.search_box
-        shown = [app.film.cast[index] for index in app.cast_pane.table.rows]
-        assert shown == [app.film.cast[index] for index in search_cast(app.film.cast, box.value)]
-        assert_nothing_got_through(screen_text(app))
-        await pilot.press("escape")
-        assert box.value == ""
-        assert len(app.cast_pane.table.rows) == len(app.film.cast)
+        for typed, pasted in entries:
+            await pilot.press("slash")
+            box = app.cast_pane.search_box
+            for character in typed:  # as a terminal reports them, all in one burst
+                app.post_message(events.Key(_character_to_key(character), character))
+            await pilot.pause()
+            app.post_message(events.Paste(pasted))
+            await pilot.pause()
+            shown = [app.film.cast[index] for index in app.cast_pane.table.rows]
+            assert shown == [app.film.cast[index]
+                             for index in search_cast(app.film.cast, box.value)]
+            assert_nothing_got_through(screen_text(app))
+            await pilot.press("escape")
+            assert box.value == ""
+            assert len(app.cast_pane.table.rows) == len(app.film.cast)
 
 
-@settings(SLOW, max_examples=15)
-@given(typed=TYPED_TEXT, pasted=HOSTILE_TEXT)
-def test_any_text_typed_or_pasted_into_the_search(typed: str, pasted: str) -> None:
+# A few examples, each a whole session of up to five searches: one app start per example.
+@settings(SLOW, max_examples=4)
+@given(entries=st.lists(st.tuples(TYPED_TEXT, HOSTILE_TEXT), min_size=1, max_size=5))
+def test_any_text_typed_or_pasted_into_the_search(entries: list[tuple[str, str]]) -> None:
     with tempfile.TemporaryDirectory() as directory:
         app = FilmApp(FILM, settings=SettingsStore(Path(directory) / "settings.json"))
-        asyncio.run(type_and_paste(app, typed, pasted))
+        asyncio.run(type_and_paste(app, entries))

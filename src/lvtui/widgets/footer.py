@@ -1,21 +1,93 @@
-"""The footer: Textual's, made to fit the width it has instead of being cut mid-word."""
+"""The footer: the keys that work where focus is, as many as fit, never cut mid-word.
+
+One widget drawing one line, instead of Textual's Footer, which rebuilds a widget per key
+on every focus change: a layout of the screen each time, the larger part of the cost of
+changing section. It reads the same bindings (those with ``show=True`` that are enabled
+where focus is) and, like Textual's, a click on a key presses it.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.cells import cell_len
 from textual import events
-from textual.widgets import Footer
+from textual.content import Content
+from textual.screen import Screen
+from textual.style import Style
+from textual.widget import Widget
 
 COMPACT_BELOW = 80  # columns under which the keys sit closer together
 PALETTE_HINT_FROM = 60  # columns from which "^p palette" is shown (ctrl+p works always)
 
 
-class KeyFooter(Footer):
-    """The keys that work where focus is; on every screen, so a card shows its own."""
+class KeyFooter(Widget):
+    """Key hints for the screen it is on; a card and the help each have their own."""
 
-    def on_resize(self, event: events.Resize) -> None:
-        width = event.size.width
-        self.compact = width < COMPACT_BELOW
-        show_palette = width >= PALETTE_HINT_FROM
-        if show_palette != self.show_command_palette:
-            self.show_command_palette = show_palette
-            self.refresh(recompose=True)
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-description-foreground;
+        & > .key-footer--key { color: auto 90%; background: $footer-key-background;
+                               text-style: bold; }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-footer--key"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spans: list[tuple[int, int, str]] = []  # (first cell, end cell, key)
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        self.refresh()  # one line repainted; the layout does not change
+
+    def hints(self) -> list[tuple[str, str, str]]:
+        """(key, how it is shown, description) of each key to offer, once per action."""
+        seen: set[str] = set()
+        hints = []
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if not (binding.show and active.enabled) or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            hints.append((key, self.app.get_key_display(binding), binding.description))
+        return hints
+
+    def render(self) -> Content:
+        width = self.size.width
+        gap = " " if width < COMPACT_BELOW else "  "
+        key_style = self.get_visual_style("key-footer--key")  # whole: "auto" needs the background
+        items = self.hints()
+        right: tuple[str, str, str] | None = None
+        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and palette.enabled and width >= PALETTE_HINT_FROM:
+            key = self.app.COMMAND_PALETTE_BINDING
+            right = (key, self.app.get_key_display(palette.binding), "palette")
+        right_width = cell_len(f" {right[1]} {right[2]} ") if right else 0
+        parts: list[tuple[str, Style] | str] = []
+        self._spans = []
+        x = 0
+        for key, shown, description in items:
+            text = f"{gap if parts else ' '}{shown} {description}"
+            if x + cell_len(text) > width - right_width:
+                break  # the rest would be cut: better left for the help to list
+            start = x + cell_len(gap if parts else " ")
+            parts += [gap if parts else " ", (shown, key_style), f" {description}"]
+            x += cell_len(text)
+            self._spans.append((start, x, key))
+        if right is not None:
+            parts.append(" " * (width - x - right_width))
+            self._spans.append((width - right_width, width, right[0]))
+            parts += [" ", (right[1], key_style), f" {right[2]} "]
+        return Content.assemble(*parts)
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                self.app.simulate_key(key)
+                return
