@@ -44,7 +44,7 @@ class Gauges(Widget):
     """A group of bars with one scale: label, bar, figure on each row."""
 
     DEFAULT_CSS = """
-    Gauges { height: auto; width: 1fr; }
+    Gauges { height: auto; width: 1fr; margin-bottom: 1; }
     """
 
     def __init__(self, bars: list[Bar], *, id: str | None = None) -> None:

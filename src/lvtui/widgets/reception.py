@@ -100,13 +100,13 @@ class ReceptionPane(FilmPane):
             bars += [Bar("Rotten Tomatoes", rt.approval_percent, 100,
                          f"{rt.approval_percent}% of {rt.reviews} reviews"),
                      Bar("Average rating", rt.average, 10, f"{rt.average:g}/10")]
-        if mc is not None:
-            verdict = f", “{mc.verdict}”" if mc.verdict else ""
-            bars.append(Bar("Metacritic", mc.score, 100,
-                            f"{mc.score}/100{verdict}, {mc.critics} critics"))
+        if mc is not None:  # short figures leave the bars room; the verdict follows them
+            bars.append(Bar("Metacritic", mc.score, 100, f"{mc.score}/100, {mc.critics} critics"))
         if bars:
             yield heading("Critics' scores")
             yield Gauges(bars)
+        if mc is not None and mc.verdict:
+            yield paragraph(f"Metacritic's verdict: “{mc.verdict}”.")
         if rt is not None and rt.consensus:
             yield quote(rt.consensus, "Rotten Tomatoes critics consensus")
         if reception.critics:
