@@ -401,6 +401,3 @@ class CastPane(Vertical):
 
     def action_clear_search(self) -> None:
         self.search_box.value = ""
-
-    def focus_search(self) -> None:
-        self.search_box.focus()
