@@ -59,15 +59,19 @@ def assert_no_style_from_the_film(lines: list[list[Segment]], region: Region) ->
             x = end
 
 
-def markup_words(lines: list[list[Segment]], region: Region) -> list[tuple[int, int]]:
-    """Screen positions of the first cell of every film-markup word inside *region*."""
+def markup_words(lines: list[list[Segment]], region: Region,
+                 done: set[str] | None = None) -> list[tuple[int, int]]:
+    """Screen positions of the first cell of every film-markup word inside *region*; with
+    *done*, only of the words not clicked yet (and those are added to it)."""
     positions = []
     for y in range(region.y, min(region.bottom, len(lines))):
         line = "".join(segment.text for segment in lines[y])
         for word in MARKUP_WORD.finditer(line):
             x = cell_len(line[: word.start()])
-            if region.x <= x < region.right:
+            if region.x <= x < region.right and (done is None or word.group() not in done):
                 positions.append((x, y))
+                if done is not None:
+                    done.add(word.group())
     return positions
 
 
@@ -79,6 +83,9 @@ async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
             await pilot.press(str(number))
             pane = app.query_one(f"#{section}").region
             previous: list[str] = []
+            # Every cell is checked for links and actions on every page; each word of
+            # markup is clicked once per section, wherever it is first seen.
+            done: set[str] = set()
             for _page in range(60):
                 lines = screen_lines(app)  # one render per page: text, styles and links
                 text = ["".join(segment.text for segment in line) for line in lines]
@@ -86,7 +93,7 @@ async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
                     break  # the last page
                 previous = text
                 assert_no_style_from_the_film(lines, pane)
-                clicked += post_clicks(app, markup_words(lines, pane))
+                clicked += post_clicks(app, markup_words(lines, pane, done))
                 await pilot.pause()
                 if isinstance(app.screen, PersonCard):  # a second click on a cast row
                     await pilot.press("escape")
@@ -103,5 +110,5 @@ async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
         assert isinstance(app.screen, PersonCard)
         assert app.is_running
 
-    assert clicked > 100, "too few words of film markup were found to click"
+    assert clicked > 50, "too few words of film markup were found to click"
     assert app.triggered == []
