@@ -10,12 +10,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from lvtui.widgets.footer import KeyFooter
-from lvtui.widgets.reading import ReadingPane
+from lvtui.screens.sheet import Sheet
 
 Row = tuple[str, str, str]
 
@@ -65,22 +64,16 @@ def _where(node: DOMNode) -> str:
     return words[:1].upper() + words[1:]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Sheet):
     """Lists ``(key, what it does, where)`` for the screen underneath; it scrolls."""
 
     DEFAULT_CSS = """
     HelpScreen {
-        align: center middle;
-        background: $background;  /* nothing half-dimmed behind it: every letter reads */
-        & > ReadingPane {
-            width: 84; max-width: 100%; height: auto; max-height: 100%;
-            border: round $accent; background: $surface;
-            border-title-color: $foreground; border-title-style: bold; padding: 0 1;
-            &:focus { border: round $accent; }
-        }
+        & > ReadingPane { width: 84; padding: 0 1; }
         & #help-intro { color: $text-muted; margin-bottom: 1; }
     }
     """
+    SHEET_TITLE = "Keys"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", tooltip="Close help"),
     ]
@@ -89,13 +82,10 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.rows = rows
 
-    def compose(self) -> ComposeResult:
-        with ReadingPane(id="help-body") as body:
-            body.border_title = "Keys"
-            yield Static(Content("Keys work where focus is; the app's keys work everywhere. "
-                                 "Escape closes this."), id="help-intro")
-            yield Static(self._table(), id="help-keys")
-        yield KeyFooter()
+    def compose_body(self) -> ComposeResult:
+        yield Static(Content("Keys work where focus is; the app's keys work everywhere. "
+                             "Escape closes this."), id="help-intro")
+        yield Static(self._table(), id="help-keys")
 
     def _table(self) -> Table:
         table = Table.grid(padding=(0, 2, 0, 0), expand=True)
@@ -106,5 +96,3 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(key), Text(description), Text(where))
         return table
 
-    def on_mount(self) -> None:
-        self.query_one(ReadingPane).focus()

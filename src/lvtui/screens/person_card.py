@@ -7,12 +7,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from lvtui.people import appearances
-from lvtui.widgets.footer import KeyFooter
-from lvtui.widgets.reading import ReadingPane
+from lvtui.screens.sheet import Sheet
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import CastMember, Film
@@ -41,21 +39,10 @@ def card_text(film: Film, member: CastMember) -> Content:
     return Content.assemble(*parts)
 
 
-class PersonCard(ModalScreen[None]):
+class PersonCard(Sheet):
     """A card over the browser; escape closes it. It scrolls like a section."""
 
-    DEFAULT_CSS = """
-    PersonCard {
-        align: center middle;
-        background: $background;  /* nothing half-dimmed behind it: every letter reads */
-        & > ReadingPane {
-            width: 72; max-width: 100%; height: auto; max-height: 100%;
-            border: round $accent; background: $surface;
-            border-title-color: $foreground; border-title-style: bold; padding: 1 2;
-            &:focus { border: round $accent; }
-        }
-    }
-    """
+    SHEET_TITLE = "Person"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Close", tooltip="Close the card"),
         # App keys stop at a modal screen; the help is the one that belongs here too.
@@ -67,11 +54,5 @@ class PersonCard(ModalScreen[None]):
         self.film = film
         self.member = member
 
-    def compose(self) -> ComposeResult:
-        with ReadingPane(id="card-body") as body:
-            body.border_title = "Person"
-            yield Static(card_text(self.film, self.member), id="card-text")
-        yield KeyFooter()
-
-    def on_mount(self) -> None:
-        self.query_one(ReadingPane).focus()
+    def compose_body(self) -> ComposeResult:
+        yield Static(card_text(self.film, self.member), id="card-text")

@@ -1,0 +1,42 @@
+"""The base of the modal screens: a box of text over the browser that scrolls like a section,
+with a footer of its own; escape closes it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.screen import ModalScreen
+
+from lvtui.widgets.footer import KeyFooter
+from lvtui.widgets.reading import ReadingPane
+
+
+class Sheet(ModalScreen[None]):
+    """Subclasses give a title and the body; the box, its focus and the footer are here."""
+
+    DEFAULT_CSS = """
+    Sheet {
+        align: center middle;
+        background: $background;  /* nothing half-dimmed behind it: every letter reads */
+        & > ReadingPane {
+            width: 72; max-width: 100%; height: auto; max-height: 100%;
+            border: round $accent; background: $surface; padding: 1 2;
+            border-title-color: $foreground; border-title-style: bold;
+            &:focus { border: round $accent; }
+        }
+    }
+    """
+    SHEET_TITLE: ClassVar[str] = ""
+
+    def compose_body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with ReadingPane(id="sheet-body") as body:
+            body.border_title = self.SHEET_TITLE
+            yield from self.compose_body()
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(ReadingPane).focus()
