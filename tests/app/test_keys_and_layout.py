@@ -142,7 +142,7 @@ async def test_footer_over_a_card_and_the_help_shows_their_keys(make_app: AppFac
         await pilot.press("enter")
         assert isinstance(app.screen, PersonCard)
         footer = footer_text(app)
-        assert "Close" in footer and "Help" in footer
+        assert "esc Close" in footer and "? Help" in footer and "g Top" in footer
         assert "Card" not in footer and "Clear" not in footer and "Search" not in footer
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)

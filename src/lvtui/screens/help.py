@@ -24,6 +24,8 @@ VERTICAL_SCROLL = {"scroll_up", "scroll_down", "page_up", "page_down", "scroll_h
 HORIZONTAL_SCROLL = {"scroll_left", "scroll_right", "page_left", "page_right"}
 # Textual's own wording where ours says more.
 DESCRIPTIONS = {"command_palette": "Command palette: sections, cards, themes",
+                "scroll_up": "Scroll up a line", "scroll_down": "Scroll down a line",
+                "page_up": "Scroll up a page", "page_down": "Scroll down a page",
                 "app.focus_next": "Move focus to the next pane",
                 "app.focus_previous": "Move focus to the previous pane",
                 "screen.copy_text": "Copy the text selected with the mouse"}

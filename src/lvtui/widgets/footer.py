@@ -47,16 +47,23 @@ class KeyFooter(Widget):
         self.refresh()  # one line repainted; the layout does not change
 
     def hints(self) -> list[tuple[str, str, str]]:
-        """(key, how it is shown, description) of each key to offer, once per action."""
-        seen: set[str] = set()
-        hints = []
+        """(key, how it is shown, description) of each key to offer, once per action: escape
+        where it is one of them (it closes things everywhere), else the shortest, as less and
+        vim users know them (g before home, ? before f1)."""
+        hints: dict[str, tuple[str, str, str]] = {}
+
+        def rank(key: str, shown: str) -> tuple[bool, int]:
+            return (key != "escape", len(shown))
+
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            if not (binding.show and active.enabled) or binding.action in seen:
+            if not (binding.show and active.enabled):
                 continue
-            seen.add(binding.action)
-            hints.append((key, self.app.get_key_display(binding), binding.description))
-        return hints
+            shown = self.app.get_key_display(binding)
+            best = hints.get(binding.action)
+            if best is None or rank(key, shown) < rank(best[0], best[1]):
+                hints[binding.action] = (key, shown, binding.description)
+        return list(hints.values())
 
     def render(self) -> Content:
         width = self.size.width

@@ -41,8 +41,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
-        Binding("g", "top", "Top", tooltip="Scroll to the top"),
-        Binding("G", "bottom", "Bottom", tooltip="Scroll to the bottom"),
+        Binding("g,home", "top", "Top", tooltip="Scroll to the top"),
+        Binding("G,end", "bottom", "Bottom", tooltip="Scroll to the bottom"),
     ]
 
     # Textual's scroll_home/scroll_end actions skip a pane that is not laid out yet, so "6G"
