@@ -288,6 +288,9 @@ class SearchBox(Input):
     """The cast search. Escape, enter and down leave it for the list, as in less or k9s."""
 
     virtual_size = repaint_only_virtual_size()
+    # The keys that leave the box, handled as they arrive (see _on_key); the bindings below
+    # name the same actions for the footer, the help and a click.
+    LEAVING: ClassVar[dict[str, str]] = {"enter": "first", "down": "keep", "escape": "clear"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "leave('first')", "Results", tooltip="Go to the first result"),
@@ -306,11 +309,11 @@ class SearchBox(Input):
             event.prevent_default()
             event.stop()
             forward_key(event, focused)
-        elif event.key in ("enter", "down", "escape"):
+        elif event.key in self.LEAVING:
             # Leave now, before the next key of the burst is handled here.
             event.prevent_default()
             event.stop()
-            self.action_leave({"enter": "first", "down": "keep", "escape": "clear"}[event.key])
+            self.action_leave(self.LEAVING[event.key])
 
     def action_leave(self, how: str) -> None:
         pane = self.query_ancestor(CastPane)
@@ -353,6 +356,7 @@ class CastPane(Vertical):
         super().__init__(id=id)
         self.cast = cast
         self.search = CastSearch(cast)
+        self._filtered = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="cast-bar"):
@@ -384,7 +388,9 @@ class CastPane(Vertical):
         rows: Sequence[int] = range(len(self.cast)) if matches is None else matches
         self.table.show(rows, self.search.query)
         self.query_one("#cast-count", Static).update(self._count_text(len(rows)), layout=False)
-        self.refresh_bindings()  # "Clear search" is offered only while there is one
+        if (matches is not None) != self._filtered:  # not on every key: only when it flips
+            self._filtered = matches is not None
+            self.refresh_bindings()  # "Clear" is offered only while there is a filter
 
     def on_mount(self) -> None:
         # Watched, not left to Input.Changed: the message arrives after the box has been
