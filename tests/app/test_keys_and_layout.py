@@ -58,8 +58,7 @@ async def test_escape_clears_the_search_and_leaves_it(make_app: AppFactory, type
 async def test_a_burst_after_escape_goes_to_the_list(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        burst(app, "/xyz␛")
-        app.post_message(events.Key("q", "q"))
+        burst(app, "/xyz␛q")
         await pilot.pause()
     assert app.return_code == 0  # q quit instead of being typed
 

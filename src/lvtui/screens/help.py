@@ -50,12 +50,10 @@ def key_rows(screen: Screen[object]) -> list[Row]:
         ):
             continue
         where = "Everywhere" if isinstance(node, App | Screen) else _where(node)
-        keys, _description, _ = rows.setdefault(
-            (id(node), binding.action),
-            ([], DESCRIPTIONS.get(binding.action, binding.description), where))
+        # The footer's word is short; here there is room for the tooltip, or for ours.
+        description = binding.tooltip or DESCRIPTIONS.get(binding.action, binding.description)
+        keys, _, _ = rows.setdefault((id(node), binding.action), ([], description, where))
         keys.append(app.get_key_display(binding))
-        if binding.tooltip:  # the footer's word is short; here there is room to say more
-            rows[(id(node), binding.action)] = (keys, binding.tooltip, where)
     return [(" ".join(keys), description, where) for keys, description, where in rows.values()]
 
 

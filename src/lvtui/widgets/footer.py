@@ -80,13 +80,13 @@ class KeyFooter(Widget):
         self._spans = []
         x = 0
         for key, shown, description in items:
-            text = f"{gap if parts else ' '}{shown} {description}"
-            if x + cell_len(text) > width - right_width:
+            lead = gap if parts else " "
+            end = x + cell_len(f"{lead}{shown} {description}")
+            if end > width - right_width:
                 break  # the rest would be cut: better left for the help to list
-            start = x + cell_len(gap if parts else " ")
-            parts += [gap if parts else " ", (shown, key_style), f" {description}"]
-            x += cell_len(text)
-            self._spans.append((start, x, key))
+            parts += [lead, (shown, key_style), f" {description}"]
+            self._spans.append((x + len(lead), end, key))
+            x = end
         if right is not None:
             parts.append(" " * (width - x - right_width))
             self._spans.append((width - right_width, width, right[0]))

@@ -50,24 +50,24 @@ class Gauges(Widget):
     def __init__(self, bars: list[Bar], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.bars = bars
+        # Fixed at creation: every row gives its label and its figure the same room.
+        self.label_width = max((cell_len(bar.label) for bar in bars), default=0) + 2
+        self.figure_width = max((cell_len(bar.figure) for bar in bars), default=0) + 1
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return len(self.bars)
 
     def bar_width(self, width: int) -> int:
         """The one bar width of every row, or 0 when there is no room for bars."""
-        label = max((cell_len(bar.label) for bar in self.bars), default=0) + 2
-        figure = max((cell_len(bar.figure) for bar in self.bars), default=0) + 1
-        room = width - label - figure
+        room = width - self.label_width - self.figure_width
         return room if room >= MIN_BAR else 0
 
     def render(self) -> Content:
         width = self.size.width
-        label_width = max((cell_len(bar.label) for bar in self.bars), default=0) + 2
         bar_width = self.bar_width(width)
         lines = []
         for bar in self.bars:
-            label = (bar.label.ljust(label_width), "bold")
+            label = (bar.label.ljust(self.label_width), "bold")
             if bar_width:
                 lines.append(Content.assemble(label, (draw_bar(bar.share, bar_width),
                                                       "$accent on $boost"), " ", bar.figure))
