@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -67,3 +68,12 @@ def make_app(film: Film, settings_path: Path) -> AppFactory:
         return FilmApp(film_ or film, settings=SettingsStore(settings_path), **options)
 
     return make
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Set aside what outlives a test from the garbage collector's full passes.
+    Textual keeps up to a thousand widgets' render caches in a class-level lru_cache, so the
+    heap grows by some ten thousand objects per app test; every full collection walked them
+    all again. Collected first, frozen after: some 10–15 % of the suite's CPU time."""
+    gc.collect()
+    gc.freeze()

@@ -94,8 +94,10 @@ class FilmApp(App[None]):
         self.find = None if find is None else clean(find)  # typed, or maybe pasted
         if find is not None:
             self.start_section = "cast"
-        # The panes not on screen at start, once they are being mounted.
+        # The panes not on screen at start, once they are being mounted; and the sections
+        # whose pane is whole (a pane being mounted is in the DOM before its children are).
         self._hidden_panes: AwaitMount | None = None
+        self._whole_sections = {self.start_section}
         # Settings are written in order, one at a time, off the UI thread: an fsync on a
         # slow home directory must never hold up a key.
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lvtui-settings")
@@ -143,6 +145,7 @@ class FilmApp(App[None]):
                 pane.display = False
             self._hidden_panes = switcher.mount_all(hidden)
         await self._hidden_panes
+        self._whole_sections.update(SECTIONS)
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -161,10 +164,10 @@ class FilmApp(App[None]):
     def show_section(self, section: str, *, focus: bool = True, search: bool = False) -> None:
         """The one way a section is shown. With *focus*, its first focusable widget (the
         search box if *search*) takes focus; the section list moves its highlight along."""
-        switcher = self.query_one(ContentSwitcher)
-        if not switcher.query_children(f"#{section}"):  # asked for before the first frame
+        if section not in self._whole_sections:  # asked for before the other panes are whole
             self.call_next(self._show_when_composed, section, focus, search)
             return
+        switcher = self.query_one(ContentSwitcher)
         switcher.current = section
         self.query_one(SectionList).highlighted = SECTION_IDS.index(section)
         self.sub_title = f"{self.film.title} ({self.film.year}) · {SECTIONS[section]}"

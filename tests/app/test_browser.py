@@ -15,6 +15,7 @@ from lvtui.model import Film
 from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
 from lvtui.sections import SECTION_IDS
+from lvtui.settings import SettingsStore
 from lvtui.widgets.cast import CastTable
 from lvtui.widgets.timeline import TimelineChart
 
@@ -343,3 +344,21 @@ async def test_a_read_only_config_directory_only_costs_a_warning(
         await pilot.press("5")
         assert app.section == "timeline" and app.is_running
     assert not settings_path.exists()
+
+
+async def test_a_burst_typed_before_the_first_frame_reaches_the_search(film: Film,
+                                                                       settings_path: Path) -> None:
+    # Typed as the program starts, "/lewis" arrives while the panes not on screen are being
+    # mounted: "/" has to wait until the cast pane is whole, and the letters behind it too.
+    class EagerTypist(FilmApp):
+        async def _compose_hidden_panes(self) -> None:
+            if self._hidden_panes is None:  # the first call starts the mount: type now
+                for key, character in [("slash", "/"), *[(c, c) for c in "lewis"]]:
+                    self.post_message(events.Key(key, character))
+            await super()._compose_hidden_panes()
+
+    app = EagerTypist(film, settings=SettingsStore(settings_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.cast_pane.search_box.value == "lewis"
+        assert visible_actors(app) == ["Richard Lewis"]
