@@ -9,6 +9,8 @@ of the per-round ratios. Absolute medians are printed beside them for scale.
   (shipped film) against a bare Textual app showing one Static; and lvtui on generated
   films of 1k, 10k and 100k cast members against the shipped film.
 - Import: ``import lvtui.app`` against ``import textual.app``, each in a fresh process.
+- Model: importing ``lvtui.model`` (which builds every validator) against importing
+  pydantic, in one fresh process; and the same with Pydantic's plugin scan turned off.
 - Keystroke: CPU time from a key press in the cast search to the finished frame, at
   28, 1k, 10k and 100k cast members, against the same search box with no list.
 - Memory: peak RSS of those start-ups, against the bare app.
@@ -37,6 +39,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -45,6 +48,7 @@ from films import SHIPPED, write_film  # noqa: E402
 from first_frame import MARKER, PEAK_RSS  # noqa: E402
 
 SIZE = (120, 40)
+T = TypeVar("T")
 KEYS = [*"elisa", *["backspace"] * 5]  # narrowing as letters come, widening as they go
 KEY_WAIT = 0.25  # seconds after each key: far more than a key and its frame take
 
@@ -100,6 +104,21 @@ def launch(args: Sequence[str], home: Path) -> Launch:
     if status != 0 or peak is None:
         raise RuntimeError(f"{args} exited with status {status}: {bytes(output[-500:])!r}")
     return Launch(seconds, int(peak.group(1)) / 1024)
+
+
+def model_build_seconds(*, plugins: bool = True) -> tuple[float, float]:
+    """In a fresh process: importing pydantic, then importing lvtui.model, which builds
+    every validator. With *plugins* off, Pydantic skips its scan of installed packages."""
+    code = ("import time; t = time.perf_counter(); import pydantic; u = time.perf_counter(); "
+            "import lvtui.model; print(u - t, time.perf_counter() - u)")
+    env = dict(os.environ)
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    if not plugins:
+        env["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, env=env)
+    pydantic_seconds, model_seconds = result.stdout.split()
+    return float(pydantic_seconds), float(model_seconds)
 
 
 def import_seconds(module: str) -> float:
@@ -197,23 +216,23 @@ class Figure:
                 goal, met, f"{variant:.{digits}f} / {baseline:.{digits}f} {self.unit}"]
 
 
-class Cached:
-    """Launches are expensive: one launch per variant per round feeds two figures."""
+class Cached(Generic[T]):
+    """Launches are expensive: one measurement per variant per round feeds two figures."""
 
-    def __init__(self, run: Callable[[], Launch]) -> None:
+    def __init__(self, run: Callable[[], T]) -> None:
         self._run = run
-        self._launch: Launch | None = None
+        self._value: T | None = None
 
     def reset(self) -> None:
-        self._launch = None
+        self._value = None
 
-    def get(self) -> Launch:
-        if self._launch is None:
-            self._launch = self._run()
-        return self._launch
+    def get(self) -> T:
+        if self._value is None:
+            self._value = self._run()
+        return self._value
 
 
-def plan(sizes: Sequence[int], work: Path) -> tuple[list[Figure], list[Cached]]:
+def plan(sizes: Sequence[int], work: Path) -> tuple[list[Figure], list[Cached[Any]]]:
     python, script = sys.executable, str(HERE / "first_frame.py")
     films = {size: write_film(size, work / f"film-{size}.json") for size in sizes}
     bare = Cached(lambda: launch([python, script, "bare"], work))
@@ -225,6 +244,14 @@ def plan(sizes: Sequence[int], work: Path) -> tuple[list[Figure], list[Cached]]:
                lambda: shipped.get().seconds, lambda: bare.get().seconds),
         Figure("import lvtui.app / import textual.app", 1.5, "s",
                lambda: import_seconds("lvtui.app"), lambda: import_seconds("textual.app")),
+    ]
+    build = Cached(lambda: model_build_seconds())
+    figures += [
+        # The model's own cost, against the import it cannot avoid: pydantic's.
+        Figure("build lvtui.model / import pydantic", 2.5, "s",
+               lambda: build.get()[1], lambda: build.get()[0]),
+        Figure("build lvtui.model: plugins off / on", float("inf"), "s",
+               lambda: model_build_seconds(plugins=False)[1], lambda: build.get()[1]),
     ]
     for size in sizes:
         figures.append(Figure(f"first frame: {size:,} cast / shipped film",
@@ -246,7 +273,7 @@ def plan(sizes: Sequence[int], work: Path) -> tuple[list[Figure], list[Cached]]:
     figures.append(Figure(f"peak RSS: {max(sizes):,} cast / bare app", 2.0, "MiB",
                           lambda: big[max(sizes)].get().peak_rss_mib,
                           lambda: bare.get().peak_rss_mib))
-    return figures, [bare, shipped, *big.values()]
+    return figures, [bare, shipped, build, *big.values()]
 
 
 # -- reporting ---------------------------------------------------------------------------
