@@ -18,6 +18,7 @@ from textual.theme import Theme
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Input, OptionList, Static
 
+from lvtui.people import cast_rows
 from lvtui.screens.help import HelpScreen, key_rows
 from lvtui.screens.person_card import PersonCard
 from lvtui.sections import SECTION_IDS, SECTIONS
@@ -34,22 +35,23 @@ from lvtui.widgets.timeline import TimelinePane
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from textual.command import Provider
 
-    from lvtui.model import CastMember, Film
+    from lvtui.model import Film
+    from lvtui.people import CastRow
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 NARROW_WIDTH = 70
 DEFAULT_THEME = "textual-dark"
 
 
-# How each section's pane is built, from the film and the section's id.
-PANES: dict[str, Callable[[Film, str], Widget]] = {
-    "overview": lambda film, id: OverviewPane(film, id=id),
-    "plot": lambda film, id: PlotPane(film, id=id),
-    "cast": lambda film, id: CastPane(film.cast, id=id),
-    "production": lambda film, id: ProductionPane(film, id=id),
-    "timeline": lambda film, id: TimelinePane(film, id=id),
-    "reception": lambda film, id: ReceptionPane(film, id=id),
-    "soundtrack": lambda film, id: SoundtrackPane(film, id=id),
+# How each section's pane is built, from the app (its film and cast rows) and the section's id.
+PANES: dict[str, Callable[[FilmApp, str], Widget]] = {
+    "overview": lambda app, id: OverviewPane(app.film, id=id),
+    "plot": lambda app, id: PlotPane(app.film, id=id),
+    "cast": lambda app, id: CastPane(app.cast, id=id),
+    "production": lambda app, id: ProductionPane(app.film, id=id),
+    "timeline": lambda app, id: TimelinePane(app.film, id=id),
+    "reception": lambda app, id: ReceptionPane(app.film, id=id),
+    "soundtrack": lambda app, id: SoundtrackPane(app.film, id=id),
 }
 
 
@@ -86,6 +88,7 @@ class FilmApp(App[None]):
                  settings: SettingsStore | None = None) -> None:
         super().__init__()
         self.film = film
+        self._cast = cast_rows(film)  # names looked up once, for the list, the palette, cards
         self.store = settings if settings is not None else SettingsStore.default()
         self.settings = self.store.load()
         self.start_section = section or self.settings.section or "overview"
@@ -132,7 +135,7 @@ class FilmApp(App[None]):
         self._saver.shutdown(wait=True)  # the last section chosen is on disk before exit
 
     def _make_pane(self, section: str) -> Widget:
-        return PANES[section](self.film, section)
+        return PANES[section](self, section)
 
     async def _compose_hidden_panes(self) -> None:
         """Compose the panes not on screen, once. Start-up pays for one pane, not seven;
@@ -154,8 +157,8 @@ class FilmApp(App[None]):
         return self.query_one(ContentSwitcher).current or "overview"
 
     @property
-    def cast(self) -> Sequence[CastMember]:
-        return self.film.cast
+    def cast(self) -> Sequence[CastRow]:
+        return self._cast
 
     @property
     def cast_pane(self) -> CastPane:
@@ -230,7 +233,7 @@ class FilmApp(App[None]):
             self.open_card(event.index)
 
     def open_card(self, index: int) -> None:
-        self.push_screen(PersonCard(self.film, self.film.cast[index]))
+        self.push_screen(PersonCard(self.film, self.cast[index]))
 
     # -- help, palette, theme ---------------------------------------------------------------
 

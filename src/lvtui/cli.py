@@ -1,4 +1,4 @@
-"""Argument parsing and the non-interactive commands: validate, schema, cast.
+"""Argument parsing and the non-interactive commands: validate, schema, upgrade, cast.
 
 The browser itself is imported only when it is about to run, so `lvtui validate`
 and friends never pay for importing textual.
@@ -10,16 +10,19 @@ import argparse
 import csv
 import json
 import sys
+from dataclasses import asdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from lvtui import __version__
-from lvtui.loading import FilmError, load_film, shipped_film_path
-from lvtui.model import Film
+from lvtui.loading import FilmError, load_film, load_film_and_schema, shipped_film_path
+from lvtui.model import SCHEMA_VERSION, Film
+from lvtui.people import CastRow, cast_rows
 from lvtui.search import search_cast
 from lvtui.sections import SECTION_IDS
 from lvtui.text import clean
+from lvtui.wording import events
 
 EXIT_NO_MATCH = 1  # as grep: a script can tell "nobody matched" from an error
 
@@ -35,8 +38,9 @@ def browser_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lvtui",
         description="Browse Leaving Las Vegas (1995), or any valid film file, in the terminal.",
-        epilog="commands: 'lvtui validate [PATH ...]', 'lvtui schema', 'lvtui cast [QUERY]', "
-        "'lvtui help [COMMAND]'. 'lvtui COMMAND --help' tells more of each.",
+        epilog="commands: 'lvtui validate [PATH ...]', 'lvtui schema', 'lvtui upgrade PATH', "
+        "'lvtui cast [QUERY]', 'lvtui help [COMMAND]'. 'lvtui COMMAND --help' tells more of "
+        "each.",
     )
     parser.add_argument("--version", action="version", version=f"lvtui {__version__}")
     parser.add_argument(
@@ -51,8 +55,9 @@ def browser_parser() -> argparse.ArgumentParser:
 def validate_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lvtui validate",
-        description="Check film files. Prints 'PATH: ok (N cast, N events)' for each good "
-        "file, and one line per problem on stderr for each bad one.",
+        description="Check film files. Prints 'PATH: ok (schema N; N cast, N people, "
+        "N organisations, N events)' for each good file, and one line per problem on stderr "
+        "for each bad one. A schema-1 file is valid too; 'lvtui upgrade' rewrites it.",
         epilog="exit status: 0 when every file is valid, 65 when one is not a valid film, "
         "66 when one cannot be read (66 wins over 65).",
     )
@@ -68,6 +73,18 @@ def schema_parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema of a film file, for an editor to check and "
         "complete film files with: lvtui schema > film.schema.json",
     )
+
+
+def upgrade_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lvtui upgrade",
+        description="Print a film file as schema 2, the current format: "
+        "lvtui upgrade old.json > new.json. A schema-2 file is printed as it validates.",
+        epilog="exit status: 0 when the file is valid, 65 when it is not a valid film, "
+        "66 when it cannot be read.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="a film file")
+    return parser
 
 
 def cast_parser() -> argparse.ArgumentParser:
@@ -91,6 +108,7 @@ def cast_parser() -> argparse.ArgumentParser:
 COMMANDS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "validate": validate_parser,
     "schema": schema_parser,
+    "upgrade": upgrade_parser,
     "cast": cast_parser,
 }
 
@@ -123,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return validate(options.paths or [shipped_film_path()])
         if command == "schema":
             return print_schema()
+        if command == "upgrade":
+            return print_upgraded(options.path)
         return list_cast(" ".join(options.query), options.film, options.format)
     parser = browser_parser()
     options = parser.parse_args(args)
@@ -145,13 +165,27 @@ def validate(paths: Sequence[Path]) -> int:
     status = 0
     for path in paths:
         try:
-            film = load_film(path)
+            film, schema = load_film_and_schema(path)
         except FilmError as error:
             status = max(status, report(error))  # unreadable (66) outranks bad content (65)
             continue
+        upgrade = ", upgrade it with 'lvtui upgrade'" if schema < SCHEMA_VERSION else ""
         # A path is printed through the cleaner too: a file name can hold anything.
-        print(f"{clean(str(path))}: ok ({len(film.cast)} cast, {len(film.events())} events)")
+        print(f"{clean(str(path))}: ok (schema {schema}{upgrade}; {len(film.cast)} cast, "
+              f"{len(film.people)} people, {len(film.organizations)} organisations, "
+              f"{len(events(film))} events)")
     return status
+
+
+def print_upgraded(path: Path) -> int:
+    try:
+        film = load_film(path)
+    except FilmError as error:
+        return report(error)
+    json.dump(film.model_dump(mode="json", exclude_defaults=True), sys.stdout, indent=2,
+              ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
 
 
 def print_schema() -> int:
@@ -166,11 +200,13 @@ def list_cast(query: str, film_path: Path | None, output: str) -> int:
         film = read_film(film_path)
     except FilmError as error:
         return report(error)
-    indices = search_cast(film.cast, query)
-    members = [film.cast[index] for index in indices]
+    rows = cast_rows(film)
+    indices = search_cast(rows, query)
+    members = [rows[index] for index in indices]
     if output == "json":
         json.dump(
-            [member.model_dump(mode="json", exclude_none=True) for member in members],
+            [{key: value for key, value in asdict(member).items() if value is not None}
+             for member in members],
             sys.stdout,
             indent=2,
             ensure_ascii=False,
@@ -181,7 +217,7 @@ def list_cast(query: str, film_path: Path | None, output: str) -> int:
         writer.writerow(["actor", "role", "credited_as"])
         writer.writerows([m.actor, m.role, m.credited_as or ""] for m in members)
     elif sys.stdout.isatty():
-        print_cast_table(film, indices)
+        print_cast_table(film, rows, indices)
     else:  # piped: one line per member, no empty trailing field
         for member in members:
             print("\t".join(field for field in (member.actor, member.role, member.credited_as)
@@ -189,7 +225,7 @@ def list_cast(query: str, film_path: Path | None, output: str) -> int:
     return 0 if members else EXIT_NO_MATCH
 
 
-def print_cast_table(film: Film, indices: Sequence[int]) -> None:
+def print_cast_table(film: Film, rows: Sequence[CastRow], indices: Sequence[int]) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -199,7 +235,7 @@ def print_cast_table(film: Film, indices: Sequence[int]) -> None:
     for header in ("#", "Actor", "Role", "Credited as"):
         table.add_column(header)
     for index in indices:
-        member = film.cast[index]
+        member = rows[index]
         table.add_row(
             Text(str(index + 1)),
             Text(member.actor),

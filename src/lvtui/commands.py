@@ -16,7 +16,7 @@ from lvtui.search import CastSearch, match_spans, normalize_query
 from lvtui.text import shorten
 
 if TYPE_CHECKING:
-    from lvtui.model import CastMember
+    from lvtui.people import CastRow
 
 
 MAX_HITS = 40
@@ -27,7 +27,7 @@ class CardOpener(Protocol):
     so that this module never imports the app that imports it."""
 
     @property
-    def cast(self) -> Sequence[CastMember]: ...
+    def cast(self) -> Sequence[CastRow]: ...
 
     def open_card(self, index: int) -> None: ...
 
@@ -63,7 +63,7 @@ class CastCommands(Provider):
                                help="Open this person's card")
 
 
-def _prompt(member: CastMember) -> Content:
+def _prompt(member: CastRow) -> Content:
     # One line, of a size a palette row can show: a name may be 100,000 characters long.
     return Content(f"Card: {shorten(member.actor, 50)} as {shorten(member.role, 50)}")
 

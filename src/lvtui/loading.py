@@ -22,7 +22,7 @@ from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
-from lvtui.model import Film
+from lvtui.model import SCHEMA_VERSION, Film
 from lvtui.text import clean, shorten
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -66,6 +66,11 @@ def load_film(path: str | os.PathLike[str]) -> Film:
     return parse_film(read_film_bytes(path), path)
 
 
+def load_film_and_schema(path: str | os.PathLike[str]) -> tuple[Film, int]:
+    """The film at *path*, and the schema its file was written for (1 is upgraded)."""
+    return parse_film_and_schema(read_film_bytes(path), path)
+
+
 def read_film_bytes(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a regular file of at most :data:`MAX_BYTES`, or a :class:`FilmError`."""
 
@@ -97,6 +102,12 @@ def read_film_bytes(path: str | os.PathLike[str]) -> bytes:
 
 def parse_film(data: bytes, path: str | os.PathLike[str] = "<film>") -> Film:
     """Decode and validate film JSON; a UTF-8 byte order mark is accepted and dropped."""
+    return parse_film_and_schema(data, path)[0]
+
+
+def parse_film_and_schema(data: bytes, path: str | os.PathLike[str] = "<film>"
+                          ) -> tuple[Film, int]:
+    """:func:`parse_film`, and the schema the file was written for."""
 
     def refuse(*problems: str) -> NoReturn:
         raise FilmError(path, problems)
@@ -122,11 +133,22 @@ def parse_film(data: bytes, path: str | os.PathLike[str] = "<film>") -> Film:
         # The only other ValueError json raises: an integer longer than Python converts.
         refuse(f"invalid JSON: a number has more than {sys.get_int_max_str_digits():,} digits")
     try:
-        return Film.model_validate(document)
+        return _validate(document)
     except ValidationError as error:
         refuse(*(_schema_problem(detail) for detail in error.errors(include_url=False)))
     except RecursionError:
         refuse("nested too deeply")
+
+
+def _validate(document: Any) -> tuple[Film, int]:
+    if isinstance(document, dict) and document.get("schema_version") == 1:
+        # Schema 1 is checked by its own rules, so its errors name its own fields; only a
+        # file that asks for it pays for building those validators.
+        from lvtui.model_v1 import FilmV1
+        from lvtui.upgrade import upgrade
+
+        return Film.model_validate(upgrade(FilmV1.model_validate(document))), 1
+    return Film.model_validate(document), SCHEMA_VERSION
 
 
 def json_path(location: Iterable[int | str]) -> str:
@@ -167,6 +189,8 @@ def _schema_problem(detail: Any) -> str:
         return f"{where}: required field is missing"
     if kind == "extra_forbidden":
         return f"{where}: unknown field"
+    if kind == "reference":  # the id is quoted in the message, and ids are plain
+        return f"{where}: {detail['msg']}"
     if kind in ("model_type", "dict_type"):  # "a valid dictionary or instance of Film"
         return f"{where}: expected a JSON object (got {_kind_of(detail.get('input'))})"
     message = str(detail["msg"]).removeprefix("Value error, ")

@@ -1,358 +1,371 @@
-"""Pydantic models of a film: strict, closed, and cleaned as they are validated.
+"""Schema 2: a film file, as facts. Strict, closed, cleaned as it is validated.
 
-Strict: no silent coercion (the string "1995" is not a year, ``true`` is not 1).
-Closed: an unknown field is an error. Cleaned: every string goes through
-:func:`lvtui.text.clean` on its way in, so nothing downstream ever sees an escape
-sequence or a control character from a film file.
+The shape follows what people already use for film data: schema.org's Movie, TMDB's credits
+(cast with character and order; crew with job and department) and Wikidata's film
+properties. People and organisations are records, each once, with an id; everything else
+refers to them by id, and a reference to an id that does not exist is a validation error
+at its JSON path. Display text belongs to the UI (:mod:`lvtui.wording`): nothing here
+builds a sentence.
+
+Strict: no silent coercion (the string "1995" is not a year). Closed: an unknown field is
+an error. Cleaned: every string goes through :func:`lvtui.text.clean` on its way in.
 
 This module imports nothing from textual; a test proves it.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetCoreSchemaHandler
-from pydantic_core import core_schema
+from pydantic import Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from lvtui.text import clean
+from lvtui.fields import Count, Model, Name, PartialDate, Text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value
-
-
-Text = Annotated[str, AfterValidator(clean)]
-"""Any cleaned string; may be empty."""
-
-Name = Annotated[str, AfterValidator(clean), AfterValidator(_not_blank)]
-"""A cleaned string with something visible in it."""
-
-Count = Annotated[int, Field(ge=0)]
-
-_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_ISO_EXPECTED = "expected an ISO 8601 date string: YYYY, YYYY-MM or YYYY-MM-DD"
-Precision = Literal["year", "month", "day"]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description=(
+    "The id of a record in `people` or `organizations`: lowercase letters, digits and "
+    "hyphens, for example `mike-figgis`."))]
+Location = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class PartialDate:
-    """A date known to a year, a month or a day: "April 1994" never becomes 1994-04-01.
-
-    Written in JSON as ISO 8601 of its own precision: "1990", "1994-04", "1995-10-27".
-    """
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def precision(self) -> Precision:
-        if self.day is not None:
-            return "day"
-        return "month" if self.month is not None else "year"
-
-    @property
-    def sort_key(self) -> tuple[int, int, int]:
-        """Orders a year before its months, and a month before its days."""
-        return (self.year, self.month or 0, self.day or 0)
-
-    @classmethod
-    def parse(cls, value: str) -> PartialDate:
-        match = _ISO_PARTIAL.match(value)
-        if match is None:
-            raise ValueError(_ISO_EXPECTED)
-        year, month, day = (int(part) if part else None for part in match.groups())
-        assert year is not None  # the pattern always captures a year
-        if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"month {month} is not between 01 and 12")
-        if month is not None and day is not None:
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                raise ValueError(f"day {day} is not in {calendar.month_name[month]} {year}")
-        return cls(year, month, day)
-
-    def __str__(self) -> str:
-        text = f"{self.year:04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-        if self.day is not None:
-            text += f"-{self.day:02d}"
-        return text
-
-    def display(self) -> str:
-        """The date as a person writes it, at its real precision: "27 October 1995"."""
-        if self.month is None:
-            return str(self.year)
-        month = calendar.month_name[self.month]
-        if self.day is None:
-            return f"{month} {self.year}"
-        return f"{self.day} {month} {self.year}"
-
-    def as_year_fraction(self) -> float:
-        """Position on a time axis: the middle of the period the date names."""
-        if self.month is None:
-            return self.year + 0.5
-        days_in_month = calendar.monthrange(self.year, self.month)[1]
-        day = self.day - 0.5 if self.day is not None else days_in_month / 2
-        return self.year + (self.month - 1) / 12 + day / days_in_month / 12
-
-    @classmethod
-    def _validate(cls, value: object) -> PartialDate:
-        if isinstance(value, PartialDate):
-            return value
-        if not isinstance(value, str):
-            raise ValueError(_ISO_EXPECTED)
-        return cls.parse(value)
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        # One plain validator, so an error names the field itself, not a union branch.
-        return core_schema.no_info_plain_validator_function(
-            cls._validate,
-            json_schema_input_schema=core_schema.str_schema(pattern=_ISO_PARTIAL.pattern),
-            serialization=core_schema.to_string_ser_schema(),
-        )
+def _list(description: str) -> Any:
+    """A list field that may be left out (empty), with its description for `lvtui schema`."""
+    return Field(default_factory=list, description=description)
 
 
-class Model(BaseModel):
-    """Base of every film model: strict, closed and immutable."""
-
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+# -- people and organisations ---------------------------------------------------------------
 
 
-class Bio(Model):
-    """What the source says of a person, in complete sentences."""
+class Person(Model):
+    """A person the film file mentions anywhere: cast, crew, critic, author, performer."""
 
+    id: Id = Field(description="Unique among people and organisations; used to refer to them.")
+    name: Name = Field(description="The name the person is best known by.")
+    other_names: list[Name] = _list(
+        "Other names the film's text uses for them, such as a surname alone.")
     full_name: Name | None = Field(None, description="Birth or legal name, where it differs.")
-    born: PartialDate | None = None
-    died: PartialDate | None = None
-    summary: Text = ""
+    born: PartialDate | None = Field(None, description="Date of birth, at its known precision.")
+    died: PartialDate | None = Field(None, description="Date of death, at its known precision.")
+    bio: Text = Field("", description="A short biography: a sentence or two.")
 
 
-class CastMember(Model):
-    actor: Name
-    role: Name
-    credited_as: Name | None = Field(None, description="The credit, where it differs.")
-    bio: Bio | None = None
+class Organization(Model):
+    """A company, publication, website or other body the film file mentions."""
+
+    id: Id = Field(description="Unique among people and organisations; used to refer to them.")
+    name: Name = Field(description="The organisation's name.")
+    other_names: list[Name] = _list("Other names it goes by, such as an abbreviation.")
+    description: Text = Field("", description='What it is: "a newspaper", "a film distributor".')
 
 
-class Novel(Model):
-    title: Name
-    author: Name
-    published: PartialDate
-    description: Text = ""
-    author_died: PartialDate | None = None
-    about_author: list[Text] = Field(default_factory=list)
+# -- credits ----------------------------------------------------------------------------------
 
 
-class FilmFormat(Model):
-    gauge: Name
-    instead_of: Text = ""
-    reason: Text = ""
-    context: Text = ""
+class CastCredit(Model):
+    person: Id = Field(description="The actor: an id in `people`.")
+    character: Name = Field(description="The character played.")
+    credited_as: Name | None = Field(None, description="The on-screen credit, where it differs.")
+    order: Count | None = Field(None, description=(
+        "Billing position, 0 first. Without it, the list's own order is the billing order."))
+
+
+class CrewCredit(Model):
+    person: Id = Field(description="An id in `people`.")
+    job: Name = Field(description='As credited: "Director", "Screenplay", "Original music".')
+    department: Name = Field(description=(
+        'The department, as TMDB names them: "Directing", "Writing", "Sound", "Production", '
+        '"Camera", "Editing", "Art"...; "Source" for the author of a source work.'))
+
+
+class SourceWork(Model):
+    """A work the film is based on: a novel, a play, a true story."""
+
+    title: Name = Field(description="The work's title.")
+    kind: Name = Field(description='What it is: "novel", "play", "short story", "true story".')
+    authors: list[Id] = _list("Its authors: ids in `people`.")
+    published: PartialDate | None = Field(None, description="When it was first published.")
+    description: Text = Field("", description="A sentence about the work.")
+
+
+# -- money ----------------------------------------------------------------------------------
+
+
+class Money(Model):
+    amount: Count = Field(description="A whole number in the currency's main unit.")
+    currency: str = Field("USD", pattern=r"^[A-Z]{3}$",
+                          description="ISO 4217 code: USD, EUR, GBP, JPY...")
+    qualifier: Literal["exactly", "about", "under", "over"] = Field(
+        "exactly", description="How the source states the amount.")
+    reported: bool = Field(False, description="True when the source only reports it.")
+
+
+class BoxOffice(Money):
+    territory: Text = Field("", description='Where it was earned; empty means worldwide.')
+
+
+# -- making and selling ---------------------------------------------------------------------
 
 
 class Distribution(Model):
-    territory: Name
-    companies: list[Name]
+    company: Id = Field(description="The distributor: an id in `organizations`.")
+    territory: Text = Field("", description='Where: "North America", "Europe".')
 
 
 class Marketing(Model):
-    by: Name
-    spend_under_usd: Count | None = None
-    reported: bool = False
-    included: list[Text] = Field(default_factory=list)
+    by: list[Id] = _list("Who marketed the film: ids of organisations or people.")
+    spend: Money | None = Field(None, description="What the marketing cost.")
+    included: list[Text] = _list('What it included: "TV spots".')
 
 
 class Passage(Model):
     """A paragraph of notes, or a quote when it has a speaker."""
 
-    text: Name
-    speaker: Name | None = None
+    text: Name = Field(description="The paragraph, or the words quoted.")
+    speaker: Id | None = Field(None, description="Who said it: an id in `people`.")
     context: Text | None = Field(None, description='To whom or where: "to Film Critic".')
 
-    @property
-    def is_quote(self) -> bool:
-        return self.speaker is not None
 
-
-class ProductionSection(Model):
-    topic: Name
-    passages: list[Passage]
+class NoteSection(Model):
+    topic: Name = Field(description='A heading: "Development", "Casting", "Filming".')
+    passages: list[Passage] = _list("Its paragraphs and quotes, in reading order.")
 
 
 class Production(Model):
-    sections: list[ProductionSection]
-    filming_days: Count | None = None
+    notes: list[NoteSection] = _list("Production notes, by topic.")
+    budget: Money | None = Field(None, description="The production budget.")
+    filming_days: Count | None = Field(None, description="How many days filming took.")
+    formats: list[Name] = _list('Film gauges or cameras shot on: "Super 16 mm", "35 mm".')
 
 
 class Release(Model):
-    date: PartialDate
-    title: Name
-    territory: Text = ""
-    detail: Text = ""
+    date: PartialDate = Field(description="When, at its known precision.")
+    kind: Name = Field("theatrical", description=(
+        'What kind of release: "premiere", "festival", "limited", "wide", "theatrical", '
+        '"television", "streaming".'))
+    territory: Text = Field("", description="Where; empty means everywhere.")
+    detail: Text = Field("", description="A sentence about the release.")
 
 
-class HomeMediaRelease(Model):
-    format: Name
-    date: PartialDate | None = None
-    detail: Text = ""
+# -- reception ------------------------------------------------------------------------------
 
 
-class HomeMedia(Model):
-    distributor: Text = ""
-    releases: list[HomeMediaRelease] = Field(default_factory=list)
-    notes: list[Text] = Field(default_factory=list)
+class Aggregate(Model):
+    """A review aggregator's figure: an approval share or an averaged score."""
+
+    source: Id = Field(description="The aggregator: an id in `organizations`.")
+    kind: Literal["approval", "score"] = Field(description=(
+        '"approval": the share of reviews that are positive, in percent; '
+        '"score": an average of reviews on a scale from 0 to `best`.'))
+    value: Annotated[float, Field(ge=0)] = Field(description="The figure itself.")
+    best: Annotated[float, Field(gt=0)] = Field(100, description="The top of the scale.")
+    count: Count | None = Field(None, description="How many reviews it is drawn from.")
+    average: Annotated[float, Field(ge=0)] | None = Field(
+        None, description="For an approval share: the average rating, out of `average_best`.")
+    average_best: Annotated[float, Field(gt=0)] = Field(10, description="Top of that rating.")
+    verdict: Text = Field("", description='The aggregator\'s words: "universal acclaim".')
+    consensus: Text = Field("", description="The aggregator's summary of the reviews.")
+
+    @model_validator(mode="after")
+    def _in_scale(self) -> Aggregate:
+        top = 100 if self.kind == "approval" else self.best
+        if self.value > top:
+            raise ValueError(f"value {self.value:g} is over the top of its scale, {top:g}")
+        if self.average is not None and self.average > self.average_best:
+            raise ValueError(f"average {self.average:g} is over average_best, "
+                             f"{self.average_best:g}")
+        return self
 
 
-class SongLeftOut(Model):
-    title: Name
-    performer: Text = ""
-    note: Text = ""
-
-
-class Soundtrack(Model):
-    released: PartialDate | None = None
-    contents: list[Text]
-    left_out: list[SongLeftOut] = Field(default_factory=list)
-
-
-class RottenTomatoes(Model):
-    approval_percent: Annotated[int, Field(ge=0, le=100)]
-    reviews: Count
-    average: Annotated[float, Field(ge=0, le=10)]
-    consensus: Text = ""
-
-
-class Metacritic(Model):
-    score: Annotated[int, Field(ge=0, le=100)]
-    critics: Count
-    verdict: Text = ""
-
-
-class CriticReview(Model):
-    critic: Name
-    outlet: Text = ""
-    verdict: Text = ""
-    quote: Text | None = None
+class Review(Model):
+    critic: Id = Field(description="The critic: an id in `people`.")
+    outlet: Id | None = Field(None, description="Where it ran: an id in `organizations`.")
+    verdict: Text = Field("", description='The review\'s judgement in a few words: "high marks".')
+    quote: Text | None = Field(None, description="Words quoted from the review.")
 
 
 class BestOf(Model):
-    critic: Name
-    list_name: Name
-    rank: Annotated[int, Field(ge=1)] | None = None
+    critic: Id = Field(description="Whose list: an id in `people`.")
+    list: Name = Field(description='The list: "Best of 1995".')
+    rank: Annotated[int, Field(ge=1)] | None = Field(None, description="The film's place on it.")
 
 
 class Reception(Model):
-    box_office_usd: Count | None = None
-    box_office_note: Text = ""
-    rotten_tomatoes: RottenTomatoes | None = None
-    metacritic: Metacritic | None = None
-    critics: list[CriticReview] = Field(default_factory=list)
-    best_of: list[BestOf] = Field(default_factory=list)
+    box_office: list[BoxOffice] = _list("Gross takings, per territory or worldwide.")
+    aggregators: list[Aggregate] = _list("Review aggregators' figures.")
+    reviews: list[Review] = _list("Critics' reviews.")
+    best_of: list[BestOf] = _list("Critics' lists that include the film.")
+    notes: list[Text] = _list("Paragraphs about how the film was received.")
 
 
 class Accolade(Model):
-    award: Name
-    category: Name
-    nominee: Name
-    result: Literal["won", "nominated"]
+    award: Name = Field(description='The award: "Academy Awards".')
+    category: Name = Field(description='The category: "Best Actor".')
+    nominees: list[Id] = _list(
+        "Who was nominated: ids of people or organisations. Empty: the film itself.")
+    result: Literal["won", "nominated"] = Field(description='"won" or "nominated".')
 
 
-@dataclass(frozen=True)
-class Event:
-    """One dated fact on the timeline, gathered from wherever the model keeps it."""
+# -- music and home media -------------------------------------------------------------------
 
-    date: PartialDate
-    title: str
-    detail: str
-    kind: Literal["novel", "death", "release", "soundtrack", "home media"]
+
+class Song(Model):
+    title: Name = Field(description="The song's title.")
+    performers: list[Id] = _list("Who performs it: ids in `people` or `organizations`.")
+    in_film: bool = Field(True, description="Heard in the film.")
+    on_album: bool = Field(True, description="On the soundtrack album.")
+    note: Text = Field("", description="A sentence about the song.")
+
+
+class Soundtrack(Model):
+    released: PartialDate | None = Field(None, description="When the album came out.")
+    label: Id | None = Field(None, description="The record label: an id in `organizations`.")
+    description: list[Text] = _list("Paragraphs about what the album holds.")
+    performers: list[Id] = _list("Who performs on the album: ids of people or organisations.")
+    songs: list[Song] = _list("Songs worth naming, on the album or only in the film.")
+
+
+class HomeMediaEdition(Model):
+    format: Name | None = Field(None, description='"VHS", "DVD", "Blu-ray"; empty if unknown.')
+    date: PartialDate | None = Field(None, description="When it came out.")
+    distributor: Id | None = Field(None, description="Who released it: an id in `organizations`.")
+    territories: list[Name] = _list("Where it was sold.")
+    languages: list[Name] = _list("The languages it holds.")
+    detail: Text = Field("", description="A sentence about the edition.")
+
+
+# -- the film -------------------------------------------------------------------------------
+
+_PERSON, _ORGANIZATION, _EITHER = "person", "organization", "either"
 
 
 class Film(Model):
-    """A film, as `data/film.json` and any other film file describe it."""
+    """A film, as `data/film.json` and any other film file describe it (schema 2)."""
 
-    schema_version: Literal[1]
-    title: Name
-    year: Annotated[int, Field(ge=1870, le=2200)]
-    genres: list[Name]
-    country: Text = ""
-    language: Text = ""
-    summary: list[Text] = Field(default_factory=list, description="The premise, as paragraphs.")
-    director: Name
-    screenwriter: Name
-    composer: Name
-    score_note: Text = ""
-    source_novel: Novel | None = None
-    stars: list[Name]
-    film_format: FilmFormat | None = None
-    distributors: list[Distribution] = Field(default_factory=list)
-    marketing: Marketing | None = None
-    plot: list[Text]
-    cast: list[CastMember]
-    production: Production
-    releases: list[Release]
-    reception: Reception
-    accolades: list[Accolade] = Field(default_factory=list)
-    accolades_note: Text = ""
-    soundtrack: Soundtrack | None = None
-    home_media: HomeMedia
-    categories: list[Name] = Field(default_factory=list)
+    schema_version: Literal[2] = Field(description="2, for this format.")
+    title: Name = Field(description="The title the film is known by.")
+    original_title: Name | None = Field(None, description="Its title in its own language.")
+    year: Annotated[int, Field(ge=1870, le=2200)] = Field(description="Year of first release.")
+    genres: list[Name] = _list('"Drama", "Romantic drama".')
+    countries: list[Name] = _list("Countries of origin.")
+    languages: list[Name] = _list("Original languages.")
+    summary: list[Text] = _list("The premise, as paragraphs.")
+    people: list[Person] = _list("Every person mentioned, once each.")
+    organizations: list[Organization] = _list("Every organisation mentioned, once each.")
+    cast: list[CastCredit] = _list("The cast, in billing order.")
+    crew: list[CrewCredit] = _list("The crew: one entry per person and job.")
+    stars: list[Id] = _list("Who the film stars: ids in `people`.")
+    source_works: list[SourceWork] = _list("What the film is based on.")
+    distribution: list[Distribution] = _list("Distributors, per territory.")
+    marketing: Marketing | None = Field(None, description="How the film was marketed.")
+    production: Production = Field(default_factory=Production, description="How it was made.")
+    plot: list[Text] = _list("The plot, as paragraphs.")
+    releases: list[Release] = _list("Release dates, per territory and kind.")
+    reception: Reception = Field(default_factory=Reception, description="How it was received.")
+    accolades: list[Accolade] = _list("Awards won and nominations.")
+    accolade_notes: list[Text] = _list("Paragraphs about the film's awards.")
+    soundtrack: Soundtrack | None = Field(None, description="The soundtrack album.")
+    home_media: list[HomeMediaEdition] = _list("Home media editions.")
+    categories: list[Name] = _list("Encyclopedia categories the film belongs to.")
 
-    def events(self) -> list[Event]:
-        """Every dated fact of the film, in date order (stable for equal dates)."""
-        events: list[Event] = []
-        novel = self.source_novel
-        if novel is not None:
-            events.append(
-                Event(
-                    novel.published,
-                    f"Novel “{novel.title}” published",
-                    f"by {novel.author}. {novel.description}".strip(),
-                    "novel",
-                )
-            )
-            if novel.author_died is not None:
-                events.append(
-                    Event(
-                        novel.author_died,
-                        f"{novel.author} dies",
-                        " ".join(novel.about_author),
-                        "death",
-                    )
-                )
-        events += [
-            Event(r.date, r.title, _join(r.territory, r.detail), "release") for r in self.releases
-        ]
-        if self.soundtrack is not None and self.soundtrack.released is not None:
-            events.append(
-                Event(
-                    self.soundtrack.released,
-                    "Soundtrack album released",
-                    " ".join(self.soundtrack.contents),
-                    "soundtrack",
-                )
-            )
-        events += [
-            Event(m.date, f"{m.format} released", m.detail, "home media")
-            for m in self.home_media.releases
-            if m.date is not None
-        ]
-        return sorted(events, key=lambda event: event.date.sort_key)
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Film:
+        problems = list(self._reference_problems())
+        if problems:
+            raise ValidationError.from_exception_data("Film", problems)
+        return self
 
-    def undated_home_media(self) -> list[HomeMediaRelease]:
-        return [release for release in self.home_media.releases if release.date is None]
+    def _reference_problems(self) -> Iterator[InitErrorDetails]:
+        kinds: dict[str, str] = {}
+        records = [("people", _PERSON, self.people), ("organizations", _ORGANIZATION,
+                                                       self.organizations)]
+        for field, kind, items in records:
+            for index, record in enumerate(items):
+                if record.id in kinds:
+                    yield _problem((field, index, "id"), record.id,
+                                   "the id {id} is used by another record")
+                kinds.setdefault(record.id, kind)
+        for location, reference, wanted in self._references():
+            kind = kinds.get(reference)
+            if kind is None:
+                yield _problem(location, reference, "no person or organisation has the id {id}")
+            elif wanted != _EITHER and kind != wanted:
+                article = "an organisation" if kind == _ORGANIZATION else "a person"
+                yield _problem(location, reference, f"{{id}} is {article}, not a {wanted}")
+
+    def _references(self) -> Iterator[tuple[Location, str, str]]:
+        """Every id the film refers to: where, which, and what kind of record it must be."""
+        for index, credit in enumerate(self.cast):
+            yield ("cast", index, "person"), credit.person, _PERSON
+        for index, crew in enumerate(self.crew):
+            yield ("crew", index, "person"), crew.person, _PERSON
+        for index, star in enumerate(self.stars):
+            yield ("stars", index), star, _PERSON
+        for index, work in enumerate(self.source_works):
+            for number, author in enumerate(work.authors):
+                yield ("source_works", index, "authors", number), author, _PERSON
+        for index, distribution in enumerate(self.distribution):
+            yield ("distribution", index, "company"), distribution.company, _ORGANIZATION
+        if self.marketing is not None:
+            for index, by in enumerate(self.marketing.by):
+                yield ("marketing", "by", index), by, _EITHER
+        for index, section in enumerate(self.production.notes):
+            for number, passage in enumerate(section.passages):
+                if passage.speaker is not None:
+                    yield (("production", "notes", index, "passages", number, "speaker"),
+                           passage.speaker, _PERSON)
+        reception = self.reception
+        for index, aggregate in enumerate(reception.aggregators):
+            yield ("reception", "aggregators", index, "source"), aggregate.source, _ORGANIZATION
+        for index, review in enumerate(reception.reviews):
+            yield ("reception", "reviews", index, "critic"), review.critic, _PERSON
+            if review.outlet is not None:
+                yield ("reception", "reviews", index, "outlet"), review.outlet, _ORGANIZATION
+        for index, best in enumerate(reception.best_of):
+            yield ("reception", "best_of", index, "critic"), best.critic, _PERSON
+        for index, accolade in enumerate(self.accolades):
+            for number, nominee in enumerate(accolade.nominees):
+                yield ("accolades", index, "nominees", number), nominee, _EITHER
+        soundtrack = self.soundtrack
+        if soundtrack is not None:
+            if soundtrack.label is not None:
+                yield ("soundtrack", "label"), soundtrack.label, _ORGANIZATION
+            for index, performer in enumerate(soundtrack.performers):
+                yield ("soundtrack", "performers", index), performer, _EITHER
+            for index, song in enumerate(soundtrack.songs):
+                for number, performer in enumerate(song.performers):
+                    yield ("soundtrack", "songs", index, "performers", number), performer, _EITHER
+        for index, edition in enumerate(self.home_media):
+            if edition.distributor is not None:
+                yield ("home_media", index, "distributor"), edition.distributor, _ORGANIZATION
+
+    # -- lookups, for the UI ------------------------------------------------------------------
+
+    @cached_property
+    def _records(self) -> dict[str, Person | Organization]:
+        return {record.id: record for record in [*self.people, *self.organizations]}
+
+    def person(self, id: str) -> Person:
+        """The person with *id*; validation guarantees every reference resolves."""
+        record = self._records[id]
+        assert isinstance(record, Person)
+        return record
+
+    def name(self, id: str) -> str:
+        """The name of the person or organisation with *id*."""
+        return self._records[id].name
+
+    @cached_property
+    def billed_cast(self) -> list[CastCredit]:
+        """The cast in billing order: by `order` where given, else as listed."""
+        return sorted(self.cast, key=lambda credit: (credit.order is None, credit.order or 0))
 
 
-def _join(*parts: str) -> str:
-    return ". ".join(part for part in parts if part)
+def _problem(location: Location, value: str, message: str) -> InitErrorDetails:
+    return InitErrorDetails(
+        type=PydanticCustomError("reference", message.replace("{id}", "{quoted}"),
+                                 {"quoted": f'"{value}"'}),
+        loc=location, input=value)

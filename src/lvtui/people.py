@@ -1,45 +1,79 @@
-"""Everywhere a person appears in a film's data, for the person card. No UI here."""
+"""People as the cast list and the person card show them. No UI here.
+
+The cast list reads rows of names; the film file holds references to people. A row is
+made once per film, so searching and drawing never look a name up again.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lvtui.search import fold
+from lvtui.wording import names
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film
 
 
-def appearances(film: Film, name: str) -> list[str]:
-    """Plain sentences, one per place *name* appears: credits, roles, quotes, awards, reviews."""
-    key = fold(name)
+@dataclass(frozen=True, slots=True)
+class CastRow:
+    """One cast credit, with the actor's name looked up."""
 
-    def same(other: str | None) -> bool:
-        return other is not None and fold(other) == key
+    actor: str
+    role: str
+    credited_as: str | None
+    person: str  # the actor's id
 
-    found: list[str] = []
-    for job, holder in (("Director", film.director), ("Screenwriter", film.screenwriter),
-                        ("Composer of the score", film.composer)):
-        if same(holder):
-            found.append(job)
-    if any(same(star) for star in film.stars):
+
+def cast_rows(film: Film) -> list[CastRow]:
+    """The cast in billing order, as rows."""
+    return [CastRow(film.name(credit.person), credit.character, credit.credited_as,
+                    credit.person) for credit in film.billed_cast]
+
+
+def appearances(film: Film, person: str) -> list[str]:
+    """Plain sentences, one per place the person with id *person* appears: credits, roles,
+    quotes, awards, reviews, music."""
+    found: list[str] = [crew.job for crew in film.crew
+                        if crew.person == person and crew.department != "Source"]
+    if person in film.stars:
         found.append("Star")
-    novel = film.source_novel
-    if novel is not None and same(novel.author):
-        found.append(f"Author of the novel {novel.title} ({novel.published.display()})")
-    for number, member in enumerate(film.cast, start=1):
-        if same(member.actor) or same(member.credited_as):
-            credit = f" (credited as {member.credited_as})" if member.credited_as else ""
-            found.append(f"Cast #{number}: {member.role}{credit}")
-    for section in film.production.sections:
-        quotes = [p for p in section.passages if same(p.speaker)]
+    for work in film.source_works:
+        if person in work.authors:
+            published = f", {work.published.display()}" if work.published else ""
+            found.append(f"Author of the {work.kind} “{work.title}”{published}")
+    for number, credit in enumerate(film.billed_cast, start=1):
+        if credit.person == person:
+            as_credited = f" (credited as {credit.credited_as})" if credit.credited_as else ""
+            found.append(f"Cast #{number}: {credit.character}{as_credited}")
+    for section in film.production.notes:
+        quotes = [p for p in section.passages if p.speaker == person]
         if quotes:
             times = "once" if len(quotes) == 1 else f"{len(quotes)} times"
             found.append(f"Quoted in production notes, {section.topic}: {times}")
     for accolade in film.accolades:
-        if same(accolade.nominee):
+        if person in accolade.nominees:
             found.append(f"{accolade.award}, {accolade.category}: {accolade.result}")
-    for review in film.reception.critics:
-        if same(review.critic):
-            found.append(f"Critic for {review.outlet}" if review.outlet else "Critic")
+    for review in film.reception.reviews:
+        if review.critic == person:
+            outlet = f" for {film.name(review.outlet)}" if review.outlet else ""
+            found.append(f"Reviewed the film{outlet}")
+    for best in film.reception.best_of:
+        if best.critic == person:
+            rank = f", number {best.rank}" if best.rank else ""
+            found.append(f"Listed the film: {best.list}{rank}")
+    soundtrack = film.soundtrack
+    if soundtrack is not None:
+        if person in soundtrack.performers:
+            found.append("Performs on the soundtrack album")
+        for song in soundtrack.songs:
+            if person in song.performers:
+                found.append(f"Performs “{song.title}”")
     return found
+
+
+def credits(film: Film, department: str) -> str:
+    """The names credited in *department*, in order, each once: "Mike Figgis"."""
+    ids = list(dict.fromkeys(crew.person for crew in film.crew
+                             if crew.department == department))
+    return names(film, ids)

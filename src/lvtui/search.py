@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.model import CastMember
+    from lvtui.people import CastRow
 
 
 Span = tuple[int, int]
@@ -67,7 +67,7 @@ def match_spans(text: str, query: str, within: int | None = None) -> list[Span]:
     return spans
 
 
-def member_fields(member: CastMember) -> tuple[str, ...]:
+def member_fields(member: CastRow) -> tuple[str, ...]:
     """The names a search looks at, in display order."""
     if member.credited_as is None:
         return (member.actor, member.role)
@@ -83,7 +83,7 @@ class CastSearch:
     instead of searching the whole cast again.
     """
 
-    def __init__(self, cast: Sequence[CastMember]) -> None:
+    def __init__(self, cast: Sequence[CastRow]) -> None:
         self._cast = cast
         self._haystacks: list[str] | None = None
         self._chain: list[tuple[str, list[int]]] = []  # each query extends the one before
@@ -124,7 +124,7 @@ def normalize_query(text: str) -> str:
     return fold(text.replace("\x00", "").strip())
 
 
-def search_cast(cast: Sequence[CastMember], text: str) -> list[int]:
+def search_cast(cast: Sequence[CastRow], text: str) -> list[int]:
     """Indices of the members matching *text* (all of them for an empty query)."""
     matches = CastSearch(cast).update(text)
     return list(range(len(cast))) if matches is None else matches

@@ -1,4 +1,4 @@
-"""The person card: a cast member's bio and every place they appear in the film's data."""
+"""The person card: a cast member's record and every place they appear in the film's data."""
 
 from __future__ import annotations
 
@@ -13,28 +13,28 @@ from lvtui.people import appearances
 from lvtui.screens.sheet import Sheet
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.model import CastMember, Film
+    from lvtui.model import Film
+    from lvtui.people import CastRow
 
 
-def card_text(film: Film, member: CastMember) -> Content:
+def card_text(film: Film, member: CastRow) -> Content:
     """Everything the card says, as literal text: the names come from the film file."""
     parts: list[str | tuple[str, str]] = [(member.actor, "bold $text-accent"), "\n",
                                            (f"as {member.role}", "italic")]
     if member.credited_as:
         parts += ["\n", f"Credited as {member.credited_as}"]
-    bio = member.bio
-    if bio is not None:
+    person = film.person(member.person)
+    if person.full_name or person.born or person.died or person.bio:
         parts.append("\n")
-        if bio.full_name:
-            parts += ["\n", ("Full name  ", "bold"), bio.full_name]
-        if bio.born:
-            parts += ["\n", ("Born       ", "bold"), bio.born.display()]
-        if bio.died:
-            parts += ["\n", ("Died       ", "bold"), bio.died.display()]
-        if bio.summary:
-            parts += ["\n\n", bio.summary]
+    for label, value in (("Full name  ", person.full_name),
+                         ("Born       ", person.born.display() if person.born else None),
+                         ("Died       ", person.died.display() if person.died else None)):
+        if value:
+            parts += ["\n", (label, "bold"), value]
+    if person.bio:
+        parts += ["\n\n", person.bio]
     parts += ["\n\n", ("In this film", "bold $text-secondary")]
-    for place in appearances(film, member.actor):
+    for place in appearances(film, member.person):
         parts += ["\n", f"• {place}"]
     return Content.assemble(*parts)
 
@@ -49,7 +49,7 @@ class PersonCard(Sheet):
         Binding("question_mark,f1", "app.show_help", "Help", tooltip="Every key that works here"),
     ]
 
-    def __init__(self, film: Film, member: CastMember) -> None:
+    def __init__(self, film: Film, member: CastRow) -> None:
         super().__init__()
         self.film = film
         self.member = member

@@ -32,7 +32,7 @@ from lvtui.text import clean
 from lvtui.widgets.internals import forward_key, repaint_only_virtual_size, resize_scroll_area
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.model import CastMember
+    from lvtui.people import CastRow
 
 HEADERS = ("#", "Actor", "Role", "Credited as")
 MAX_COLUMN = 40  # cells a name column asks for at most; longer names are cut
@@ -113,7 +113,7 @@ class CastTable(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, cast: Sequence[CastMember], *, id: str | None = None) -> None:
+    def __init__(self, cast: Sequence[CastRow], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.cast = cast
         self.rows: Sequence[int] = range(len(cast))
@@ -352,7 +352,7 @@ class CastPane(Vertical):
                 tooltip="Show the whole cast again, keeping your place"),
     ]
 
-    def __init__(self, cast: Sequence[CastMember], *, id: str | None = None) -> None:
+    def __init__(self, cast: Sequence[CastRow], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.cast = cast
         self.search = CastSearch(cast)

@@ -6,16 +6,22 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
+from lvtui.people import credits
 from lvtui.widgets.gauge import Bar, Gauges
 from lvtui.widgets.reading import ReadingPane, facts, heading, paragraph
-from lvtui.widgets.wording import money
+from lvtui.wording import aggregate_figure, money, names, short_money
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film
 
+# Crew departments the overview names, in order, with the label each gets.
+DEPARTMENTS = [("Directing", "Directed by"), ("Writing", "Written by"), ("Sound", "Music"),
+               ("Production", "Produced by"), ("Camera", "Cinematography"),
+               ("Editing", "Edited by")]
+
 
 class OverviewPane(ReadingPane):
-    """Title, credits, source novel, format, distributors, headline figures, accolades."""
+    """Title, credits, source works, format, distributors, headline figures, accolades."""
 
     def __init__(self, film: Film, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -26,71 +32,68 @@ class OverviewPane(ReadingPane):
         yield heading(f"{film.title} ({film.year})")
         for text in film.summary:
             yield paragraph(text)
-        yield facts(self._credit_rows())
+        rows = self._credit_rows()
+        if rows:
+            yield facts(rows)
         yield from self._figures()
         yield from self._accolade_summary()
 
     def _credit_rows(self) -> list[tuple[str, str]]:
         film = self.film
-        rows = [
-            ("Genres", ", ".join(film.genres)),
-            ("Country", film.country),
-            ("Language", film.language),
-            ("Director", film.director),
-            ("Screenplay", film.screenwriter),
-        ]
-        novel = film.source_novel
-        if novel is not None:
-            described = f" ({novel.description.rstrip('.')})" if novel.description else ""
-            rows.append(("Based on", f"{novel.title}, {novel.published.display()} novel "
-                                     f"by {novel.author}{described}"))
-        rows.append(("Starring", ", ".join(film.stars)))
-        fmt = film.film_format
-        if fmt is not None:
-            instead = f", instead of {fmt.instead_of}" if fmt.instead_of else ""
-            rows.append(("Format", f"{fmt.gauge}{instead}. {fmt.reason}".strip()))
-        rows.append(("Music", film.composer + (f". {film.score_note}" if film.score_note else "")))
-        for distribution in film.distributors:
-            rows.append(("Distribution", f"{distribution.territory}: "
-                                          + ", ".join(distribution.companies)))
+        rows = [("Original title", film.original_title or ""),
+                ("Genres", ", ".join(film.genres)),
+                ("Countries" if len(film.countries) > 1 else "Country", ", ".join(film.countries)),
+                ("Languages" if len(film.languages) > 1 else "Language",
+                 ", ".join(film.languages))]
+        rows += [(label, credits(film, department)) for department, label in DEPARTMENTS]
+        for work in film.source_works:
+            published = f", {work.published.display()}" if work.published else ""
+            by = f" by {names(film, work.authors)}" if work.authors else ""
+            rows.append(("Based on", f"{work.title}{published} {work.kind}{by}"))
+        rows.append(("Starring", names(film, film.stars)))
+        rows.append(("Format", ", ".join(film.production.formats)))
+        for distribution in film.distribution:
+            where = f"{distribution.territory}: " if distribution.territory else ""
+            rows.append(("Distribution", where + film.name(distribution.company)))
         marketing = film.marketing
-        if marketing is not None and marketing.spend_under_usd is not None:
-            reported = "reportedly " if marketing.reported else ""
+        if marketing is not None and marketing.spend is not None:
+            by = f"{names(film, marketing.by)} spent " if marketing.by else "Spent "
             included = f" ({', '.join(marketing.included)})" if marketing.included else ""
-            rows.append(("Marketing", f"{marketing.by} {reported}spent less than "
-                                      f"{money(marketing.spend_under_usd)}{included}"))
-        if film.production.filming_days is not None:
-            rows.append(("Filming", f"{film.production.filming_days} days"))
-        return rows
+            rows.append(("Marketing", f"{by}{money(marketing.spend)}{included}"))
+        budget = film.production.budget
+        rows.append(("Budget", money(budget) if budget else ""))
+        days = film.production.filming_days
+        rows.append(("Filming", f"{days} days" if days is not None else ""))
+        return [(label, value) for label, value in rows if value]
 
     def _figures(self) -> ComposeResult:
-        reception = self.film.reception
-        rt, mc = reception.rotten_tomatoes, reception.metacritic
-        bars = []
-        if rt is not None:
-            bars.append(Bar("Rotten Tomatoes", rt.approval_percent, 100,
-                            f"{rt.approval_percent}% of {rt.reviews} reviews"))
-        if mc is not None:
-            bars.append(Bar("Metacritic", mc.score, 100, f"{mc.score}/100, {mc.critics} critics"))
-        if reception.box_office_usd is not None:
-            spend = self.film.marketing.spend_under_usd if self.film.marketing else None
-            scale = reception.box_office_usd  # the marketing spend is drawn against the gross
-            bars.append(Bar("Box office", reception.box_office_usd, scale,
-                            money(reception.box_office_usd)))
-            if spend:
-                bars.append(Bar("Marketing spend", spend, scale, f"< {money(spend)}"))
+        film = self.film
+        bars = [Bar(film.name(a.source), a.value, 100 if a.kind == "approval" else a.best,
+                    aggregate_figure(a)) for a in film.reception.aggregators]
+        grosses = film.reception.box_office
+        spend = film.marketing.spend if film.marketing else None
+        if grosses:
+            # Money is drawn against the largest gross, and only in that gross's currency.
+            top = max(grosses, key=lambda gross: gross.amount)
+            for gross in grosses:
+                if gross.currency == top.currency and top.amount:
+                    label = f"Box office, {gross.territory}" if gross.territory else "Box office"
+                    bars.append(Bar(label, gross.amount, top.amount, money(gross)))
+            if spend and spend.currency == top.currency and top.amount:
+                bars.append(Bar("Marketing spend", min(spend.amount, top.amount), top.amount,
+                                short_money(spend)))
         if bars:
             yield heading("Reception")
             yield Gauges(bars)
 
     def _accolade_summary(self) -> ComposeResult:
-        accolades = self.film.accolades
-        if not accolades and not self.film.accolades_note:
+        film = self.film
+        if not film.accolades:
             return
         yield heading("Accolades")
         rows = [("★ Won" if a.result == "won" else "Nominated",
-                 f"{a.award} · {a.category} · {a.nominee}")
-                for a in sorted(accolades, key=lambda a: a.result != "won")]
+                 f"{a.award} · {a.category} · {names(film, a.nominees) or film.title}")
+                for a in sorted(film.accolades, key=lambda a: a.result != "won")]
         yield facts(rows)
-        if self.film.accolades_note:
-            yield paragraph(self.film.accolades_note)
+        for note in film.accolade_notes:
+            yield paragraph(note)

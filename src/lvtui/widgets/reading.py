@@ -62,6 +62,11 @@ def paragraph(text: str) -> Static:
     return Static(Content(text), classes="paragraph")
 
 
+def nothing(what: str) -> Static:
+    """The one line a section shows when the film file holds nothing for it."""
+    return Static(Content(f"This film file has no {what}."), classes="paragraph nothing")
+
+
 def quote(text: str, speaker: str, context: str | None = None) -> Static:
     attribution = f"— {speaker}" + (f", {context}" if context else "")
     body = Content.assemble(

@@ -13,12 +13,12 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 
 from lvtui.widgets.gauge import Bar, Gauges
-from lvtui.widgets.reading import facts, heading, paragraph, quote
+from lvtui.widgets.reading import facts, heading, nothing, paragraph, quote
 from lvtui.widgets.text_panes import FilmPane
-from lvtui.widgets.wording import money
+from lvtui.wording import aggregate_figure, money, names
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.model import Accolade
+    from lvtui.model import Accolade, Film
 
 
 class AccoladesTable(Widget):
@@ -39,9 +39,13 @@ class AccoladesTable(Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"accolades--header", "accolades--won"}
     STACK_BELOW = 72  # cells: narrower than this, a row per cell reads better than columns
 
-    def __init__(self, accolades: Sequence[Accolade], *, id: str | None = None) -> None:
+    def __init__(self, film: Film, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.accolades = accolades
+        self.film = film
+        self.accolades: Sequence[Accolade] = film.accolades
+
+    def _nominees(self, accolade: Accolade) -> str:
+        return names(self.film, accolade.nominees) or self.film.title  # none: the film
 
     def render(self) -> RenderableType:
         return _Adaptive(self._columns, self._stacked, self.STACK_BELOW)
@@ -61,14 +65,15 @@ class AccoladesTable(Widget):
                         for title in ("Award", "Category", "Nominee", "Result")))
         for accolade in self.accolades:
             table.add_row(Text(accolade.award), Text(accolade.category),
-                          Text(accolade.nominee), self._result(accolade))
+                          Text(self._nominees(accolade)), self._result(accolade))
         return table
 
     def _stacked(self) -> Group:
         lines: list[Text] = []
         for accolade in self.accolades:
             lines += [Text.assemble((accolade.award, "bold"), " · ", accolade.category),
-                      Text.assemble("  ", accolade.nominee, " · ", self._result(accolade))]
+                      Text.assemble("  ", self._nominees(accolade), " · ",
+                                    self._result(accolade))]
         return Group(*lines)
 
 
@@ -88,42 +93,61 @@ class _Adaptive:
 
 class ReceptionPane(FilmPane):
     def compose(self) -> ComposeResult:
-        reception = self.film.reception
-        yield heading("Box office")
-        if reception.box_office_usd is not None:
-            yield facts([("Gross", money(reception.box_office_usd))])
-        if reception.box_office_note:
-            yield paragraph(reception.box_office_note)
-        rt, mc = reception.rotten_tomatoes, reception.metacritic
-        bars = []  # the scores are compared with each other: one group, one scale
-        if rt is not None:
-            bars += [Bar("Rotten Tomatoes", rt.approval_percent, 100,
-                         f"{rt.approval_percent}% of {rt.reviews} reviews"),
-                     Bar("Average rating", rt.average, 10, f"{rt.average:g}/10")]
-        if mc is not None:  # short figures leave the bars room; the verdict follows them
-            bars.append(Bar("Metacritic", mc.score, 100, f"{mc.score}/100, {mc.critics} critics"))
-        if bars:
-            yield heading("Critics' scores")
-            yield Gauges(bars)
-        if mc is not None and mc.verdict:
-            yield paragraph(f"Metacritic's verdict: “{mc.verdict}”.")
-        if rt is not None and rt.consensus:
-            yield quote(rt.consensus, "Rotten Tomatoes critics consensus")
-        if reception.critics:
+        film = self.film
+        reception = film.reception
+        if not (reception.box_office or reception.aggregators or reception.reviews
+                or reception.best_of or reception.notes or film.accolades
+                or film.accolade_notes):
+            yield nothing("reception or accolades")
+            return
+        if reception.box_office or reception.notes:
+            yield heading("Box office")
+            yield facts([(f"Gross, {gross.territory}" if gross.territory else "Gross",
+                          money(gross)) for gross in reception.box_office])
+            for note in reception.notes:
+                yield paragraph(note)
+        if reception.aggregators:
+            yield from self._scores()
+        if reception.reviews:
             yield heading("Critics")
-            for review in reception.critics:
+            for review in reception.reviews:
+                critic = film.name(review.critic)
+                outlet = film.name(review.outlet) if review.outlet else None
                 if review.quote:
-                    yield quote(review.quote, review.critic, review.outlet or None)
+                    yield quote(review.quote, critic, outlet)
                 else:
-                    verdict = f" gave the film {review.verdict}" if review.verdict else ""
-                    yield paragraph(f"{review.critic} ({review.outlet}){verdict}.")
+                    where = f" ({outlet})" if outlet else ""
+                    verdict = f" gave the film {review.verdict}" if review.verdict else \
+                        " reviewed the film"
+                    yield paragraph(f"{critic}{where}{verdict}.")
         if reception.best_of:
             yield heading("Best-of lists")
             for entry in reception.best_of:
                 rank = f", number {entry.rank}" if entry.rank is not None else ""
-                yield paragraph(f"• {entry.critic}: “{entry.list_name}”{rank}")
-        yield heading("Accolades")
-        if self.film.accolades_note:
-            yield paragraph(self.film.accolades_note)
-        if self.film.accolades:
-            yield AccoladesTable(self.film.accolades, id="accolades")
+                yield paragraph(f"• {film.name(entry.critic)}: “{entry.list}”{rank}")
+        if film.accolades or film.accolade_notes:
+            yield heading("Accolades")
+            for note in film.accolade_notes:
+                yield paragraph(note)
+            if film.accolades:
+                yield AccoladesTable(film, id="accolades")
+
+    def _scores(self) -> ComposeResult:
+        film = self.film
+        bars = []  # the scores are compared with each other: one group, one scale
+        for aggregate in film.reception.aggregators:
+            source = film.name(aggregate.source)
+            top = 100 if aggregate.kind == "approval" else aggregate.best
+            bars.append(Bar(source, aggregate.value, top, aggregate_figure(aggregate)))
+            if aggregate.average is not None:
+                bars.append(Bar("Average rating", aggregate.average, aggregate.average_best,
+                                f"{aggregate.average:g}/{aggregate.average_best:g}"))
+        yield heading("Critics' scores")
+        yield Gauges(bars)
+        for aggregate in film.reception.aggregators:
+            # Short figures leave the bars room; the words follow them.
+            if aggregate.verdict:
+                yield paragraph(f"{film.name(aggregate.source)}'s verdict: "
+                                f"“{aggregate.verdict}”.")
+            if aggregate.consensus:
+                yield quote(aggregate.consensus, f"{film.name(aggregate.source)} consensus")

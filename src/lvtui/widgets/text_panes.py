@@ -1,6 +1,7 @@
 """Sections 2, 4 and 7: plot, production notes, soundtrack and home media.
 
 Each is read top to bottom, so each is a ReadingPane built from paragraphs and quotes.
+A section the film file holds nothing for says so in one line.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
-from lvtui.widgets.reading import ReadingPane, facts, heading, paragraph, quote
+from lvtui.widgets.reading import ReadingPane, facts, heading, nothing, paragraph, quote
+from lvtui.wording import edition_detail, edition_title, names
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.model import Film
+    from lvtui.model import Film, Song
 
 
 class FilmPane(ReadingPane):
@@ -25,6 +27,9 @@ class FilmPane(ReadingPane):
 
 class PlotPane(FilmPane):
     def compose(self) -> ComposeResult:
+        if not self.film.plot:
+            yield nothing("plot")
+            return
         yield heading("Plot")
         for text in self.film.plot:
             yield paragraph(text)
@@ -34,41 +39,58 @@ class ProductionPane(FilmPane):
     """Development, casting and filming, with quotes set apart and attributed."""
 
     def compose(self) -> ComposeResult:
-        for section in self.film.production.sections:
+        if not self.film.production.notes:
+            yield nothing("production notes")
+            return
+        for section in self.film.production.notes:
             yield heading(section.topic)
             for passage in section.passages:
                 if passage.speaker is not None:
-                    yield quote(passage.text, passage.speaker, passage.context)
+                    yield quote(passage.text, self.film.name(passage.speaker), passage.context)
                 else:
                     yield paragraph(passage.text)
 
 
 class SoundtrackPane(FilmPane):
-    """The soundtrack album, then every home media release, dated or not."""
+    """The soundtrack album and its songs, then every home media edition, dated or not."""
 
     def compose(self) -> ComposeResult:
-        soundtrack = self.film.soundtrack
+        film = self.film
+        soundtrack, editions = film.soundtrack, film.home_media
+        if soundtrack is None and not editions:
+            yield nothing("soundtrack or home media")
+            return
         if soundtrack is not None:
             yield heading("Soundtrack")
-            if soundtrack.released is not None:
-                yield facts([("Released", soundtrack.released.display())])
-            for item in soundtrack.contents:
-                yield paragraph(f"• {item}")
-            for song in soundtrack.left_out:
-                by = f", performed by {song.performer}" if song.performer else ""
-                yield paragraph(f"Not included: “{song.title}”{by}. {song.note}".strip())
-        home = self.film.home_media
-        yield heading("Home media")
-        if home.distributor:
-            yield facts([("Distributor", home.distributor)])
-        dated = [r for r in home.releases if r.date is not None]
-        yield facts([(r.date.display() if r.date else "", f"{r.format}. {r.detail}".strip())
-                     for r in dated])
-        undated = self.film.undated_home_media()
-        if undated:
-            yield heading("Undated releases")
-            for release in undated:
-                yield paragraph(f"• {release.format}" + (f": {release.detail}"
-                                                          if release.detail else ""))
-        for note in home.notes:
-            yield paragraph(note)
+            yield facts([("Released", soundtrack.released.display() if soundtrack.released
+                          else ""),
+                         ("Label", film.name(soundtrack.label) if soundtrack.label else ""),
+                         ("Performers", names(film, soundtrack.performers))])
+            for item in soundtrack.description:
+                yield paragraph(item)
+            for song in soundtrack.songs:
+                yield paragraph(self._song(song))
+        if editions:
+            yield heading("Home media")
+            dated = [e for e in editions if e.date is not None]
+            if dated:
+                yield facts([(e.date.display() if e.date else "",
+                              f"{edition_title(e)}. {edition_detail(film, e)}".strip())
+                             for e in dated])
+            undated = [e for e in editions if e.date is None]
+            if undated:
+                yield heading("Undated editions")
+                for edition in undated:
+                    detail = edition_detail(film, edition)
+                    yield paragraph(f"• {edition_title(edition)}" + (f": {detail}" if detail
+                                                                      else ""))
+
+    def _song(self, song: Song) -> str:
+        by = f", performed by {names(self.film, song.performers)}" if song.performers else ""
+        where = {(True, True): "in the film and on the album",
+                 (True, False): "in the film, not on the album",
+                 (False, True): "on the album, not in the film",
+                 (False, False): "neither in the film nor on the album"}[
+            (song.in_film, song.on_album)]
+        note = f" {song.note}" if song.note else ""
+        return f"• “{song.title}”{by}: {where}.{note}"

@@ -23,10 +23,12 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from lvtui.widgets.reading import ReadingPane
+from lvtui.widgets.reading import ReadingPane, nothing
+from lvtui.wording import Event, edition_title, events, undated_home_media
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.model import Event, Film, PartialDate
+    from lvtui.fields import PartialDate
+    from lvtui.model import Film
 
 
 DATE_WIDTH = len("30 Sep 2000")  # the longest a short date is
@@ -174,17 +176,23 @@ class TimelinePane(Vertical):
     def __init__(self, film: Film, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.film = film
-        self.events = film.events()
+        self.events = events(film)
 
     def compose(self) -> ComposeResult:
-        first, end = axis_span(self.events)
-        span = f"Timeline {first}–{end - 1}   ·   " if self.events else "Timeline   ·   "
-        yield Static(Content(span + "   ".join(MARKS.values())), id="timeline-legend")
-        yield TimelineChart(self.events, id="timeline-chart")
-        undated = self.film.undated_home_media()
+        undated = undated_home_media(self.film)
+        if self.events:
+            first, end = axis_span(self.events)
+            yield Static(Content(f"Timeline {first}–{end - 1}   ·   "
+                                 + "   ".join(MARKS.values())), id="timeline-legend")
+            yield TimelineChart(self.events, id="timeline-chart")
+        else:
+            yield nothing("dated events")
         if undated:
             yield Static(Content("Not on the timeline, no date known: "
-                                 + ", ".join(u.format for u in undated)), id="timeline-undated")
+                                 + ", ".join(edition_title(u) for u in undated)),
+                         id="timeline-undated")
+        if not self.events:
+            return
         with Horizontal(id="timeline-lower"):
             yield EventList(*[Option(_list_entry(e)) for e in self.events], id="timeline-list")
             with ReadingPane(id="timeline-detail"):

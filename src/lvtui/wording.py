@@ -1,0 +1,151 @@
+"""How lvtui words a film's facts in English: money, releases, scores, the timeline.
+
+The model holds facts and dates; every sentence the panes and the command line show is
+built here, once. No textual import here; a test proves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # pydantic is not needed to word a film that is already loaded
+    from lvtui.fields import PartialDate
+    from lvtui.model import Aggregate, Film, HomeMediaEdition, Money, Release
+
+SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+QUALIFIERS = {"exactly": "", "about": "about ", "under": "less than ", "over": "more than "}
+
+
+def amount(value: int, currency: str = "USD") -> str:
+    """$49.8 million, €2 million, $950,000, 1.2 billion KRW."""
+    if value >= 1_000_000_000:
+        figure = f"{value / 1_000_000_000:.1f} billion".replace(".0 ", " ")
+    elif value >= 1_000_000:
+        figure = f"{value / 1_000_000:.1f} million".replace(".0 ", " ")
+    else:
+        figure = f"{value:,}"
+    symbol = SYMBOLS.get(currency)
+    return f"{symbol}{figure}" if symbol else f"{figure} {currency}"
+
+
+def money(money: Money) -> str:
+    """"reportedly less than $2 million": the amount as the source states it."""
+    reported = "reportedly " if money.reported else ""
+    return f"{reported}{QUALIFIERS[money.qualifier]}{amount(money.amount, money.currency)}"
+
+
+def short_money(money: Money) -> str:
+    """"< $2 million": the amount and its qualifier, short enough for a bar's label."""
+    mark = {"exactly": "", "about": "~", "under": "< ", "over": "> "}[money.qualifier]
+    return mark + amount(money.amount, money.currency)
+
+
+def names(film: Film, ids: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    listed = [film.name(id) for id in ids]
+    if len(listed) <= 2:
+        return " and ".join(listed)
+    return ", ".join(listed[:-1]) + " and " + listed[-1]
+
+
+def release_title(release: Release) -> str:
+    kind = release.kind.strip()
+    if kind.lower() in ("premiere", "festival screening", "re-release"):
+        return kind[:1].upper() + kind[1:]
+    return f"{kind[:1].upper()}{kind[1:]} release"
+
+
+def edition_title(edition: HomeMediaEdition) -> str:
+    """"DVD", "VHS (Australia)", "Edition for the United Kingdom"."""
+    where = ", ".join(edition.territories)
+    if edition.format is None:
+        return f"Edition for {where}" if where else "Edition"
+    return f"{edition.format} ({where})" if where else edition.format
+
+
+def edition_detail(film: Film, edition: HomeMediaEdition) -> str:
+    parts = []
+    if edition.distributor is not None:
+        parts.append(f"From {film.name(edition.distributor)}.")
+    if edition.languages:
+        count = len(edition.languages)
+        parts.append(f"In {'one language' if count == 1 else f'{count} languages'}: "
+                     f"{', '.join(edition.languages)}.")
+    if edition.detail:
+        parts.append(edition.detail)
+    return " ".join(parts)
+
+
+def aggregate_figure(aggregate: Aggregate) -> str:
+    """"91% of 53 reviews", "82/100 from 23 critics": short enough for a bar's label."""
+    if aggregate.kind == "approval":
+        figure = f"{aggregate.value:g}%"
+        return f"{figure} of {aggregate.count} reviews" if aggregate.count else figure
+    figure = f"{aggregate.value:g}/{aggregate.best:g}"
+    return f"{figure}, {aggregate.count} reviews" if aggregate.count else figure
+
+
+def aggregate_sentence(film: Film, aggregate: Aggregate) -> str:
+    """Everything the aggregator says, as one sentence for the reception pane."""
+    source = film.name(aggregate.source)
+    if aggregate.kind == "approval":
+        text = f"{source}: {aggregate.value:g}% of "
+        text += f"{aggregate.count} reviews" if aggregate.count else "reviews"
+        text += " are positive"
+        if aggregate.average is not None:
+            text += f", with an average rating of {aggregate.average:g}/"
+            text += f"{aggregate.average_best:g}"
+    else:
+        text = f"{source}: a score of {aggregate.value:g} out of {aggregate.best:g}"
+        if aggregate.count:
+            text += f", from {aggregate.count} reviews"
+    if aggregate.verdict:
+        text += f" ({aggregate.verdict})"
+    return text + "."
+
+
+# -- the timeline ----------------------------------------------------------------------------
+
+EventKind = Literal["source", "death", "release", "soundtrack", "home media"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated fact on the timeline, gathered from wherever the film keeps it."""
+
+    date: PartialDate
+    title: str
+    detail: str
+    kind: EventKind
+
+
+def events(film: Film) -> list[Event]:
+    """Every dated fact of the film, in date order (stable for equal dates): its source
+    works and their authors' deaths, its releases, its album and its home media."""
+    found: list[Event] = []
+    for work in film.source_works:
+        by = f"by {names(film, work.authors)}. " if work.authors else ""
+        if work.published is not None:
+            found.append(Event(work.published, f"{work.kind.capitalize()} “{work.title}” published",
+                               f"{by}{work.description}".strip(), "source"))
+        for author in work.authors:
+            person = film.person(author)
+            if person.died is not None:
+                found.append(Event(person.died, f"{person.name} dies", person.bio, "death"))
+    for release in film.releases:
+        detail = ". ".join(part for part in (release.territory, release.detail) if part)
+        found.append(Event(release.date, release_title(release), detail, "release"))
+    soundtrack = film.soundtrack
+    if soundtrack is not None and soundtrack.released is not None:
+        found.append(Event(soundtrack.released, "Soundtrack album released",
+                           " ".join(soundtrack.description), "soundtrack"))
+    for edition in film.home_media:
+        if edition.date is not None:
+            found.append(Event(edition.date, f"{edition_title(edition)} released",
+                               edition_detail(film, edition), "home media"))
+    return sorted(found, key=lambda event: event.date.sort_key)
+
+
+def undated_home_media(film: Film) -> list[HomeMediaEdition]:
+    return [edition for edition in film.home_media if edition.date is None]
