@@ -30,15 +30,18 @@ def surname(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
 
 
-def member(rng: random.Random, number: int) -> dict[str, Any]:
+def member(rng: random.Random, number: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A generated person and their cast credit."""
     actor = f"{rng.choice(FIRST)} {surname(rng)}"
-    generated: dict[str, Any] = {"actor": actor, "role": f"{rng.choice(ROLES)} #{number}"}
+    person: dict[str, Any] = {"id": f"generated-{number}", "name": actor}
+    credit: dict[str, Any] = {"person": person["id"],
+                              "character": f"{rng.choice(ROLES)} #{number}"}
     if rng.random() < 0.05:
         first, last = actor.split()
-        generated["credited_as"] = f"{first} {rng.choice('ABCDEFGH')}. {last}"
+        credit["credited_as"] = f"{first} {rng.choice('ABCDEFGH')}. {last}"
     if rng.random() < 0.02:
-        generated["bio"] = {"summary": f"A performer born in {rng.randint(1930, 1985)}."}
-    return generated
+        person["bio"] = f"A performer born in {rng.randint(1930, 1985)}."
+    return person, credit
 
 
 def make_film(cast_size: int) -> dict[str, Any]:
@@ -46,7 +49,9 @@ def make_film(cast_size: int) -> dict[str, Any]:
     film: dict[str, Any] = json.loads(SHIPPED.read_text(encoding="utf-8"))
     real = film["cast"][:cast_size]
     rng = random.Random(cast_size)
-    film["cast"] = real + [member(rng, n) for n in range(len(real) + 1, cast_size + 1)]
+    generated = [member(rng, n) for n in range(len(real) + 1, cast_size + 1)]
+    film["people"] += [person for person, _ in generated]
+    film["cast"] = real + [credit for _, credit in generated]
     return film
 
 

@@ -121,4 +121,4 @@ class PartialDate:
 class Model(BaseModel):
     """Base of every film model: strict, closed and immutable."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)

@@ -240,6 +240,7 @@ class HomeMediaEdition(Model):
 # -- the film -------------------------------------------------------------------------------
 
 _PERSON, _ORGANIZATION, _EITHER = "person", "organization", "either"
+ARTICLES = {_PERSON: "a person", _ORGANIZATION: "an organisation"}
 
 
 class Film(Model):
@@ -293,8 +294,8 @@ class Film(Model):
             if kind is None:
                 yield _problem(location, reference, "no person or organisation has the id {id}")
             elif wanted != _EITHER and kind != wanted:
-                article = "an organisation" if kind == _ORGANIZATION else "a person"
-                yield _problem(location, reference, f"{{id}} is {article}, not a {wanted}")
+                yield _problem(location, reference, f"{{id}} is {ARTICLES[kind]}, not "
+                                                    f"{ARTICLES[wanted]}")
 
     def _references(self) -> Iterator[tuple[Location, str, str]]:
         """Every id the film refers to: where, which, and what kind of record it must be."""

@@ -22,7 +22,7 @@ from lvtui.widgets.timeline import TimelineChart
 
 def visible_actors(app: FilmApp) -> list[str]:
     table = app.cast_pane.table
-    return [app.film.cast[index].actor for index in table.rows]
+    return [app.cast[index].actor for index in table.rows]
 
 
 def count_text(app: FilmApp) -> str:

@@ -28,7 +28,7 @@ def burst(app: FilmApp, keys: str) -> None:
 
 def current_actor(app: FilmApp) -> str | None:
     index = app.cast_pane.table.current_index
-    return None if index is None else app.film.cast[index].actor
+    return None if index is None else app.cast[index].actor
 
 
 def footer_text(app: FilmApp) -> str:

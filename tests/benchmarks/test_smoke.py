@@ -20,7 +20,8 @@ def test_generated_films_validate(tmp_path: Path) -> None:
         result = subprocess.run([sys.executable, "-m", "lvtui", "validate", str(path)],
                                 capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr
-        assert result.stdout.endswith(f": ok ({size} cast, 7 events)\n")
+        assert f": ok (schema 2; {size} cast, " in result.stdout
+        assert result.stdout.endswith(" 7 events)\n")
 
 
 def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
@@ -38,6 +39,8 @@ def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
                    "keystroke: 28 cast / the search box with no list",
                    "keystroke: 2,000 cast / 200 cast",
                    "peak RSS: shipped film / bare app",
+                   "build lvtui.model / import pydantic",
+                   "build lvtui.model: plugins off / on",
                    "peak RSS: 2,000 cast / bare app"):
         assert figure in result.stdout
     written = results.read_text()

@@ -213,8 +213,8 @@ def _everything() -> str:
 def _long_strings(document: dict[str, Any]) -> None:
     document["title"] = "T" * 100_000
     document["plot"][0] = "x" * 100_000
-    document["cast"][0]["actor"] = "A" * 100_000
-    document["cast"][0]["role"] = "R" * 100_000
+    document["people"][0]["name"] = "A" * 100_000
+    document["cast"][0]["character"] = "R" * 100_000
 
 
 def _wrong_types(document: dict[str, Any]) -> None:
@@ -222,13 +222,13 @@ def _wrong_types(document: dict[str, Any]) -> None:
     document["title"] = 5
     document["genres"] = "drama"
     document["cast"][1] = ["Elisabeth Shue", "Sera"]
-    document["reception"]["box_office_usd"] = True
+    document["reception"]["box_office"] = True
 
 
 def _missing_fields(document: dict[str, Any]) -> None:
     del document["title"]
-    del document["cast"][0]["actor"]
-    del document["source_novel"]["published"]
+    del document["cast"][0]["person"]
+    del document["source_works"][0]["title"]
 
 
 def _unknown_fields(document: dict[str, Any]) -> None:
@@ -241,18 +241,24 @@ def _hostile_field_name(document: dict[str, Any]) -> None:
 
 
 def _bad_dates(document: dict[str, Any]) -> None:
-    document["source_novel"]["published"] = "1990-13"
+    document["source_works"][0]["published"] = "1990-13"
     document["releases"][0]["date"] = "1995-02-30"
     document["soundtrack"]["released"] = "95"
-    document["cast"][0]["bio"]["born"] = "1964-1-7"
+    document["people"][0]["born"] = "1964-1-7"
 
 
 def _hostile_wrong_value(document: dict[str, Any]) -> None:
     document["year"] = f"\x1b]52;c;{MARKER}\x07[b]1995[/b]\u202e\x00"
 
 
-def _schema_version_2(document: dict[str, Any]) -> None:
-    document["schema_version"] = 2
+def _schema_version_3(document: dict[str, Any]) -> None:
+    document["schema_version"] = 3
+
+
+def _dangling_references(document: dict[str, Any]) -> None:
+    document["cast"][2]["person"] = "nobody-at-all"
+    document["distribution"][0]["company"] = "mike-figgis"  # a person, not a company
+    document["people"].append({"id": document["people"][0]["id"], "name": "Someone Else"})
 
 
 def _duplicate_keys() -> bytes:
@@ -336,14 +342,14 @@ CASES: tuple[Case, ...] = (
         _shipped_with(_wrong_types), exit=EXIT_BAD_CONTENT,
         errors=("$.year: expected a valid integer", "$.title: expected a valid string",
                 "$.genres:", "$.cast[1]: expected a JSON object (got a list)",
-                "$.reception.box_office_usd:"),
+                "$.reception.box_office:"),
     ),
     Case(
-        "missing-fields.json", "no title, a cast member without an actor, a novel without a date",
+        "missing-fields.json", "no title, a cast credit without a person, a novel without a title",
         _shipped_with(_missing_fields), exit=EXIT_BAD_CONTENT,
         errors=("$.title: required field is missing",
-                "$.cast[0].actor: required field is missing",
-                "$.source_novel.published: required field is missing"),
+                "$.cast[0].person: required field is missing",
+                "$.source_works[0].title: required field is missing"),
     ),
     Case(
         "unknown-fields.json", "fields the model does not know",
@@ -363,13 +369,21 @@ CASES: tuple[Case, ...] = (
     Case(
         "bad-dates.json", "a 13th month, 30 February, a two-digit year, unpadded digits",
         _shipped_with(_bad_dates), exit=EXIT_BAD_CONTENT,
-        errors=("$.source_novel.published: month 13", "$.releases[0].date: day 30",
-                "$.soundtrack.released:", "$.cast[0].bio.born:"),
+        errors=("$.source_works[0].published: month 13", "$.releases[0].date: day 30",
+                "$.soundtrack.released:", "$.people[0].born:"),
     ),
     Case(
-        "schema-version-2.json", "a schema version this lvtui does not know",
-        _shipped_with(_schema_version_2), exit=EXIT_BAD_CONTENT,
-        errors=("$.schema_version:",),
+        "schema-version-3.json", "a schema version this lvtui does not know",
+        _shipped_with(_schema_version_3), exit=EXIT_BAD_CONTENT,
+        errors=("$.schema_version: expected 2 (got 3)",),
+    ),
+    Case(
+        "dangling-references.json", "an id nobody has, a person where a company belongs, "
+        "two records with one id",
+        _shipped_with(_dangling_references), exit=EXIT_BAD_CONTENT,
+        errors=('$.cast[2].person: no person or organisation has the id "nobody-at-all"',
+                '$.distribution[0].company: "mike-figgis" is a person, not an organisation',
+                'the id "nicolas-cage" is used by another record'),
     ),
     Case(
         "duplicate-keys.json", "the same key twice in one object",
@@ -394,7 +408,7 @@ CASES: tuple[Case, ...] = (
         "huge-float.json", "1e400, a number JSON allows and Python reads as infinity",
         lambda: encode(SHIPPED).replace(b'"average": 7.6', b'"average": 1e400', 1),
         exit=EXIT_BAD_CONTENT,
-        errors=("$.reception.rotten_tomatoes.average: expected less than or equal to 10",),
+        errors=("$.reception.aggregators[0].average: expected a finite number",),
     ),
     Case(
         "nan.json", "NaN where a number belongs", _nan, exit=EXIT_BAD_CONTENT,

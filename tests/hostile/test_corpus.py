@@ -23,6 +23,7 @@ from hostile.corpus import (
 )
 from lvtui.loading import load_film
 from lvtui.model import Film
+from lvtui.people import cast_rows
 from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
 from lvtui.sections import SECTION_IDS
@@ -179,13 +180,13 @@ async def test_app_shows_hostile_text_as_text(case: Case, make_app: AppFactory) 
         assert isinstance(app.screen, PersonCard)
         assert_nothing_got_through(screen_text(app))
 
-        await pilot.press("escape", "slash", *film.cast[1].actor[:6])
+        await pilot.press("escape", "slash", *cast_rows(film)[1].actor[:6])
         assert app.cast_pane.table.rows, "the search found nobody"
         assert_nothing_got_through(screen_text(app))
 
         await pilot.press("escape", "f1")
         assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape", "ctrl+p", *film.cast[0].actor[:5])
+        await pilot.press("escape", "ctrl+p", *cast_rows(film)[0].actor[:5])
         await wait_for_palette(pilot, "Card: ")
         assert_nothing_got_through(screen_text(app))
         await pilot.press("escape")

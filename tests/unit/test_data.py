@@ -5,10 +5,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from lvtui.loading import shipped_film_path
+from lvtui.loading import load_film, shipped_film_path
 from lvtui.model import Film
+from lvtui.people import appearances, cast_rows
+from lvtui.wording import edition_title, events, undated_home_media
+
+FILMS = Path(__file__).resolve().parents[1] / "films"
 
 CAST = [
     ("Nicolas Cage", "Ben Sanderson"),
@@ -55,38 +60,60 @@ def all_strings(value: Any) -> Iterator[str]:
 
 
 def test_cast_in_the_articles_order(film: Film) -> None:
-    assert [(m.actor, m.role) for m in film.cast] == CAST
-    goorjian = film.cast[24]
-    assert goorjian.credited_as == "Michael A. Goorjian"
-    assert [m.actor for m in film.cast if m.credited_as] == ["Michael Goorjian"]
+    rows = cast_rows(film)
+    assert [(row.actor, row.role) for row in rows] == CAST
+    assert rows[24].credited_as == "Michael A. Goorjian"
+    assert [row.actor for row in rows if row.credited_as] == ["Michael Goorjian"]
+
+
+def test_every_person_and_organisation_once(film: Film) -> None:
+    names = [record.name for record in [*film.people, *film.organizations]]
+    assert len(names) == len(set(names))
+    for name in ("John O'Brien", "Roger Ebert", "Rick Groen", "Leonard Klady", "Sting",
+                 "Michael McDonald", "Mike Figgis"):
+        assert name in names, name
+    for name in ("United Artists", "RCV Film Distribution", "Atalanta Filmes",
+                 "21st Century Film Corporation", "MGM/UA", "MGM Home Entertainment",
+                 "Chicago Sun-Times", "The Globe and Mail", "Variety", "Rotten Tomatoes",
+                 "Metacritic"):
+        assert name in [o.name for o in film.organizations], name
 
 
 def test_credits_and_novel(film: Film) -> None:
-    assert (film.director, film.screenwriter, film.composer) == ("Mike Figgis",) * 3
-    assert film.stars == ["Nicolas Cage", "Elisabeth Shue"]
-    novel = film.source_novel
-    assert novel is not None
-    assert (novel.title, novel.author, str(novel.published)) == (
-        "Leaving Las Vegas",
-        "John O'Brien",
-        "1990",
-    )
+    figgis = [(c.job, c.department) for c in film.crew if c.person == "mike-figgis"]
+    assert figgis == [("Director", "Directing"), ("Screenplay", "Writing"),
+                      ("Original music", "Sound")]
+    assert "Cast #20: Mobster #1" in appearances(film, "mike-figgis")
+    assert [film.name(star) for star in film.stars] == ["Nicolas Cage", "Elisabeth Shue"]
+    [novel] = film.source_works
+    assert (novel.title, novel.kind, str(novel.published)) == ("Leaving Las Vegas", "novel",
+                                                               "1990")
+    assert [film.name(author) for author in novel.authors] == ["John O'Brien"]
     assert "semi-autobiographical" in novel.description
-    assert film.film_format is not None and film.film_format.gauge == "Super 16 mm"
+    obrien = film.person("john-o-brien")
+    assert str(obrien.died) == "1994-04" and "suicide" in obrien.bio
+    assert film.production.formats == ["Super 16 mm"]
     assert film.production.filming_days == 28
-    assert film.marketing is not None and film.marketing.spend_under_usd == 2_000_000
-    territories = {d.territory: d.companies for d in film.distributors}
-    assert territories == {
-        "North America": ["United Artists"],
-        "Europe": ["RCV Film Distribution", "Atalanta Filmes"],
-        "Australia": ["21st Century Film Corporation"],
-    }
+    marketing = film.marketing
+    assert marketing is not None and marketing.spend is not None
+    assert (marketing.spend.amount, marketing.spend.currency, marketing.spend.qualifier,
+            marketing.spend.reported) == (2_000_000, "USD", "under", True)
+    assert [film.name(by) for by in marketing.by] == ["MGM/UA"]
+    assert [(d.territory, film.name(d.company)) for d in film.distribution] == [
+        ("North America", "United Artists"),
+        ("Europe", "RCV Film Distribution"),
+        ("Europe", "Atalanta Filmes"),
+        ("Australia", "21st Century Film Corporation"),
+    ]
+    filming = [n for n in film.production.notes if n.topic == "Filming"][0]
+    assert any("instead of 35 mm" in p.text for p in filming.passages)
+    assert any("composing his own score" in p.text for p in filming.passages)
 
 
 def test_dated_events_keep_their_precision(film: Film) -> None:
-    events = [(str(e.date), e.date.precision, e.kind) for e in film.events()]
-    assert events == [
-        ("1990", "year", "novel"),
+    found = [(str(e.date), e.date.precision, e.kind) for e in events(film)]
+    assert found == [
+        ("1990", "year", "source"),
         ("1994-04", "month", "death"),
         ("1995-10-27", "day", "release"),
         ("1995-11-07", "day", "soundtrack"),
@@ -94,52 +121,68 @@ def test_dated_events_keep_their_precision(film: Film) -> None:
         ("1996-11-12", "day", "home media"),
         ("1998-01-01", "day", "home media"),
     ]
-    assert sorted(m.format for m in film.undated_home_media()) == [
-        "Australian edition",
-        "Blu-ray",
-        "HD DVD",
-        "LaserDisc",
-        "UK edition",
+    assert sorted(edition_title(e) for e in undated_home_media(film)) == [
+        "Blu-ray", "Edition for Australia", "Edition for United Kingdom", "HD DVD", "LaserDisc",
     ]
+    dvd = next(e for e in film.home_media if e.format == "DVD")
+    assert (dvd.territories, dvd.languages) == (["United States", "Canada"], ["English"])
+    assert dvd.distributor == "mgm-home-entertainment"
 
 
 def test_reception_figures(film: Film) -> None:
     reception = film.reception
-    assert reception.box_office_usd == 49_800_000
-    rt, mc = reception.rotten_tomatoes, reception.metacritic
-    assert rt is not None and (rt.approval_percent, rt.reviews, rt.average) == (91, 53, 7.6)
+    assert [(g.amount, g.currency) for g in reception.box_office] == [(49_800_000, "USD")]
+    rt, mc = reception.aggregators
+    assert (film.name(rt.source), rt.kind, rt.value, rt.count, rt.average) == (
+        "Rotten Tomatoes", "approval", 91, 53, 7.6)
     assert rt.consensus.startswith("Oscar-awarded Nicolas Cage finds humanity")
-    assert mc is not None and (mc.score, mc.critics, mc.verdict) == (82, 23, "universal acclaim")
-    assert [(c.critic, c.outlet) for c in reception.critics] == [
+    assert (film.name(mc.source), mc.kind, mc.value, mc.count, mc.verdict) == (
+        "Metacritic", "score", 82, 23, "universal acclaim")
+    assert [(film.name(r.critic), film.name(r.outlet or "")) for r in reception.reviews] == [
         ("Roger Ebert", "Chicago Sun-Times"),
         ("Rick Groen", "The Globe and Mail"),
         ("Leonard Klady", "Variety"),
     ]
-    assert [(b.list_name, b.rank) for b in reception.best_of] == [
+    assert [(b.list, b.rank) for b in reception.best_of] == [
         ("Best of 1995", None),
         ("Best of the decade", 8),
     ]
 
 
 def test_accolades(film: Film) -> None:
-    won = {(a.award, a.category, a.nominee) for a in film.accolades if a.result == "won"}
-    assert ("Academy Awards", "Best Actor", "Nicolas Cage") in won
-    assert ("Golden Globe Awards", "Best Actor – Motion Picture Drama", "Nicolas Cage") in won
+    won = {(a.award, a.category, tuple(a.nominees)) for a in film.accolades
+           if a.result == "won"}
+    assert ("Academy Awards", "Best Actor", ("nicolas-cage",)) in won
+    assert ("Golden Globe Awards", "Best Actor – Motion Picture Drama", ("nicolas-cage",)) in won
+    assert ("Independent Spirit Awards", "Best Film", ()) in won  # the film itself
     oscars = [a for a in film.accolades if a.award == "Academy Awards"]
     assert len(oscars) == 4  # "earned four Academy Award nominations"
 
 
 def test_quotes_are_attributed(film: Film) -> None:
-    quotes = [p for s in film.production.sections for p in s.passages if p.is_quote]
-    assert {q.speaker for q in quotes} == {"Mike Figgis", "Nicolas Cage"}
+    quotes = [p for s in film.production.notes for p in s.passages if p.speaker]
+    assert {q.speaker for q in quotes} == {"mike-figgis", "nicolas-cage"}
     casting = next(q for q in quotes if q.context == "to Film Critic")
     assert "I encouraged them [Cage and Shue] to do their own research" in casting.text
 
 
 def test_soundtrack(film: Film) -> None:
-    assert film.soundtrack is not None
-    assert str(film.soundtrack.released) == "1995-11-07"
-    assert [s.title for s in film.soundtrack.left_out] == ["Lonely Teardrops"]
+    soundtrack = film.soundtrack
+    assert soundtrack is not None
+    assert str(soundtrack.released) == "1995-11-07"
+    assert [film.name(p) for p in soundtrack.performers] == ["Mike Figgis", "Sting"]
+    [song] = soundtrack.songs
+    assert (song.title, song.performers, song.in_film, song.on_album) == (
+        "Lonely Teardrops", ["michael-mcdonald"], True, False)
+
+
+def test_the_schema_1_film_upgrades_to_the_shipped_facts(film: Film) -> None:
+    """The 0.1.0 file, upgraded, holds the same cast, events and figures as the curation."""
+    old = load_film(FILMS / "schema-1.json")
+    assert cast_rows(old) == cast_rows(film)
+    assert [(e.date, e.kind) for e in events(old)] == [(e.date, e.kind) for e in events(film)]
+    assert old.reception.aggregators == film.reception.aggregators
+    assert old.accolades == film.accolades
 
 
 NOISE = [
@@ -176,9 +219,10 @@ def test_nothing_invented() -> None:
 
 
 def test_bios_are_complete_sentences(film: Film) -> None:
-    bios = {m.actor: m.bio for m in film.cast if m.bio is not None}
-    assert bios["Ed Lauter"].died is not None and str(bios["Ed Lauter"].died) == "2013-10-16"
-    assert "Richard Lewis" not in bios  # his excerpt was a disambiguation page
-    for actor, bio in bios.items():
-        assert bio.summary.endswith("."), actor
-        assert bio.born is not None and bio.born.precision == "day", actor
+    people = {person.name: person for person in film.people}
+    assert str(people["Ed Lauter"].died) == "2013-10-16"
+    assert not people["Richard Lewis"].bio  # his excerpt was a disambiguation page
+    for person in film.people:
+        assert not person.bio or person.bio.endswith("."), person.name
+        if person.born is not None:
+            assert person.born.precision == "day", person.name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lvtui.model import CastMember
+from lvtui.people import CastRow as CastMember
 from lvtui.search import CastSearch, fold, match_spans, search_cast
 
 CAST = [
