@@ -44,8 +44,9 @@ from typing import Any, Generic, TypeVar
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from films import SHIPPED, write_film  # noqa: E402
 from first_frame import MARKER, PEAK_RSS  # noqa: E402
+
+from films import SHIPPED, write_film  # noqa: E402
 
 SIZE = (120, 40)
 T = TypeVar("T")

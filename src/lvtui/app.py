@@ -68,6 +68,7 @@ class FilmApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "lvtui"
     COMMANDS = App.COMMANDS | {cast_commands}
+    film: Film
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *[

@@ -10,8 +10,8 @@ import argparse
 import csv
 import json
 import sys
-from dataclasses import asdict
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import TextIO
 

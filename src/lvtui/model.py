@@ -281,20 +281,19 @@ class Film(Model):
 
     def _reference_problems(self) -> Iterator[InitErrorDetails]:
         kinds: dict[str, str] = {}
-        records = [("people", _PERSON, self.people), ("organizations", _ORGANIZATION,
-                                                       self.organizations)]
-        for field, kind, items in records:
-            for index, record in enumerate(items):
-                if record.id in kinds:
-                    yield _problem((field, index, "id"), record.id,
-                                   "the id {id} is used by another record")
-                kinds.setdefault(record.id, kind)
+        ids = [("people", index, _PERSON, person.id) for index, person in enumerate(self.people)]
+        ids += [("organizations", index, _ORGANIZATION, organization.id)
+                for index, organization in enumerate(self.organizations)]
+        for field, index, kind, id in ids:
+            if id in kinds:
+                yield _problem((field, index, "id"), id, "the id {id} is used by another record")
+            kinds.setdefault(id, kind)
         for location, reference, wanted in self._references():
-            kind = kinds.get(reference)
-            if kind is None:
+            found = kinds.get(reference)
+            if found is None:
                 yield _problem(location, reference, "no person or organisation has the id {id}")
-            elif wanted != _EITHER and kind != wanted:
-                yield _problem(location, reference, f"{{id}} is {ARTICLES[kind]}, not "
+            elif wanted != _EITHER and found != wanted:
+                yield _problem(location, reference, f"{{id}} is {ARTICLES[found]}, not "
                                                     f"{ARTICLES[wanted]}")
 
     def _references(self) -> Iterator[tuple[Location, str, str]]:
@@ -347,7 +346,8 @@ class Film(Model):
 
     @cached_property
     def _records(self) -> dict[str, Person | Organization]:
-        return {record.id: record for record in [*self.people, *self.organizations]}
+        records: list[Person | Organization] = [*self.people, *self.organizations]
+        return {record.id: record for record in records}
 
     def person(self, id: str) -> Person:
         """The person with *id*; validation guarantees every reference resolves."""

@@ -34,7 +34,8 @@ def lvtui(
 def test_validate_shipped_film_from_any_directory(tmp_path: Path) -> None:
     result = lvtui("validate", cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.strip().endswith(": ok (28 cast, 7 events)")
+    assert result.stdout.strip().endswith(
+        ": ok (schema 2; 28 cast, 34 people, 11 organisations, 7 events)")
 
 
 def test_validate_several_paths(write_film: Callable[..., Path], tmp_path: Path) -> None:
@@ -42,7 +43,8 @@ def test_validate_several_paths(write_film: Callable[..., Path], tmp_path: Path)
     bad = write_film(b'{"a": 1,}')
     result = lvtui("validate", str(good), str(bad))
     assert result.returncode == 65
-    assert result.stdout == f"{good}: ok (28 cast, 7 events)\n"
+    assert result.stdout == (
+        f"{good}: ok (schema 2; 28 cast, 34 people, 11 organisations, 7 events)\n")
     assert (
         result.stderr
         == f"{bad}: invalid JSON at line 1, column 9: Expecting property name enclosed in double quotes\n"
@@ -61,14 +63,14 @@ def test_validate_unreadable_path_exits_66(tmp_path: Path) -> None:
 def test_validate_schema_errors_one_per_line(
     write_film: Callable[..., Path], film_dict: dict[str, Any]
 ) -> None:
-    film_dict["cast"][3]["role"] = ["\x1b]52;c;aGk=\x07"]
+    film_dict["cast"][3]["character"] = ["\x1b]52;c;aGk=\x07"]
     film_dict["year"] = "1995"
     path = write_film(film_dict)
     result = lvtui("validate", str(path))
     assert result.returncode == 65
     assert result.stderr.splitlines() == [
         f'{path}: $.year: expected a valid integer (got "1995")',
-        f"{path}: $.cast[3].role: expected a valid string (got a list)",
+        f"{path}: $.cast[3].character: expected a valid string (got a list)",
     ]
 
 
@@ -91,6 +93,7 @@ def test_cast_json_shows_credited_name() -> None:
             "actor": "Michael Goorjian",
             "role": "College Boy #1",
             "credited_as": "Michael A. Goorjian",
+            "person": "michael-goorjian",
         }
     ]
 
@@ -104,7 +107,7 @@ def test_cast_csv_all_members() -> None:
 def test_cast_accents_and_other_film(
     write_film: Callable[..., Path], film_dict: dict[str, Any]
 ) -> None:
-    film_dict["cast"][0]["actor"] = "Zoë Ångström"
+    film_dict["people"][0]["name"] = "Zoë Ångström"
     result = lvtui("cast", "ZOE ANG", "--film", str(write_film(film_dict)))
     assert result.stdout.startswith("Zoë Ångström\tBen Sanderson")
 
@@ -118,7 +121,8 @@ def test_cast_bad_film_exits_65(write_film: Callable[..., Path]) -> None:
 def test_schema_is_json_schema() -> None:
     schema = json.loads(lvtui("schema").stdout)
     assert schema["title"] == "Film"
-    assert "cast" in schema["required"]
+    assert schema["required"] == ["schema_version", "title", "year"]
+    assert schema["properties"]["people"]["description"]
 
 
 def test_version_and_help() -> None:
@@ -197,3 +201,28 @@ def test_every_option_has_help() -> None:
         assert parser.description
         for action in parser._actions:  # argparse keeps no public list of its options
             assert action.help, f"{parser.prog} {action.dest}"
+
+
+def test_validate_says_which_schema_and_upgrade_writes_schema_2(tmp_path: Path) -> None:
+    old = Path(__file__).resolve().parents[1] / "films" / "schema-1.json"
+    result = lvtui("validate", str(old))
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"{old}: ok (schema 1, upgrade it with 'lvtui upgrade'; ")
+    upgraded = lvtui("upgrade", str(old))
+    assert upgraded.returncode == 0
+    document = json.loads(upgraded.stdout)
+    assert document["schema_version"] == 2
+    new = tmp_path / "new.json"
+    new.write_text(upgraded.stdout, encoding="utf-8")
+    assert lvtui("validate", str(new)).stdout.startswith(f"{new}: ok (schema 2; 28 cast, ")
+
+
+def test_validate_names_a_dangling_reference(
+    write_film: Callable[..., Path], film_dict: dict[str, Any]
+) -> None:
+    film_dict["reception"]["reviews"][1]["critic"] = "rick-groan"
+    path = write_film(film_dict)
+    result = lvtui("validate", str(path))
+    assert result.returncode == 65
+    assert result.stderr == (f'{path}: $.reception.reviews[1].critic: no person or organisation '
+                             'has the id "rick-groan"\n')

@@ -105,7 +105,7 @@ def test_credits_and_novel(film: Film) -> None:
         ("Europe", "Atalanta Filmes"),
         ("Australia", "21st Century Film Corporation"),
     ]
-    filming = [n for n in film.production.notes if n.topic == "Filming"][0]
+    filming = next(n for n in film.production.notes if n.topic == "Filming")
     assert any("instead of 35 mm" in p.text for p in filming.passages)
     assert any("composing his own score" in p.text for p in filming.passages)
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from lvtui.loading import FilmError, load_film
-from lvtui.model import Film, PartialDate
+from lvtui.fields import PartialDate
+from lvtui.loading import FilmError, load_film, load_film_and_schema
+from lvtui.model import Film
+
+FILMS = Path(__file__).resolve().parents[1] / "films"
 
 
 def problems(write_film: Callable[[Any], Path], film: dict[str, Any]) -> list[str]:
@@ -30,16 +34,27 @@ def test_shipped_film_loads(film_dict: dict[str, Any]) -> None:
         (lambda f: f.update(year="1995"), '$.year: expected a valid integer (got "1995")'),
         (lambda f: f.update(year=True), "$.year: expected a valid integer (got true)"),
         (
-            lambda f: f["reception"]["rotten_tomatoes"].update(reviews=1.0),
-            "$.reception.rotten_tomatoes.reviews",
+            lambda f: f["reception"]["aggregators"][0].update(count=1.0),
+            "$.reception.aggregators[0].count",
         ),
-        (lambda f: f["cast"][3].update(role=7), "$.cast[3].role: expected a valid string (got 7)"),
-        (lambda f: f["cast"][3].pop("role"), "$.cast[3].role: required field is missing"),
+        (lambda f: f["cast"][3].update(character=7),
+         "$.cast[3].character: expected a valid string (got 7)"),
+        (lambda f: f["cast"][3].pop("character"), "$.cast[3].character: required field is missing"),
         (lambda f: f["cast"][3].update(nickname="x"), "$.cast[3].nickname: unknown field"),
-        (lambda f: f.update(schema_version=2), "$.schema_version: expected 1 (got 2)"),
-        (lambda f: f["cast"][0].update(actor="\x1b[0m  "), "$.cast[0].actor: must not be empty"),
+        (lambda f: f.update(schema_version=3), "$.schema_version: expected 2 (got 3)"),
+        (lambda f: f["people"][0].update(name="\x1b[0m  "), "$.people[0].name: must not be empty"),
+        (lambda f: f["cast"][5].update(person="nobody"),
+         '$.cast[5].person: no person or organisation has the id "nobody"'),
+        (lambda f: f["crew"][0].update(person="variety"),
+         '$.crew[0].person: "variety" is an organisation, not a person'),
+        (lambda f: f["reception"]["reviews"][0].update(outlet="roger-ebert"),
+         '$.reception.reviews[0].outlet: "roger-ebert" is a person, not an organisation'),
+        (lambda f: f["people"][0].update(id="Nicolas Cage"), "$.people[0].id: String should"),
+        (lambda f: f["reception"]["aggregators"][1].update(value=101),
+         "$.reception.aggregators[1]: value 101 is over the top of its scale, 100"),
+        (lambda f: f["marketing"]["spend"].update(currency="dollars"),
+         "$.marketing.spend.currency"),
         (lambda f: f["accolades"][0].update(result="lost"), "$.accolades[0].result"),
-        (lambda f: f["reception"]["metacritic"].update(score=101), "$.reception.metacritic.score"),
         (
             lambda f: f["releases"][0].update(date="1995-02-30"),
             "$.releases[0].date: day 30 is not in February 1995",
@@ -71,10 +86,11 @@ def test_every_schema_error_is_reported(
     write_film: Callable[[Any], Path], film_dict: dict[str, Any]
 ) -> None:
     film_dict["year"] = "x"
-    film_dict["cast"][1]["role"] = None
+    film_dict["cast"][1]["character"] = None
     film_dict["cast"][27]["extra"] = 1
     found = problems(write_film, film_dict)
-    assert [p.split(":")[0] for p in found] == ["$.year", "$.cast[1].role", "$.cast[27].extra"]
+    assert [p.split(":")[0] for p in found] == ["$.year", "$.cast[1].character",
+                                                "$.cast[27].extra"]
 
 
 def test_hostile_unknown_key_is_cleaned_and_cut(
@@ -89,10 +105,10 @@ def test_hostile_unknown_key_is_cleaned_and_cut(
 
 
 def test_strings_are_cleaned_on_load(film_dict: dict[str, Any]) -> None:
-    film_dict["cast"][0]["actor"] = "Nic\x1b[31molas\u202e Cage\x9b2J"
+    film_dict["people"][0]["name"] = "Nic\x1b[31molas\u202e Cage\x9b2J"
     film_dict["plot"][0] = "tab\there\x00"
     film = Film.model_validate(film_dict)
-    assert film.cast[0].actor == "Nicolas Cage"
+    assert film.people[0].name == "Nicolas Cage"
     assert film.plot[0] == "tab here"
 
 
@@ -113,7 +129,7 @@ def test_partial_dates_keep_their_precision(iso: str, precision: str, shown: str
 
 def test_dates_round_trip_through_json(film_dict: dict[str, Any]) -> None:
     film = Film.model_validate(film_dict)
-    assert film.model_dump(mode="json")["source_novel"]["author_died"] == "1994-04"
+    assert film.model_dump(mode="json")["people"][28]["died"] == "1994-04"
     assert Film.model_validate(film.model_dump(mode="json")) == film
 
 
@@ -132,3 +148,32 @@ def test_json_schema_is_closed_and_has_dates_as_patterns() -> None:
     assert schema["additionalProperties"] is False
     release = schema["$defs"]["Release"]["properties"]["date"]
     assert "pattern" in release and release["type"] == "string"
+
+
+def test_the_json_schema_describes_every_field() -> None:
+    """An author can write a film file from `lvtui schema` alone: every field says what it is."""
+    schema = Film.model_json_schema(mode="validation")
+    undescribed = [f"{name}.{field}" for name, model in [("Film", schema),
+                                                        *schema["$defs"].items()]
+                   for field, spec in model.get("properties", {}).items()
+                   if not spec.get("description")]
+    assert undescribed == []
+
+
+def test_a_schema_1_file_reads_as_schema_2(write_film: Callable[[Any], Path]) -> None:
+    old = json.loads((FILMS / "schema-1.json").read_text(encoding="utf-8"))
+    film, schema = load_film_and_schema(write_film(old))
+    assert schema == 1
+    assert film.schema_version == 2
+    assert [(c.job, film.name(c.person)) for c in film.crew] == [
+        ("Director", "Mike Figgis"), ("Screenplay", "Mike Figgis"),
+        ("Original music", "Mike Figgis"), ("Novel", "John O'Brien")]
+    # The upgrade writes a document that reads back as itself.
+    again = Film.model_validate(json.loads(film.model_dump_json(exclude_defaults=True)))
+    assert again == film
+
+
+def test_schema_1_errors_name_schema_1_fields(write_film: Callable[[Any], Path]) -> None:
+    old = json.loads((FILMS / "schema-1.json").read_text(encoding="utf-8"))
+    del old["cast"][2]["role"]
+    assert problems(write_film, old) == ["$.cast[2].role: required field is missing"]

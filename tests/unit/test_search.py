@@ -5,14 +5,18 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lvtui.people import CastRow as CastMember
+from lvtui.people import CastRow
 from lvtui.search import CastSearch, fold, match_spans, search_cast
 
+
+def row(actor: str, role: str, credited_as: str | None = None) -> CastRow:
+    return CastRow(actor, role, credited_as, person="p")
+
 CAST = [
-    CastMember(actor="Nicolas Cage", role="Ben Sanderson"),
-    CastMember(actor="Elisabeth Shue", role="Sera"),
-    CastMember(actor="Michael Goorjian", role="College Boy #1", credited_as="Michael A. Goorjian"),
-    CastMember(actor="Zoë Ångström", role="Ｆｕｌｌwidth Ｒｏｌｅ"),
+    row(actor="Nicolas Cage", role="Ben Sanderson"),
+    row(actor="Elisabeth Shue", role="Sera"),
+    row(actor="Michael Goorjian", role="College Boy #1", credited_as="Michael A. Goorjian"),
+    row(actor="Zoë Ångström", role="Ｆｕｌｌwidth Ｒｏｌｅ"),
 ]
 
 
