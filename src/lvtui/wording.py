@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # pydantic is not needed to word a film that is already loaded
     from lvtui.fields import PartialDate
-    from lvtui.model import Aggregate, Film, HomeMediaEdition, Money, Release
+    from lvtui.model import Aggregate, Film, HomeMediaEdition, Marketing, Money, Release
 
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 QUALIFIERS = {"exactly": "", "about": "about ", "under": "less than ", "over": "more than "}
@@ -33,6 +33,21 @@ def money(money: Money) -> str:
     """"reportedly less than $2 million": the amount as the source states it."""
     reported = "reportedly " if money.reported else ""
     return f"{reported}{QUALIFIERS[money.qualifier]}{amount(money.amount, money.currency)}"
+
+
+def spending(film: Film, marketing: Marketing) -> str:
+    """"MGM/UA reportedly spent less than $2 million (TV spots, ads)"."""
+    by = names(film, marketing.by) or "The marketing"
+    spend = marketing.spend
+    figure = ""
+    if spend is not None:
+        reported = "reportedly " if spend.reported else ""
+        figure = (f"{reported}spent {QUALIFIERS[spend.qualifier]}"
+                  f"{amount(spend.amount, spend.currency)}")
+    included = ", ".join(marketing.included)
+    if not figure:
+        return f"{by}: {included}" if included else ""
+    return f"{by} {figure}" + (f" ({included})" if included else "")
 
 
 def short_money(money: Money) -> str:

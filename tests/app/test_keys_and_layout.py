@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from helpers import AppFactory, screen_text
 from lvtui.app import FilmApp
+from lvtui.wording import names
 from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
 from lvtui.widgets.cast import CastHeader, CastTable
@@ -202,7 +203,7 @@ async def test_accolades_read_whole_without_sideways_scrolling(
         await pilot.pause()
         text = " ".join(screen_text(app).split())
         for accolade in app.film.accolades:
-            assert accolade.nominee in text
+            assert names(app.film, accolade.nominees) in text
         assert "Nominated" in text and "★ Won" in text
         assert not app.query("DataTable")  # nothing that looks selectable and is not
 

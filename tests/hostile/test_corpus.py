@@ -88,7 +88,8 @@ def test_validate_accepts(case: Case, capfdbinary: pytest.CaptureFixture[bytes],
                           monkeypatch: pytest.MonkeyPatch) -> None:
     result = run_in_process(capfdbinary, monkeypatch, "validate", str(case.path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.decode("utf-8") == f"{case.path}: ok (28 cast, 7 events)\n"
+    assert result.stdout.decode("utf-8") == (
+        f"{case.path}: ok (schema 2; 28 cast, 34 people, 11 organisations, 7 events)\n")
     assert result.stderr == b""
 
 

@@ -126,13 +126,13 @@ async def type_and_paste(app: FilmApp, entries: list[tuple[str, str]]) -> None:
             await pilot.pause()
             app.post_message(events.Paste(pasted))
             await pilot.pause()
-            shown = [app.film.cast[index] for index in app.cast_pane.table.rows]
-            assert shown == [app.film.cast[index]
-                             for index in search_cast(app.film.cast, box.value)]
+            shown = [app.cast[index] for index in app.cast_pane.table.rows]
+            assert shown == [app.cast[index]
+                             for index in search_cast(app.cast, box.value)]
             assert_nothing_got_through(screen_text(app))
             await pilot.press("escape")
             assert box.value == ""
-            assert len(app.cast_pane.table.rows) == len(app.film.cast)
+            assert len(app.cast_pane.table.rows) == len(app.cast)
 
 
 # A few examples, each a whole session of up to five searches: one app start per example.

@@ -45,4 +45,4 @@ async def test_resize_storm(make_app: AppFactory) -> None:
         text = screen_text(app)
         assert "Leaving Las Vegas" in text
         assert all(label in text for label in ("1  Overview", "3  Cast", "7  Soundtrack")), text
-        assert "Director  " in text and "Mike Figgis" in text, text
+        assert "Directed by  " in text and "Mike Figgis" in text, text

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from lvtui.people import credits
 from lvtui.widgets.gauge import Bar, Gauges
 from lvtui.widgets.reading import ReadingPane, facts, heading, paragraph
-from lvtui.wording import aggregate_figure, money, names, short_money
+from lvtui.wording import aggregate_figure, money, names, short_money, spending
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film
@@ -49,17 +49,18 @@ class OverviewPane(ReadingPane):
         for work in film.source_works:
             published = f", {work.published.display()}" if work.published else ""
             by = f" by {names(film, work.authors)}" if work.authors else ""
-            rows.append(("Based on", f"{work.title}{published} {work.kind}{by}"))
+            about = f" ({work.description.rstrip('.')})" if work.description else ""
+            rows.append(("Based on", f"{work.title}{published} {work.kind}{by}{about}"))
         rows.append(("Starring", names(film, film.stars)))
         rows.append(("Format", ", ".join(film.production.formats)))
+        territories: dict[str, list[str]] = {}  # one row per territory, companies in order
         for distribution in film.distribution:
-            where = f"{distribution.territory}: " if distribution.territory else ""
-            rows.append(("Distribution", where + film.name(distribution.company)))
-        marketing = film.marketing
-        if marketing is not None and marketing.spend is not None:
-            by = f"{names(film, marketing.by)} spent " if marketing.by else "Spent "
-            included = f" ({', '.join(marketing.included)})" if marketing.included else ""
-            rows.append(("Marketing", f"{by}{money(marketing.spend)}{included}"))
+            territories.setdefault(distribution.territory, []).append(distribution.company)
+        for territory, companies in territories.items():
+            where = f"{territory}: " if territory else ""
+            rows.append(("Distribution", where + names(film, companies)))
+        if film.marketing is not None:
+            rows.append(("Marketing", spending(film, film.marketing)))
         budget = film.production.budget
         rows.append(("Budget", money(budget) if budget else ""))
         days = film.production.filming_days
