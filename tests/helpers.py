@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from lvtui.app import FilmApp
 
 AppFactory = Callable[..., "FilmApp"]
+FILMS = Path(__file__).resolve().parent / "films"  # the example film files
 
 
 def screen_text(app: FilmApp) -> str:

@@ -29,7 +29,7 @@ from lvtui.widgets.footer import KeyFooter
 from lvtui.widgets.overview import OverviewPane
 from lvtui.widgets.reception import ReceptionPane
 from lvtui.widgets.section_list import SectionList
-from lvtui.widgets.text_panes import PlotPane, ProductionPane, SoundtrackPane
+from lvtui.widgets.text_panes import NothingPane, PlotPane, ProductionPane, SoundtrackPane
 from lvtui.widgets.timeline import TimelinePane
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
@@ -47,7 +47,7 @@ DEFAULT_THEME = "textual-dark"
 PANES: dict[str, Callable[[FilmApp, str], Widget]] = {
     "overview": lambda app, id: OverviewPane(app.film, id=id),
     "plot": lambda app, id: PlotPane(app.film, id=id),
-    "cast": lambda app, id: CastPane(app.cast, id=id),
+    "cast": lambda app, id: CastPane(app.cast, id=id) if app.cast else NothingPane("cast", id=id),
     "production": lambda app, id: ProductionPane(app.film, id=id),
     "timeline": lambda app, id: TimelinePane(app.film, id=id),
     "reception": lambda app, id: ReceptionPane(app.film, id=id),
@@ -126,7 +126,7 @@ class FilmApp(App[None]):
         self._show_settings_warnings()
         self._adapt_to(self.size.width, self.size.height)
         self.show_section(self.start_section)
-        if self.find is not None:
+        if self.find is not None and self.cast:
             # The list has focus, as after enter in the box: q quits, / edits the search.
             self.cast_pane.search_box.value = self.find
             self.cast_pane.apply_search(self.find)
@@ -217,8 +217,10 @@ class FilmApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_cast":
-            # Over a card, the help or the palette, and inside any input, "/" is just a key.
-            return len(self.screen_stack) == 1 and not isinstance(self.focused, Input)
+            # Over a card, the help or the palette, and inside any input, "/" is just a key;
+            # with no cast there is nothing to search.
+            return (len(self.screen_stack) == 1 and not isinstance(self.focused, Input)
+                    and bool(self.cast))
         if action == "show_help":
             return not isinstance(self.screen, HelpScreen)  # there, ? closes it
         return True

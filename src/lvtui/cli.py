@@ -171,10 +171,17 @@ def validate(paths: Sequence[Path]) -> int:
             continue
         upgrade = ", upgrade it with 'lvtui upgrade'" if schema < SCHEMA_VERSION else ""
         # A path is printed through the cleaner too: a file name can hold anything.
-        print(f"{clean(str(path))}: ok (schema {schema}{upgrade}; {len(film.cast)} cast, "
-              f"{len(film.people)} people, {len(film.organizations)} organisations, "
-              f"{len(events(film))} events)")
+        counts = ", ".join(count(len(items), noun) for items, noun in (
+            (film.cast, "cast"), (film.people, "people"),
+            (film.organizations, "organisation"), (events(film), "event")))
+        print(f"{clean(str(path))}: ok (schema {schema}{upgrade}; {counts})")
     return status
+
+
+def count(number: int, noun: str) -> str:
+    """"1 event", "7 events"; "cast" and "people" are their own plurals."""
+    plural = noun if noun in ("cast", "people") or number == 1 else noun + "s"
+    return f"{number} {plural}"
 
 
 def print_upgraded(path: Path) -> int:

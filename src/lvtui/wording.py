@@ -56,19 +56,23 @@ def short_money(money: Money) -> str:
     return mark + amount(money.amount, money.currency)
 
 
-def names(film: Film, ids: list[str]) -> str:
+def listing(items: list[str]) -> str:
     """"A", "A and B", "A, B and C"."""
-    listed = [film.name(id) for id in ids]
-    if len(listed) <= 2:
-        return " and ".join(listed)
-    return ", ".join(listed[:-1]) + " and " + listed[-1]
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def names(film: Film, ids: list[str]) -> str:
+    """The names of the records with *ids*, as a listing."""
+    return listing([film.name(id) for id in ids])
 
 
 def release_title(release: Release) -> str:
+    """"Limited release", "Premiere", "Festival screening"."""
     kind = release.kind.strip()
-    if kind.lower() in ("premiere", "festival screening", "re-release"):
-        return kind[:1].upper() + kind[1:]
-    return f"{kind[:1].upper()}{kind[1:]} release"
+    named = {"premiere": "Premiere", "festival": "Festival screening"}.get(kind.lower())
+    return named or f"{kind[:1].upper()}{kind[1:]} release"
 
 
 def edition_title(edition: HomeMediaEdition) -> str:
@@ -84,9 +88,7 @@ def edition_detail(film: Film, edition: HomeMediaEdition) -> str:
     if edition.distributor is not None:
         parts.append(f"From {film.name(edition.distributor)}.")
     if edition.languages:
-        count = len(edition.languages)
-        parts.append(f"In {'one language' if count == 1 else f'{count} languages'}: "
-                     f"{', '.join(edition.languages)}.")
+        parts.append(f"In {listing(edition.languages)}.")
     if edition.detail:
         parts.append(edition.detail)
     return " ".join(parts)

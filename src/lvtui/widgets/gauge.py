@@ -67,7 +67,8 @@ class Gauges(Widget):
         bar_width = self.bar_width(width)
         lines = []
         for bar in self.bars:
-            label = (bar.label.ljust(self.label_width), "bold")
+            # Padded in cells, not characters: a CJK label is twice as wide as it is long.
+            label = (bar.label + " " * (self.label_width - cell_len(bar.label)), "bold")
             if bar_width:
                 lines.append(Content.assemble(label, (draw_bar(bar.share, bar_width),
                                                       "$accent on $boost"), " ", bar.figure))

@@ -49,7 +49,10 @@ class OverviewPane(ReadingPane):
         for work in film.source_works:
             published = f", {work.published.display()}" if work.published else ""
             by = f" by {names(film, work.authors)}" if work.authors else ""
-            about = f" ({work.description.rstrip('.')})" if work.description else ""
+            about = work.description.rstrip(".")
+            if about.split(" ", 1)[0] in ("A", "An", "The"):  # reads on inside a bracket
+                about = about[0].lower() + about[1:]
+            about = f" ({about})" if about else ""
             rows.append(("Based on", f"{work.title}{published} {work.kind}{by}{about}"))
         rows.append(("Starring", names(film, film.stars)))
         rows.append(("Format", ", ".join(film.production.formats)))

@@ -25,6 +25,18 @@ class FilmPane(ReadingPane):
         self.film = film
 
 
+class NothingPane(ReadingPane):
+    """A section the film file holds nothing for, where the usual pane needs something:
+    the cast list with no cast."""
+
+    def __init__(self, what: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        yield nothing(self.what)
+
+
 class PlotPane(FilmPane):
     def compose(self) -> ComposeResult:
         if not self.film.plot:

@@ -1,0 +1,59 @@
+"""Every valid film shown cleanly: the example films through every section and a card.
+
+A section with nothing in the film file says so in one line; no empty heading, no "0–0"
+timeline, no "()", no "None". Widths are cells: a CJK figure is drawn whole.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import FILMS, AppFactory, screen_text
+from lvtui.loading import load_film
+from lvtui.screens.person_card import PersonCard
+from lvtui.sections import SECTION_IDS
+
+NEVER = ("None", "()", "0–0", "Timeline 0", " 0 of 0")
+
+# What each film must show, section by section: 80 columns wide, and tall enough that each
+# section shows whole (the snapshots and the keys tests cover the usual heights).
+EXPECTED = {
+    "minimal": {"overview": ["Untitled (2001)"], "plot": ["This film file has no plot."],
+                "cast": ["This film file has no cast."],
+                "production": ["This film file has no production notes."],
+                "timeline": ["This film file has no dated events."],
+                "reception": ["This film file has no reception or accolades."],
+                "soundtrack": ["This film file has no soundtrack or home media."]},
+    "rich": {"overview": ["Стеклянная гавань", "Countries", "France, Belgium, Canada",
+                          "Camille Arnaud and Pavel Rudenko", "Budget", "€4.5 million"],
+             "cast": ["320 of 320", "Léa Moreau"], "timeline": ["Premiere", "2019"],
+             "reception": ["€9.1 million", "$2.3 million", "Letterboxd", "3.9/5"],
+             "soundtrack": ["Sillage Records", "not on the album"]},
+    "cjk-rtl": {"overview": ["東京の夜明け (2004)", "¥310 million", "黒澤 愛子"],
+                "cast": ["김지우", "נועה לוי", "ليلى حداد", "Ami 🎬🥃 Tanaka"],
+                "timeline": ["20 March 2004"]},
+    "schema-1": {"overview": ["Leaving Las Vegas (1995)", "Mike Figgis"],
+                 "production": ["Shot on Super 16 mm instead of 35 mm."]},
+}
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+async def test_every_section_and_a_card_read_cleanly(make_app: AppFactory, name: str) -> None:
+    film = load_film(FILMS / f"{name}.json")
+    app = make_app(film)
+    async with app.run_test(size=(80, 150)) as pilot:
+        for number, section in enumerate(SECTION_IDS, start=1):
+            await pilot.press(str(number))
+            assert app.section == section
+            text = screen_text(app)
+            for never in NEVER:
+                assert never not in text, f"{never!r} in {name}'s {section}"
+            for expected in EXPECTED[name].get(section, []):
+                assert expected in text, f"{expected!r} not in {name}'s {section}"
+        if film.cast:
+            await pilot.press("3", "enter")
+            assert isinstance(app.screen, PersonCard)
+            assert app.screen.member.actor in screen_text(app)
+        else:
+            await pilot.press("3", "slash")  # nothing to search: "/" does nothing
+            assert app.screen is app.screen_stack[0] and app.section == "cast"
