@@ -17,7 +17,9 @@ from pydantic_core import core_schema
 from lvtui.text import clean
 
 
-def _not_blank(value: str) -> str:
+def _clean_not_blank(value: str) -> str:
+    # One validator, not two in a row: every name in a film passes through it.
+    value = clean(value)
     if not value.strip():
         raise ValueError("must not be empty")
     return value
@@ -26,7 +28,7 @@ def _not_blank(value: str) -> str:
 Text = Annotated[str, AfterValidator(clean)]
 """Any cleaned string; may be empty."""
 
-Name = Annotated[str, AfterValidator(clean), AfterValidator(_not_blank)]
+Name = Annotated[str, AfterValidator(_clean_not_blank)]
 """A cleaned string with something visible in it."""
 
 Count = Annotated[int, Field(ge=0)]
