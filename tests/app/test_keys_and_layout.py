@@ -10,13 +10,13 @@ from textual.widgets import Input
 
 from helpers import AppFactory, screen_text
 from lvtui.app import FilmApp
-from lvtui.wording import names
 from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
 from lvtui.widgets.cast import CastHeader, CastTable
 from lvtui.widgets.gauge import Bar, Gauges
 from lvtui.widgets.reading import ReadingPane
 from lvtui.widgets.timeline import TimelineChart
+from lvtui.wording import names
 
 KEYS = {"/": "slash", "⏎": "enter", "␛": "escape", "↓": "down", "?": "question_mark"}
 
