@@ -177,3 +177,10 @@ def test_schema_1_errors_name_schema_1_fields(write_film: Callable[[Any], Path])
     old = json.loads((FILMS / "schema-1.json").read_text(encoding="utf-8"))
     del old["cast"][2]["role"]
     assert problems(write_film, old) == ["$.cast[2].role: required field is missing"]
+
+
+def test_the_readme_example_is_a_valid_film() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```json\n", 1)[1].split("```", 1)[0]
+    film = Film.model_validate(json.loads(example))
+    assert [film.name(credit.person) for credit in film.cast] == ["Léa Moreau"]
