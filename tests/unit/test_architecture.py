@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ["lvtui.model", "lvtui.loading", "lvtui.text", "lvtui.search", "lvtui.cli",
+CORE = ["lvtui.model", "lvtui.model_v1", "lvtui.fields", "lvtui.upgrade", "lvtui.wording",
+        "lvtui.loading", "lvtui.text", "lvtui.search", "lvtui.cli",
         "lvtui.people", "lvtui.settings", "lvtui.sections"]
 
 
