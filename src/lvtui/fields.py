@@ -83,15 +83,6 @@ class PartialDate:
             text += f"-{self.day:02d}"
         return text
 
-    def display(self) -> str:
-        """The date as a person writes it, at its real precision: "27 October 1995"."""
-        if self.month is None:
-            return str(self.year)
-        month = calendar.month_name[self.month]
-        if self.day is None:
-            return f"{month} {self.year}"
-        return f"{self.day} {month} {self.year}"
-
     def as_year_fraction(self) -> float:
         """Position on a time axis: the middle of the period the date names."""
         if self.month is None:

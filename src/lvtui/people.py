@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lvtui.wording import names
+from lvtui.wording import names, spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film
@@ -40,7 +40,7 @@ def appearances(film: Film, person: str) -> list[str]:
         found.append("Star")
     for work in film.source_works:
         if person in work.authors:
-            published = f", {work.published.display()}" if work.published else ""
+            published = f", {spelled_date(work.published)}" if work.published else ""
             found.append(f"Author of the {work.kind} “{work.title}”{published}")
     for number, credit in enumerate(film.billed_cast, start=1):
         if credit.person == person:

@@ -6,12 +6,24 @@ built here, once. No textual import here; a test proves it.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # pydantic is not needed to word a film that is already loaded
     from lvtui.fields import PartialDate
     from lvtui.model import Aggregate, Film, HomeMediaEdition, Marketing, Money, Release
+
+def spelled_date(date: PartialDate) -> str:
+    """The date as a person writes it, at its real precision: "27 October 1995",
+    "April 1994", "1990"."""
+    if date.month is None:
+        return str(date.year)
+    month = calendar.month_name[date.month]
+    if date.day is None:
+        return f"{month} {date.year}"
+    return f"{date.day} {month} {date.year}"
+
 
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 QUALIFIERS = {"exactly": "", "about": "about ", "under": "less than ", "over": "more than "}

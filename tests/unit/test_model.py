@@ -12,6 +12,7 @@ import pytest
 from lvtui.fields import PartialDate
 from lvtui.loading import FilmError, load_film, load_film_and_schema
 from lvtui.model import Film
+from lvtui.wording import spelled_date
 
 FILMS = Path(__file__).resolve().parents[1] / "films"
 
@@ -123,7 +124,7 @@ def test_strings_are_cleaned_on_load(film_dict: dict[str, Any]) -> None:
 def test_partial_dates_keep_their_precision(iso: str, precision: str, shown: str) -> None:
     date = PartialDate.parse(iso)
     assert date.precision == precision
-    assert date.display() == shown
+    assert spelled_date(date) == shown
     assert str(date) == iso
 
 

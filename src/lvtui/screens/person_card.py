@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from lvtui.people import appearances
 from lvtui.screens.sheet import Sheet
+from lvtui.wording import spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film
@@ -27,8 +28,8 @@ def card_text(film: Film, member: CastRow) -> Content:
     if person.full_name or person.born or person.died or person.bio:
         parts.append("\n")
     for label, value in (("Full name  ", person.full_name),
-                         ("Born       ", person.born.display() if person.born else None),
-                         ("Died       ", person.died.display() if person.died else None)):
+                         ("Born       ", spelled_date(person.born) if person.born else None),
+                         ("Died       ", spelled_date(person.died) if person.died else None)):
         if value:
             parts += ["\n", (label, "bold"), value]
     if person.bio:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from lvtui.people import credits
 from lvtui.widgets.gauge import Bar, Gauges
 from lvtui.widgets.reading import ReadingPane, facts, heading, paragraph
-from lvtui.wording import aggregate_figure, money, names, short_money, spending
+from lvtui.wording import aggregate_figure, money, names, short_money, spelled_date, spending
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film
@@ -47,7 +47,7 @@ class OverviewPane(ReadingPane):
                  ", ".join(film.languages))]
         rows += [(label, credits(film, department)) for department, label in DEPARTMENTS]
         for work in film.source_works:
-            published = f", {work.published.display()}" if work.published else ""
+            published = f", {spelled_date(work.published)}" if work.published else ""
             by = f" by {names(film, work.authors)}" if work.authors else ""
             about = work.description.rstrip(".")
             if about.split(" ", 1)[0] in ("A", "An", "The"):  # reads on inside a bracket

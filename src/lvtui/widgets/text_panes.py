@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 
 from lvtui.widgets.reading import ReadingPane, facts, heading, nothing, paragraph, quote
-from lvtui.wording import edition_detail, edition_title, names
+from lvtui.wording import edition_detail, edition_title, names, spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film, Song
@@ -74,7 +74,7 @@ class SoundtrackPane(FilmPane):
             return
         if soundtrack is not None:
             yield heading("Soundtrack")
-            yield facts([("Released", soundtrack.released.display() if soundtrack.released
+            yield facts([("Released", spelled_date(soundtrack.released) if soundtrack.released
                           else ""),
                          ("Label", film.name(soundtrack.label) if soundtrack.label else ""),
                          ("Performers", names(film, soundtrack.performers))])
@@ -86,7 +86,7 @@ class SoundtrackPane(FilmPane):
             yield heading("Home media")
             dated = [e for e in editions if e.date is not None]
             if dated:
-                yield facts([(e.date.display() if e.date else "",
+                yield facts([(spelled_date(e.date) if e.date else "",
                               f"{edition_title(e)}. {edition_detail(film, e)}".strip())
                              for e in dated])
             undated = [e for e in editions if e.date is None]

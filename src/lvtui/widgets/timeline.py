@@ -24,7 +24,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from lvtui.widgets.reading import ReadingPane, nothing
-from lvtui.wording import Event, edition_title, events, undated_home_media
+from lvtui.wording import Event, edition_title, events, spelled_date, undated_home_media
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.fields import PartialDate
@@ -55,7 +55,7 @@ def extent(date: PartialDate) -> tuple[float, float]:
 
 def chart_label(event: Event, room: int) -> str:
     """" Title · date ", in at most *room* cells: the title is cut before the date is."""
-    date = event.date.display()
+    date = spelled_date(event.date)
     label = f" {event.title} · {date} "
     if cell_len(label) <= room:
         return label
@@ -214,7 +214,7 @@ class TimelinePane(Vertical):
                      "day": "known to the day"}[event.date.precision]
         detail = Content.assemble(
             (event.title, "bold"), "\n",
-            (f"{event.date.display()} ({precision})", "italic"), "\n\n",
+            (f"{spelled_date(event.date)} ({precision})", "italic"), "\n\n",
             event.detail,
         )
         self.query_one("#timeline-detail-text", Static).update(detail)
