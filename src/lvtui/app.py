@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -47,7 +48,8 @@ DEFAULT_THEME = "textual-dark"
 PANES: dict[str, Callable[[FilmApp, str], Widget]] = {
     "overview": lambda app, id: OverviewPane(app.film, id=id),
     "plot": lambda app, id: PlotPane(app.film, id=id),
-    "cast": lambda app, id: CastPane(app.cast, id=id) if app.cast else NothingPane("cast", id=id),
+    "cast": lambda app, id: (CastPane(app.cast, id=id) if app.film.cast
+                             else NothingPane("cast", id=id)),
     "production": lambda app, id: ProductionPane(app.film, id=id),
     "timeline": lambda app, id: TimelinePane(app.film, id=id),
     "reception": lambda app, id: ReceptionPane(app.film, id=id),
@@ -89,7 +91,6 @@ class FilmApp(App[None]):
                  settings: SettingsStore | None = None) -> None:
         super().__init__()
         self.film = film
-        self._cast = cast_rows(film)  # names looked up once, for the list, the palette, cards
         self.store = settings if settings is not None else SettingsStore.default()
         self.settings = self.store.load()
         self.start_section = section or self.settings.section or "overview"
@@ -126,7 +127,7 @@ class FilmApp(App[None]):
         self._show_settings_warnings()
         self._adapt_to(self.size.width, self.size.height)
         self.show_section(self.start_section)
-        if self.find is not None and self.cast:
+        if self.find is not None and self.film.cast:
             # The list has focus, as after enter in the box: q quits, / edits the search.
             self.cast_pane.search_box.value = self.find
             self.cast_pane.apply_search(self.find)
@@ -157,9 +158,11 @@ class FilmApp(App[None]):
     def section(self) -> str:
         return self.query_one(ContentSwitcher).current or "overview"
 
-    @property
+    @cached_property
     def cast(self) -> Sequence[CastRow]:
-        return self._cast
+        """The cast as rows, names looked up once: made when the cast pane or the palette
+        first needs it, not before the first frame (100,000 members take a second)."""
+        return cast_rows(self.film)
 
     @property
     def cast_pane(self) -> CastPane:
@@ -220,7 +223,7 @@ class FilmApp(App[None]):
             # Over a card, the help or the palette, and inside any input, "/" is just a key;
             # with no cast there is nothing to search.
             return (len(self.screen_stack) == 1 and not isinstance(self.focused, Input)
-                    and bool(self.cast))
+                    and bool(self.film.cast))
         if action == "show_help":
             return not isinstance(self.screen, HelpScreen)  # there, ? closes it
         return True

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import TextIO
 
@@ -212,7 +212,7 @@ def list_cast(query: str, film_path: Path | None, output: str) -> int:
     members = [rows[index] for index in indices]
     if output == "json":
         json.dump(
-            [{key: value for key, value in asdict(member).items() if value is not None}
+            [{key: value for key, value in member._asdict().items() if value is not None}
              for member in members],
             sys.stdout,
             indent=2,
@@ -258,6 +258,10 @@ def browse(path: Path | None, section: str | None, find: str | None) -> int:
     except FilmError as error:
         return report(error)
     from lvtui.app import FilmApp  # textual is imported only when the browser runs
+
+    # The film lives as long as the program: set it aside from the garbage collector's full
+    # passes, which would otherwise walk every one of its objects again and again.
+    gc.freeze()
 
     FilmApp(film, section=section, find=find).run()
     return 0

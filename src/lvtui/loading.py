@@ -10,12 +10,14 @@ No textual import here; a test proves it.
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
@@ -26,6 +28,7 @@ from lvtui.model import SCHEMA_VERSION, Film
 from lvtui.text import clean, shorten
 
 MAX_BYTES = 16 * 1024 * 1024
+MAX_PROBLEMS = 50  # problems listed for one file; the count of the rest follows
 EXIT_BAD_CONTENT = 65  # EX_DATAERR
 EXIT_UNREADABLE = 66  # EX_NOINPUT
 _BOM = b"\xef\xbb\xbf"
@@ -121,7 +124,9 @@ def parse_film_and_schema(data: bytes, path: str | os.PathLike[str] = "<film>"
     if not text.strip():
         refuse("is empty")
     try:
-        document = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
+        with _no_collection():
+            document = json.loads(text, object_pairs_hook=_unique_keys,
+                                  parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         message = error.msg.removesuffix(" at")  # "Invalid control character at"
         refuse(f"invalid JSON at line {error.lineno}, column {error.colno}: {message}")
@@ -133,11 +138,30 @@ def parse_film_and_schema(data: bytes, path: str | os.PathLike[str] = "<film>"
         # The only other ValueError json raises: an integer longer than Python converts.
         refuse(f"invalid JSON: a number has more than {sys.get_int_max_str_digits():,} digits")
     try:
-        return _validate(document)
+        with _no_collection():
+            return _validate(document)
     except ValidationError as error:
-        refuse(*(_schema_problem(detail) for detail in error.errors(include_url=False)))
+        details = error.errors(include_url=False)
+        problems = [_schema_problem(detail) for detail in details[:MAX_PROBLEMS]]
+        if len(details) > MAX_PROBLEMS:  # a screenful says what is wrong; 100,000 lines do not
+            problems.append(f"and {len(details) - MAX_PROBLEMS:,} more problems")
+        refuse(*problems)
     except RecursionError:
         refuse("nested too deeply")
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """The garbage collector paused: parsing and validating make millions of objects and no
+    garbage, and each full pass would walk every object made so far (with a 100,000-member
+    cast, most of the time it takes to load)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _validate(document: Any) -> tuple[Film, int]:
@@ -187,11 +211,11 @@ def _schema_problem(detail: Any) -> str:
     kind = detail["type"]
     if kind == "missing":
         return f"{where}: required field is missing"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # models; dataclasses
         return f"{where}: unknown field"
     if kind == "reference":  # the id is quoted in the message, and ids are plain
         return f"{where}: {detail['msg']}"
-    if kind in ("model_type", "dict_type"):  # "a valid dictionary or instance of Film"
+    if kind in ("model_type", "dict_type", "dataclass_type"):  # "a valid dictionary or ..."
         return f"{where}: expected a JSON object (got {_kind_of(detail.get('input'))})"
     message = str(detail["msg"]).removeprefix("Value error, ")
     message = message.replace("Input should be", "expected", 1)

@@ -15,11 +15,13 @@ This module imports nothing from textual; a test proves it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import ConfigDict, Field, StrictInt, ValidationError, model_validator
+from pydantic.dataclasses import dataclass
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from lvtui.fields import Count, Model, Name, PartialDate, Text
@@ -32,6 +34,14 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description=(
 Location = tuple[str | int, ...]
 
 
+# People and cast credits are the records a film can have 100,000 of: slotted dataclasses
+# take far less memory than model instances (no __dict__, no fields-set). Strict mode
+# would refuse the JSON object a dataclass is made from, so they are lax and every field
+# is strict by its type: strings are never coerced from JSON numbers, and the one number
+# is StrictInt.
+RECORD = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
 def _list(description: str) -> Any:
     """A list field that may be left out (empty), with its description for `lvtui schema`."""
     return Field(default_factory=list, description=description)
@@ -40,17 +50,23 @@ def _list(description: str) -> Any:
 # -- people and organisations ---------------------------------------------------------------
 
 
-class Person(Model):
+@dataclass(config=RECORD, frozen=True, slots=True)
+class Person:
     """A person the film file mentions anywhere: cast, crew, critic, author, performer."""
 
-    id: Id = Field(description="Unique among people and organisations; used to refer to them.")
-    name: Name = Field(description="The name the person is best known by.")
-    other_names: list[Name] = _list(
-        "Other names the film's text uses for them, such as a surname alone.")
-    full_name: Name | None = Field(None, description="Birth or legal name, where it differs.")
-    born: PartialDate | None = Field(None, description="Date of birth, at its known precision.")
-    died: PartialDate | None = Field(None, description="Date of death, at its known precision.")
-    bio: Text = Field("", description="A short biography: a sentence or two.")
+    id: Annotated[Id, Field(
+        description="Unique among people and organisations; used to refer to them.")]
+    name: Annotated[Name, Field(description="The name the person is best known by.")]
+    other_names: Annotated[list[Name], Field(
+        description="Other names the film's text uses for them, such as a surname alone.")
+    ] = dataclasses.field(default_factory=list)
+    full_name: Annotated[Name | None, Field(
+        description="Birth or legal name, where it differs.")] = None
+    born: Annotated[PartialDate | None, Field(
+        description="Date of birth, at its known precision.")] = None
+    died: Annotated[PartialDate | None, Field(
+        description="Date of death, at its known precision.")] = None
+    bio: Annotated[Text, Field(description="A short biography: a sentence or two.")] = ""
 
 
 class Organization(Model):
@@ -65,12 +81,15 @@ class Organization(Model):
 # -- credits ----------------------------------------------------------------------------------
 
 
-class CastCredit(Model):
-    person: Id = Field(description="The actor: an id in `people`.")
-    character: Name = Field(description="The character played.")
-    credited_as: Name | None = Field(None, description="The on-screen credit, where it differs.")
-    order: Count | None = Field(None, description=(
-        "Billing position, 0 first. Without it, the list's own order is the billing order."))
+@dataclass(config=RECORD, frozen=True, slots=True)
+class CastCredit:
+    person: Annotated[Id, Field(description="The actor: an id in `people`.")]
+    character: Annotated[Name, Field(description="The character played.")]
+    credited_as: Annotated[Name | None, Field(
+        description="The on-screen credit, where it differs.")] = None
+    order: Annotated[StrictInt | None, Field(ge=0, description=(
+        "Billing position, 0 first. Without it, the list's own order is the billing order."
+    ))] = None
 
 
 class CrewCredit(Model):

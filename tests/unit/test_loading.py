@@ -143,3 +143,14 @@ def test_error_message_is_one_line_per_problem(write_film: Writer) -> None:
     error = refusal(path)
     assert len(error.lines()) == len(error.problems) > 5
     assert all(line.startswith(f"{path}: $.") and "\n" not in line for line in error.lines())
+
+
+def test_a_file_with_thousands_of_problems_lists_fifty_and_counts_the_rest(
+    write_film: Callable[[Any], Path], film_dict: dict[str, Any]
+) -> None:
+    film_dict["cast"] = [{"person": 1}] * 3000
+    with pytest.raises(FilmError) as caught:
+        load_film(write_film(film_dict))
+    problems = caught.value.problems
+    assert len(problems) == 51
+    assert problems[-1] == "and 5,950 more problems"
