@@ -50,7 +50,9 @@ def test_shipped_film_loads(film_dict: dict[str, Any]) -> None:
          '$.crew[0].person: "variety" is an organisation, not a person'),
         (lambda f: f["reception"]["reviews"][0].update(outlet="roger-ebert"),
          '$.reception.reviews[0].outlet: "roger-ebert" is a person, not an organisation'),
-        (lambda f: f["people"][0].update(id="Nicolas Cage"), "$.people[0].id: String should"),
+        (lambda f: f["people"][0].update(id="Nicolas Cage"),
+         '$.people[0].id: an id is lowercase letters, digits and hyphens, at most 64 '
+         '(got "Nicolas Cage")'),
         (lambda f: f["reception"]["aggregators"][1].update(value=101),
          "$.reception.aggregators[1]: value 101 is over the top of its scale, 100"),
         (lambda f: f["marketing"]["spend"].update(currency="dollars"),
