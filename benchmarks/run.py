@@ -248,8 +248,9 @@ def plan(sizes: Sequence[int], work: Path) -> tuple[list[Figure], list[Cached[An
     ]
     build = Cached(lambda: model_build_seconds())
     figures += [
-        # The model's own cost, against the import it cannot avoid: pydantic's.
-        Figure("build lvtui.model / import pydantic", 2.5, "s",
+        # The model's own cost, against the import it cannot avoid: pydantic's. The goal is
+        # schema 1's figure, measured the same way before schema 2 (2.13): no slower.
+        Figure("build lvtui.model / import pydantic", 2.13, "s",
                lambda: build.get()[1], lambda: build.get()[0]),
         Figure("build lvtui.model: plugins off / on", float("inf"), "s",
                lambda: model_build_seconds(plugins=False)[1], lambda: build.get()[1]),
