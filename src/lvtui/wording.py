@@ -163,7 +163,8 @@ def events(film: Film) -> list[Event]:
             if person.died is not None:
                 found.append(Event(person.died, f"{person.name} dies", person.bio, "death"))
     for release in film.releases:
-        detail = ". ".join(part for part in (release.territory, release.detail) if part)
+        # One per line: a territory is a name, not a sentence ("日本", "United States").
+        detail = "\n".join(part for part in (release.territory, release.detail) if part)
         found.append(Event(release.date, release_title(release), detail, "release"))
     soundtrack = film.soundtrack
     if soundtrack is not None and soundtrack.released is not None:

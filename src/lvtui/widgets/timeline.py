@@ -164,6 +164,7 @@ class TimelinePane(Vertical):
     DEFAULT_CSS = """
     TimelinePane {
         & > #timeline-legend { height: 1; color: $text-muted; padding: 0 1; }
+        & > .nothing { padding: 0 1; }
         & > TimelineChart { margin-bottom: 0; }
         & > #timeline-undated { height: auto; color: $text-muted; padding: 0 1;
                                 margin-bottom: 1; }
