@@ -19,7 +19,7 @@ from textual.theme import Theme
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Input, OptionList, Static
 
-from lvtui.people import cast_rows
+from lvtui.people import card_rows, cast_rows
 from lvtui.screens.help import HelpScreen, key_rows
 from lvtui.screens.person_card import PersonCard
 from lvtui.sections import SECTION_IDS, SECTIONS
@@ -57,11 +57,11 @@ PANES: dict[str, Callable[[FilmApp, str], Widget]] = {
 }
 
 
-def cast_commands() -> type[Provider]:
+def card_commands() -> type[Provider]:
     # Imported when the palette first opens: textual.command is a tenth of a start-up.
-    from lvtui.commands import CastCommands
+    from lvtui.commands import CardCommands
 
-    return CastCommands
+    return CardCommands
 
 
 class FilmApp(App[None]):
@@ -69,7 +69,7 @@ class FilmApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "lvtui"
-    COMMANDS = App.COMMANDS | {cast_commands}
+    COMMANDS = App.COMMANDS | {card_commands}
     film: Film
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -159,6 +159,11 @@ class FilmApp(App[None]):
         return self.query_one(ContentSwitcher).current or "overview"
 
     @cached_property
+    def card_rows(self) -> Sequence[CastRow]:
+        """A row for every person and organisation, for the palette to search."""
+        return card_rows(self.film)
+
+    @cached_property
     def cast(self) -> Sequence[CastRow]:
         """The cast as rows, names looked up once: made when the cast pane or the palette
         first needs it, not before the first frame (100,000 members take a second)."""
@@ -239,7 +244,12 @@ class FilmApp(App[None]):
             self.open_card(event.index)
 
     def open_card(self, index: int) -> None:
-        self.push_screen(PersonCard(self.film, self.cast[index]))
+        """The card of the cast member at *index* of the list."""
+        self.open_record(self.cast[index].person)
+
+    def open_record(self, id: str) -> None:
+        """The card of any person or organisation."""
+        self.push_screen(PersonCard(self.film, id))
 
     # -- help, palette, theme ---------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Command palette entries: open a cast member's card by typing part of their name.
+"""Command palette entries: open anyone's card by typing part of any of their names.
 
 The palette parses a plain-string prompt as markup, so every prompt here is a Content
 built from the literal name, with the matched letters styled by us.
@@ -23,50 +23,53 @@ MAX_HITS = 40
 
 
 class CardOpener(Protocol):
-    """What the palette needs of the app: the cast, and a way to open a card. A protocol,
-    so that this module never imports the app that imports it."""
+    """What the palette needs of the app: a row for every record, and a way to open a card.
+    A protocol, so that this module never imports the app that imports it."""
 
     @property
-    def cast(self) -> Sequence[CastRow]: ...
+    def card_rows(self) -> Sequence[CastRow]: ...
 
-    def open_card(self, index: int) -> None: ...
+    def open_record(self, id: str) -> None: ...
 
 
-class CastCommands(Provider):
-    """'Elisabeth Shue as Sera' -> the person card."""
+class CardCommands(Provider):
+    """'Roger Ebert', 'Elisabeth Shue as Sera', 'Variety' -> their card. Every person and
+    organisation, found by their name, the character they play or their other names."""
 
-    _cast_search: CastSearch | None = None
+    _names: CastSearch | None = None
 
     def _app(self) -> CardOpener:
         return cast("CardOpener", self.app)
 
     async def search(self, query: str) -> Hits:
         app = self._app()
+        rows = app.card_rows
         folded = normalize_query(query)
-        if self._cast_search is None:  # one per palette session: narrowing works as you type
-            self._cast_search = CastSearch(app.cast)
-        matches = self._cast_search.update(query) or []
+        if self._names is None:  # one per palette session: narrowing works as you type
+            self._names = CastSearch(rows)
+        matches = self._names.update(query) or []
         for index in matches[:MAX_HITS]:
-            member = app.cast[index]
-            prompt = _prompt(member)
+            row = rows[index]
+            prompt = _prompt(row)
             for start, end in match_spans(prompt.plain, folded):
                 prompt = prompt.stylize("bold reverse", start, end)
-            score = 1.0 if member.actor.lower().startswith(folded) else 0.5
-            yield Hit(score, prompt, _opener(app, index), text=prompt.plain,
-                      help="Open this person's card")
+            score = 1.0 if row.actor.lower().startswith(folded) else 0.5
+            yield Hit(score, prompt, _opener(app, row.person), text=prompt.plain,
+                      help="Open this card")
 
     async def discover(self) -> Hits:
         app = self._app()
-        for index, member in enumerate(app.cast[:10]):
-            prompt = _prompt(member)
-            yield DiscoveryHit(prompt, _opener(app, index), text=prompt.plain,
-                               help="Open this person's card")
+        for row in app.card_rows[:10]:
+            prompt = _prompt(row)
+            yield DiscoveryHit(prompt, _opener(app, row.person), text=prompt.plain,
+                               help="Open this card")
 
 
-def _prompt(member: CastRow) -> Content:
+def _prompt(row: CastRow) -> Content:
     # One line, of a size a palette row can show: a name may be 100,000 characters long.
-    return Content(f"Card: {shorten(member.actor, 50)} as {shorten(member.role, 50)}")
+    role = f" as {shorten(row.role, 50)}" if row.role else ""
+    return Content(f"Card: {shorten(row.actor, 50)}{role}")
 
 
-def _opener(app: CardOpener, index: int) -> Callable[[], None]:
-    return lambda: app.open_card(index)
+def _opener(app: CardOpener, id: str) -> Callable[[], None]:
+    return lambda: app.open_record(id)

@@ -382,10 +382,21 @@ class Film(Model):
         records: list[Person | Organization] = [*self.people, *self.organizations]
         return {record.id: record for record in records}
 
+    def record(self, id: str) -> Person | Organization:
+        """The person or organisation with *id*; validation guarantees references resolve."""
+        return self._records[id]
+
+    def is_person(self, id: str) -> bool:
+        return isinstance(self._records[id], Person)
+
     def person(self, id: str) -> Person:
-        """The person with *id*; validation guarantees every reference resolves."""
         record = self._records[id]
         assert isinstance(record, Person)
+        return record
+
+    def organization(self, id: str) -> Organization:
+        record = self._records[id]
+        assert isinstance(record, Organization)
         return record
 
     def name(self, id: str) -> str:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from lvtui.wording import names, spelled_date
+from lvtui.wording import aggregate_figure, edition_title, names, spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.model import Film
+    from lvtui.model import Film, Organization, Person
 
 
 class CastRow(NamedTuple):
@@ -24,50 +24,84 @@ class CastRow(NamedTuple):
     person: str  # the actor's id
 
 
+def card_rows(film: Film) -> list[CastRow]:
+    """A row for every person and organisation, for the palette to search: the name, the
+    first character played (if any), and the other names the film uses for them."""
+    roles: dict[str, str] = {}
+    for credit in film.billed_cast:
+        roles.setdefault(credit.person, credit.character)
+    records: list[Person | Organization] = [*film.people, *film.organizations]
+    return [CastRow(record.name, roles.get(record.id, ""), ", ".join(record.other_names) or None,
+                    record.id) for record in records]
+
+
 def cast_rows(film: Film) -> list[CastRow]:
     """The cast in billing order, as rows."""
     return [CastRow(film.name(credit.person), credit.character, credit.credited_as,
                     credit.person) for credit in film.billed_cast]
 
 
-def appearances(film: Film, person: str) -> list[str]:
-    """Plain sentences, one per place the person with id *person* appears: credits, roles,
-    quotes, awards, reviews, music."""
-    found: list[str] = [crew.job for crew in film.crew
-                        if crew.person == person and crew.department != "Source"]
-    if person in film.stars:
-        found.append("Star")
+def appearances(film: Film, id: str) -> list[tuple[str, str]]:
+    """Every place the person or organisation with *id* appears, as (section, sentence),
+    in the order of the sections: credits, roles, quotes, reviews, awards, music, media."""
+    found: list[tuple[str, str]] = []
+
+    def add(section: str, text: str) -> None:
+        found.append((section, text))
+
+    for crew in film.crew:
+        if crew.person == id and crew.department != "Source":
+            add("Overview", crew.job)
+    if id in film.stars:
+        add("Overview", "Star")
     for work in film.source_works:
-        if person in work.authors:
+        if id in work.authors:
             published = f", {spelled_date(work.published)}" if work.published else ""
-            found.append(f"Author of the {work.kind} “{work.title}”{published}")
+            add("Overview", f"Author of the {work.kind} “{work.title}”{published}")
+    for distribution in film.distribution:
+        if distribution.company == id:
+            add("Overview", f"Distributor: {distribution.territory or 'everywhere'}")
+    if film.marketing is not None and id in film.marketing.by:
+        add("Overview", "Marketed the film")
     for number, credit in enumerate(film.billed_cast, start=1):
-        if credit.person == person:
+        if credit.person == id:
             as_credited = f" (credited as {credit.credited_as})" if credit.credited_as else ""
-            found.append(f"Cast #{number}: {credit.character}{as_credited}")
+            add("Cast", f"#{number}: {credit.character}{as_credited}")
     for section in film.production.notes:
-        quotes = [p for p in section.passages if p.speaker == person]
+        quotes = [p for p in section.passages if p.speaker == id]
         if quotes:
             times = "once" if len(quotes) == 1 else f"{len(quotes)} times"
-            found.append(f"Quoted in production notes, {section.topic}: {times}")
-    for accolade in film.accolades:
-        if person in accolade.nominees:
-            found.append(f"{accolade.award}, {accolade.category}: {accolade.result}")
-    for review in film.reception.reviews:
-        if review.critic == person:
+            add("Production", f"Quoted in {section.topic}: {times}")
+    reception = film.reception
+    for aggregate in reception.aggregators:
+        if aggregate.source == id:
+            add("Reception", f"Aggregated the reviews: {aggregate_figure(aggregate)}")
+    for review in reception.reviews:
+        if review.critic == id:
             outlet = f" for {film.name(review.outlet)}" if review.outlet else ""
-            found.append(f"Reviewed the film{outlet}")
-    for best in film.reception.best_of:
-        if best.critic == person:
+            quoted = ", quoted" if review.quote else ""
+            add("Reception", f"Reviewed the film{outlet}{quoted}")
+        elif review.outlet == id:
+            add("Reception", f"Ran {film.name(review.critic)}'s review")
+    for best in reception.best_of:
+        if best.critic == id:
             rank = f", number {best.rank}" if best.rank else ""
-            found.append(f"Listed the film: {best.list}{rank}")
+            add("Reception", f"Listed the film: {best.list}{rank}")
+    for accolade in film.accolades:
+        if id in accolade.nominees:
+            add("Reception", f"{accolade.award}, {accolade.category}: {accolade.result}")
     soundtrack = film.soundtrack
     if soundtrack is not None:
-        if person in soundtrack.performers:
-            found.append("Performs on the soundtrack album")
+        if soundtrack.label == id:
+            add("Soundtrack & media", "Released the soundtrack album")
+        if id in soundtrack.performers:
+            add("Soundtrack & media", "Performs on the soundtrack album")
         for song in soundtrack.songs:
-            if person in song.performers:
-                found.append(f"Performs “{song.title}”")
+            if id in song.performers:
+                add("Soundtrack & media", f"Performs “{song.title}”")
+    for edition in film.home_media:
+        if edition.distributor == id:
+            add("Soundtrack & media", f"Released the {edition_title(edition)}")
     return found
 
 

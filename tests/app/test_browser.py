@@ -143,9 +143,9 @@ async def test_figgis_card_lists_every_appearance(make_app: AppFactory) -> None:
         await pilot.press("enter", "enter")
         text = card_text(app)
         for expected in ("Director", "Screenplay", "Original music",
-                         "Cast #20: Mobster #1", "Quoted in production notes",
+                         "#20: Mobster #1", "Quoted in Filming: 2 times",
                          "Best Director: nominated", "28 February 1948",
-                         "Performs on the soundtrack album"):
+                         "Performs on the soundtrack album", "Also called Figgis"):
             assert expected in text
 
 
@@ -363,3 +363,26 @@ async def test_a_burst_typed_before_the_first_frame_reaches_the_search(film: Fil
         await pilot.pause()
         assert app.cast_pane.search_box.value == "lewis"
         assert visible_actors(app) == ["Richard Lewis"]
+
+
+@pytest.mark.parametrize(("typed", "title", "expected"), [
+    ("ebert", "Person", ["Roger Ebert", "Reception", "Reviewed the film for Chicago Sun-Times, "
+                         "quoted", "Listed the film: Best of the decade, number 8"]),
+    ("sting", "Person", ["Sting", "Soundtrack & media", "Performs on the soundtrack album"]),
+    ("o'brien", "Person", ["John O'Brien", "April 1994", "Author of the novel"]),
+    ("variety", "Organisation", ["Variety", "Ran Leonard Klady's review"]),
+    ("mgm home", "Organisation", ["MGM's home video arm", "Released the Video cassette",
+                                  "Released the DVD (United States, Canada)"]),
+])
+async def test_the_palette_opens_anyones_card(make_app: AppFactory, typed: str, title: str,
+                                              expected: list[str]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p", *typed)
+        await wait_for_palette(pilot, "Card: ")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PersonCard)
+        assert app.screen.query_one("#sheet-body").border_title == title
+        text = " ".join(card_text(app).split())
+        for words in expected:
+            assert words in text, words

@@ -53,7 +53,7 @@ async def test_every_section_and_a_card_read_cleanly(make_app: AppFactory, name:
         if film.cast:
             await pilot.press("3", "enter")
             assert isinstance(app.screen, PersonCard)
-            assert app.screen.member.actor in screen_text(app)
+            assert app.screen.shown_name in screen_text(app)
         else:
             await pilot.press("3", "slash")  # nothing to search: "/" does nothing
             assert app.screen is app.screen_stack[0] and app.section == "cast"

@@ -87,7 +87,7 @@ async def test_search_enter_enter_in_one_burst_opens_the_card(make_app: AppFacto
         burst(app, "/shue⏎⏎")
         await pilot.pause()
         assert isinstance(app.screen, PersonCard)
-        assert app.screen.member.actor == "Elisabeth Shue"
+        assert app.screen.shown_name == "Elisabeth Shue"
 
 
 async def test_clearing_a_filter_keeps_the_member_under_the_cursor(make_app: AppFactory) -> None:

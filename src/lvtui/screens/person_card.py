@@ -1,4 +1,4 @@
-"""The person card: a cast member's record and every place they appear in the film's data."""
+"""The card: a person's or an organisation's record and every place they appear in the film."""
 
 from __future__ import annotations
 
@@ -15,33 +15,51 @@ from lvtui.wording import spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film
-    from lvtui.people import CastRow
 
 
-def card_text(film: Film, member: CastRow) -> Content:
-    """Everything the card says, as literal text: the names come from the film file."""
-    parts: list[str | tuple[str, str]] = [(member.actor, "bold $text-accent"), "\n",
-                                           (f"as {member.role}", "italic")]
-    if member.credited_as:
-        parts += ["\n", f"Credited as {member.credited_as}"]
-    person = film.person(member.person)
-    if person.full_name or person.born or person.died or person.bio:
+def card_text(film: Film, id: str) -> Content:
+    """Everything the card of the person or organisation *id* says, as literal text: the
+    names come from the film file."""
+    record = film.record(id)
+    parts: list[str | tuple[str, str]] = [(record.name, "bold $text-accent")]
+    roles = [credit for credit in film.billed_cast if credit.person == id]
+    for credit in roles:
+        parts += ["\n", (f"as {credit.character}", "italic")]
+        if credit.credited_as:
+            parts += [f" (credited as {credit.credited_as})"]
+    if record.other_names:
+        parts += ["\n", f"Also called {', '.join(record.other_names)}"]
+    facts: list[tuple[str, str | None]] = []
+    if film.is_person(id):
+        person = film.person(id)
+        facts = [("Full name  ", person.full_name),
+                 ("Born       ", spelled_date(person.born) if person.born else None),
+                 ("Died       ", spelled_date(person.died) if person.died else None)]
+        about = person.bio
+    else:
+        about = film.organization(id).description
+    shown = [(label, value) for label, value in facts if value]
+    if shown:
         parts.append("\n")
-    for label, value in (("Full name  ", person.full_name),
-                         ("Born       ", spelled_date(person.born) if person.born else None),
-                         ("Died       ", spelled_date(person.died) if person.died else None)):
-        if value:
-            parts += ["\n", (label, "bold"), value]
-    if person.bio:
-        parts += ["\n\n", person.bio]
-    parts += ["\n\n", ("In this film", "bold $text-secondary")]
-    for place in appearances(film, member.person):
-        parts += ["\n", f"• {place}"]
+    for label, value in shown:
+        parts += ["\n", (label, "bold"), value]
+    if about:
+        parts += ["\n\n", about]
+    places = appearances(film, id)
+    if places:
+        parts += ["\n\n", ("In this film", "bold $text-secondary")]
+    section = None
+    for where, text in places:
+        if where != section:  # grouped by the section that shows them, in section order
+            parts += ["\n", (where, "bold")]
+            section = where
+        parts += ["\n", f"• {text}"]
     return Content.assemble(*parts)
 
 
 class PersonCard(Sheet):
-    """A card over the browser; escape closes it. It scrolls like a section."""
+    """The card of a person or an organisation, over the browser; escape closes it. It
+    scrolls like a section."""
 
     SHEET_TITLE = "Person"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -50,10 +68,14 @@ class PersonCard(Sheet):
         Binding("question_mark,f1", "app.show_help", "Help", tooltip="Every key that works here"),
     ]
 
-    def __init__(self, film: Film, member: CastRow) -> None:
+    def __init__(self, film: Film, id: str) -> None:
         super().__init__()
         self.film = film
-        self.member = member
+        self.id_shown = id
+        self.shown_name = film.name(id)
+
+    def sheet_title(self) -> str:
+        return "Person" if self.film.is_person(self.id_shown) else "Organisation"
 
     def compose_body(self) -> ComposeResult:
-        yield Static(card_text(self.film, self.member), id="card-text")
+        yield Static(card_text(self.film, self.id_shown), id="card-text")

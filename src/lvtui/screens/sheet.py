@@ -29,12 +29,16 @@ class Sheet(ModalScreen[None]):
     """
     SHEET_TITLE: ClassVar[str] = ""
 
+    def sheet_title(self) -> str:
+        """The title on the box's border: the class's, unless a sheet words its own."""
+        return self.SHEET_TITLE
+
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
         with ReadingPane(id="sheet-body") as body:
-            body.border_title = self.SHEET_TITLE
+            body.border_title = self.sheet_title()
             yield from self.compose_body()
         yield KeyFooter()
 
