@@ -91,7 +91,8 @@ def cast_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lvtui cast",
         description="List the cast members whose actor, role or credited name contains\n"
-        "QUERY (any case, any accents); every member when QUERY is left out.",
+        "every word of QUERY (any case, any accents, any order); every member when QUERY\n"
+        "is left out.",
         epilog=CAST_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

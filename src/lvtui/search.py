@@ -1,12 +1,16 @@
 """Matching cast members by name: case- and accent-insensitive, pure functions, no UI.
 
-A query matches a member when its folded form is a substring of the folded actor,
-role or credited-as name. Folding (NFKD, combining marks dropped, casefolded) keeps a
-map back to the original characters, so the UI can highlight exactly what matched.
+A query matches a member when every word of its folded form is a substring of the folded
+actor, role or credited-as name: "cage ben" finds Cage as Ben Sanderson, "bartender 3"
+finds "Bartender #3 in Biker Bar", and punctuation typed between words is ignored. A query
+of punctuation alone is looked for as it is. Folding (NFKD, combining marks dropped,
+casefolded) keeps a map back to the original characters, so the UI can highlight exactly
+what matched.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -41,12 +45,33 @@ def fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(folded), tuple(origin)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a folded query, each to be found; punctuation alone is one word."""
+    return _WORD.findall(query) or ([query] if query.strip() else [])
+
+
 def match_spans(text: str, query: str, within: int | None = None) -> list[Span]:
-    """Where *query* (already folded) occurs in *text*, as spans of the original text.
+    """Where the words of *query* (already folded) occur in *text*, as sorted spans of
+    the original text.
 
     With *within*, only matches starting in the first *within* characters: a cell shows
     a few dozen of them, and "aaa" in a name of 100,000 a's would be 33,333 spans.
     """
+    spans = sorted({span for word in query_words(query)
+                    for span in _word_spans(text, word, within)})
+    merged: list[Span] = []
+    for start, end in spans:  # "sh" and "shue" both match: one highlight, not two
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _word_spans(text: str, query: str, within: int | None) -> list[Span]:
     if not query:
         return []
     limit = len(text) if within is None else within
@@ -104,7 +129,11 @@ class CastSearch:
         """Set the query; return the matching member indices, or None when it is empty."""
         query = normalize_query(text)
         self._query = query
-        while self._chain and not query.startswith(self._chain[-1][0]):
+        # Narrow from the last query this one extends; not from punctuation alone, which is
+        # looked for as it is, so "#" then "#a" (the word "a") is not a narrowing.
+        while self._chain and not (query.startswith(self._chain[-1][0])
+                                   and (query == self._chain[-1][0]
+                                        or _WORD.search(self._chain[-1][0]))):
             self._chain.pop()
         if not query:
             return None
@@ -114,7 +143,11 @@ class CastSearch:
         assert self._haystacks is not None
         haystacks = self._haystacks
         candidates: Sequence[int] = self._chain[-1][1] if self._chain else range(len(haystacks))
-        matches = [index for index in candidates if query in haystacks[index]]
+        # A query that extends the one before matches a subset of its matches: each word
+        # before the last is kept, and the last only grows or gains words after it.
+        words = query_words(query)
+        matches = [index for index in candidates
+                   if all(word in haystacks[index] for word in words)]
         self._chain.append((query, matches))
         return matches
 

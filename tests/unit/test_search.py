@@ -43,9 +43,22 @@ def test_narrowing_gives_the_same_answer_as_a_fresh_search() -> None:
 
 def test_spans_point_into_the_original_text() -> None:
     text = "Zoë Ångström"
-    [(start, end)] = match_spans(text, fold("e an"))
-    assert text[start:end] == "ë Ån"
+    assert [text[start:end] for start, end in match_spans(text, fold("ë ÅNG"))] == ["ë", "Ång"]
     assert match_spans("Shue shue", "shue") == [(0, 4), (5, 9)]
+    assert match_spans("Shue", "sh shu") == [(0, 3)]  # overlapping words: one highlight
+
+
+def test_every_word_must_match_and_punctuation_is_ignored() -> None:
+    cast = [row("Nicolas Cage", "Ben Sanderson"),
+            row("Julian Lennon", "Bartender #3 in Biker Bar"),
+            row("Danny Huston", "Bartender #2"), row("R. Lee Ermey", "Conventioneer")]
+    assert search_cast(cast, "cage ben") == [0]
+    assert search_cast(cast, "ben cage") == [0]  # in any order
+    assert search_cast(cast, "cage bart") == []  # every word, not any
+    assert search_cast(cast, "bartender 3") == [1]
+    assert search_cast(cast, "bartender #3") == [1]
+    assert search_cast(cast, "r lee") == [3]
+    assert search_cast(cast, "#") == [1, 2]  # punctuation alone is looked for as it is
 
 
 @given(st.text(), st.text(min_size=1))
@@ -60,7 +73,7 @@ def test_spans_within_a_limit_stop_early() -> None:
     assert match_spans("Zoë Zoë Zoë", "zoe", within=5) == [(0, 3), (4, 7)]
 
 
-@given(st.lists(st.text(alphabet="aeilnrs Ë", max_size=4), max_size=12))
+@given(st.lists(st.text(alphabet="aeilnrs Ë#", max_size=4), max_size=12))
 def test_any_sequence_of_queries_gives_fresh_answers(queries: list[str]) -> None:
     # Typing, deleting and retyping reuse earlier answers; they must equal a fresh search.
     search = CastSearch(CAST)
