@@ -10,7 +10,7 @@ import pytest
 from textual import events
 from textual.widgets import ContentSwitcher, Input, Static
 
-from helpers import AppFactory, post_clicks, wait_for_palette
+from helpers import AppFactory, post_clicks, screen_text, wait_for_palette
 from lvtui.app import FilmApp
 from lvtui.model import Film
 from lvtui.screens.help import HelpScreen
@@ -18,7 +18,7 @@ from lvtui.screens.person_card import PersonCard
 from lvtui.search import search_cast
 from lvtui.sections import SECTION_IDS
 from lvtui.settings import SettingsStore
-from lvtui.widgets.cast import CastTable
+from lvtui.widgets.cast import CastHeader, CastTable
 from lvtui.widgets.timeline import TimelineChart
 
 
@@ -389,3 +389,37 @@ async def test_the_palette_opens_anyones_card(make_app: AppFactory, typed: str, 
         text = " ".join(card_text(app).split())
         for words in expected:
             assert words in text, words
+
+
+async def test_s_sorts_the_cast_by_each_column_keeping_the_search_and_the_member(
+        make_app: AppFactory) -> None:
+    app = make_app(section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"bar", "enter", "down")  # on the second match
+        table = app.cast_pane.table
+        member = table.current_index
+        await pilot.press("s")  # by actor
+        actors = visible_actors(app)
+        assert actors == sorted(actors, key=str.casefold) and len(actors) == 5
+        assert table.current_index == member
+        assert "Actor ▲" in screen_text(app)
+        await pilot.press("s")  # by role
+        roles = [app.cast[i].role for i in table.rows]
+        assert roles == ["Bartender #2", "Bartender #3 in Biker Bar", "Hooker at Bar",
+                         "L.A. Bartender", "Man at Strip Bar"]
+        await pilot.press("s", "s")  # by credited name (none here), then billing again
+        assert list(table.rows) == sorted(table.rows)
+        assert "▲" not in screen_text(app)
+
+
+async def test_a_click_on_a_column_title_sorts_by_it_and_a_second_click_unsorts(
+        make_app: AppFactory) -> None:
+    app = make_app(section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        header = app.query_one(CastHeader)
+        role_x = header.render().plain.index("Role")
+        await pilot.click(CastHeader, offset=(role_x + 1, 0))
+        roles = [app.cast[i].role for i in app.cast_pane.table.rows]
+        assert roles == sorted(roles, key=str.casefold)
+        await pilot.click(CastHeader, offset=(role_x + 1, 0))
+        assert list(app.cast_pane.table.rows) == list(range(28))

@@ -7,14 +7,13 @@ no row widget is ever built.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -27,7 +26,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from lvtui.search import CastSearch, match_spans
+from lvtui.search import CastSearch, fold, match_spans
 from lvtui.text import clean
 from lvtui.widgets.internals import forward_key, repaint_only_virtual_size, resize_scroll_area
 
@@ -36,6 +35,18 @@ if TYPE_CHECKING:  # the UI never needs pydantic at import time
 
 HEADERS = ("#", "Actor", "Role", "Credited as")
 MAX_COLUMN = 40  # cells a name column asks for at most; longer names are cut
+
+
+def _position(rows: Sequence[int], index: int | None) -> int | None:
+    """Where member *index* is among *rows*, if it is shown."""
+    if index is None:
+        return None
+    if isinstance(rows, range):
+        return index if index in rows else None
+    try:
+        return rows.index(index)
+    except ValueError:
+        return None
 
 
 def column_widths(total: int, count: int, longest: tuple[int, int, int]) -> tuple[int, ...]:
@@ -134,7 +145,7 @@ class CastTable(ScrollView, can_focus=True):
         self.virtual_size = Size(0, len(self.rows))
 
     def show(self, rows: Sequence[int], query: str) -> None:
-        """Show these member indices (in film order), highlighting *query* (already folded).
+        """Show these member indices, in this order, highlighting *query* (already folded).
 
         The cursor stays on the member it was on when that member is still shown: clearing
         a filter does not lose your place.
@@ -146,8 +157,8 @@ class CastTable(ScrollView, can_focus=True):
         size = Size(0, len(rows))
         if size != self.virtual_size:
             resize_scroll_area(self, size)
-        position = bisect_left(rows, kept) if kept is not None else 0
-        if position < len(rows) and rows[position] == kept:
+        position = _position(rows, kept)
+        if position is not None:
             self.cursor = position  # scrolls to it when it is out of view
         else:
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -272,16 +283,38 @@ class CastHeader(Widget):
     CastHeader { height: 1; text-style: bold; color: $text-accent; }
     """
 
+    sorted_by: reactive[int] = reactive(0)  # the column the rows are sorted by; 0: billing
+
+    class Clicked(Message):
+        """A column title was clicked: sort by that column."""
+
+        def __init__(self, column: int) -> None:
+            super().__init__()
+            self.column = column
+
     def __init__(self, table: CastTable, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.table = table
 
-    def render(self) -> Content:
+    def _widths(self) -> tuple[int, ...]:
         # The table keeps a stable gutter for its scrollbar; the header is as wide as it.
-        width = self.size.width - self.table.styles.scrollbar_size_vertical
-        widths = self.table.column_widths(width)
-        titles = HEADERS[: len(widths)]  # no credited-as title when its column is left out
+        return self.table.column_widths(self.size.width
+                                        - self.table.styles.scrollbar_size_vertical)
+
+    def render(self) -> Content:
+        widths = self._widths()
+        titles = [title + (" ▲" if column == self.sorted_by and column else "")
+                  for column, title in enumerate(HEADERS[: len(widths)])]
+        # No credited-as title when its column is left out.
         return Content(" ".join(fit(title, w)[0] for title, w in zip(titles, widths, strict=True)))
+
+    def on_click(self, event: events.Click) -> None:
+        start = 0
+        for column, width in enumerate(self._widths()):
+            if start <= event.x < start + width + 1:  # the gap after a column is its own
+                self.post_message(self.Clicked(column))
+                return
+            start += width + 1
 
 
 class SearchBox(Input):
@@ -350,6 +383,8 @@ class CastPane(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear_search", "Clear",
                 tooltip="Show the whole cast again, keeping your place"),
+        Binding("s", "cycle_sort", "Sort",
+                tooltip="Sort by the next column: actor, role, credited as, then billing"),
     ]
 
     def __init__(self, cast: Sequence[CastRow], *, id: str | None = None) -> None:
@@ -357,6 +392,8 @@ class CastPane(Vertical):
         self.cast = cast
         self.search = CastSearch(cast)
         self._filtered = False
+        self.sorted_by = 0  # 0: billing order, else the column of HEADERS
+        self._sort_keys: dict[int, list[str]] = {}  # folded once per column, when first used
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="cast-bar"):
@@ -386,7 +423,7 @@ class CastPane(Vertical):
         """Filter the table to the members matching *text*; the same path typing takes."""
         matches = self.search.update(text)
         rows: Sequence[int] = range(len(self.cast)) if matches is None else matches
-        self.table.show(rows, self.search.query)
+        self.table.show(self._ordered(rows), self.search.query)
         self.query_one("#cast-count", Static).update(self._count_text(len(rows)), layout=False)
         if (matches is not None) != self._filtered:  # not on every key: only when it flips
             self._filtered = matches is not None
@@ -407,3 +444,29 @@ class CastPane(Vertical):
 
     def action_clear_search(self) -> None:
         self.search_box.value = ""
+
+    def action_cycle_sort(self) -> None:
+        self.sort_by((self.sorted_by + 1) % len(HEADERS))
+
+    @on(CastHeader.Clicked)
+    def _header_clicked(self, event: CastHeader.Clicked) -> None:
+        # A click on the sorted column goes back to billing order, as a second click would.
+        self.sort_by(0 if event.column == self.sorted_by else event.column)
+
+    def sort_by(self, column: int) -> None:
+        """Order the rows by a column (0: billing), keeping the search and the member under
+        the cursor."""
+        self.sorted_by = column
+        self.query_one(CastHeader).sorted_by = column
+        self.apply_search(self.search_box.value)
+
+    def _ordered(self, rows: Sequence[int]) -> Sequence[int]:
+        if not self.sorted_by:
+            return rows
+        keys = self._sort_keys.get(self.sorted_by)
+        if keys is None:
+            field = self.sorted_by - 1  # actor, role, credited as
+            keys = [fold(member[field] or "") for member in self.cast]
+            self._sort_keys[self.sorted_by] = keys
+        # Stable: equal names keep their billing order. Empty credits go last.
+        return sorted(rows, key=lambda index: (not keys[index], keys[index]))
