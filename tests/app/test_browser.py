@@ -19,6 +19,7 @@ from lvtui.search import search_cast
 from lvtui.sections import SECTION_IDS
 from lvtui.settings import SettingsStore
 from lvtui.widgets.cast import CastHeader, CastTable
+from lvtui.widgets.reading import Facts
 from lvtui.widgets.timeline import TimelineChart
 
 
@@ -423,3 +424,25 @@ async def test_a_click_on_a_column_title_sorts_by_it_and_a_second_click_unsorts(
         assert roles == sorted(roles, key=str.casefold)
         await pilot.click(CastHeader, offset=(role_x + 1, 0))
         assert list(app.cast_pane.table.rows) == list(range(28))
+
+
+async def test_y_copies_what_is_focused_as_plain_text(make_app: AppFactory) -> None:
+    app = make_app(section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "y")  # a cast row, as `lvtui cast` prints it
+        assert app.clipboard == "Elisabeth Shue\tSera"
+        await pilot.press("enter", "y")  # the card: all of it
+        assert app.clipboard.startswith("Elisabeth Shue\nas Sera\n")
+        assert "• Cast #2" not in app.clipboard and "• #2: Sera" in app.clipboard
+        await pilot.press("escape", "2", "y")  # the plot: the paragraph at the top
+        assert app.clipboard.startswith("Ben Sanderson is an alcoholic Hollywood screenwriter")
+        await pilot.press("4", "G", "y")  # scrolled to the end: the top paragraph in view
+        assert app.clipboard != "" and app.film.production.notes[0].passages[0].text \
+            not in app.clipboard
+        # A table of facts is copied as "label: value" lines.
+        assert app.query_one("#overview").query(Facts).first().plain_text().startswith(
+            "Genres: Drama, Romantic drama")
+        await pilot.press("5", "y")  # a timeline event, spelled out
+        assert app.clipboard.startswith("1990: Novel “Leaving Las Vegas” published\n")
+        await pilot.press("tab", "y")  # its details
+        assert app.clipboard.startswith("Novel “Leaving Las Vegas” published\n1990 (known")

@@ -27,7 +27,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from lvtui.search import CastSearch, fold, match_spans
-from lvtui.text import clean
+from lvtui.text import clean, shorten
+from lvtui.widgets.copying import copy_text
 from lvtui.widgets.internals import forward_key, repaint_only_virtual_size, resize_scroll_area
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
@@ -113,6 +114,7 @@ class CastTable(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("g,home", "first", "First", tooltip="First cast member", show=False),
         Binding("G,end", "last", "Last", tooltip="Last cast member", show=False),
+        Binding("y", "copy", "Copy", tooltip="Copy this row: actor, role, credited name"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)  # see watch_cursor
@@ -258,6 +260,15 @@ class CastTable(ScrollView, can_focus=True):
 
     def action_last(self) -> None:
         self.cursor = len(self.rows) - 1
+
+    def action_copy(self) -> None:
+        index = self.current_index
+        if index is not None:
+            member = self.cast[index]
+            # As `lvtui cast` prints a member: tab-separated, no empty trailing field.
+            text = "\t".join(field for field in (member.actor, member.role, member.credited_as)
+                              if field)
+            copy_text(self, text, f"{shorten(member.actor, 30)}'s row")
 
     def action_open_member(self) -> None:
         if self.current_index is not None:

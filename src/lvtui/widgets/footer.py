@@ -21,6 +21,11 @@ COMPACT_BELOW = 80  # columns under which the keys sit closer together
 PALETTE_HINT_FROM = 60  # columns from which "^p palette" is shown (ctrl+p works always)
 
 
+# Kept on the line longest when room runs out: how a person gets out of anything, finds
+# anyone, and learns every other key.
+ESSENTIAL = {"escape", "slash", "question_mark", "q"}
+
+
 class KeyFooter(Widget):
     """Key hints for the screen it is on; a card and the help each have their own."""
 
@@ -65,6 +70,24 @@ class KeyFooter(Widget):
                 hints[binding.action] = (key, shown, binding.description)
         return list(hints.values())
 
+    @staticmethod
+    def _fitting(items: list[tuple[str, str, str]], room: int,
+                 gap: str) -> list[tuple[str, str, str]]:
+        """The keys that fit whole in *room* cells, in their order. Where not all fit, the
+        last ones go first, except the ESSENTIAL keys: help lists the rest."""
+        def width(kept: list[tuple[str, str, str]]) -> int:
+            return sum(cell_len(f"{gap}{shown} {description}") for _, shown, description in kept)
+
+        kept = list(items)
+        for item in reversed(items):
+            if width(kept) <= room:
+                break
+            if item[0] not in ESSENTIAL:
+                kept.remove(item)
+        while kept and width(kept) > room:  # even the essentials are too wide: from the end
+            kept.pop()
+        return kept
+
     def render(self) -> Content:
         width = self.size.width
         gap = " " if width < COMPACT_BELOW else "  "
@@ -76,14 +99,13 @@ class KeyFooter(Widget):
             key = self.app.COMMAND_PALETTE_BINDING
             right = (key, self.app.get_key_display(palette.binding), "palette")
         right_width = cell_len(f" {right[1]} {right[2]} ") if right else 0
+        items = self._fitting(items, width - right_width, gap)
         parts: list[tuple[str, Style] | str] = []
         self._spans = []
         x = 0
         for key, shown, description in items:
             lead = gap if parts else " "
             end = x + cell_len(f"{lead}{shown} {description}")
-            if end > width - right_width:
-                break  # the rest would be cut: better left for the help to list
             parts += [lead, (shown, key_style), f" {description}"]
             self._spans.append((x + len(lead), end, key))
             x = end

@@ -54,6 +54,9 @@ class Gauges(Widget):
         self.label_width = max((cell_len(bar.label) for bar in bars), default=0) + 2
         self.figure_width = max((cell_len(bar.figure) for bar in bars), default=0) + 1
 
+    def plain_text(self) -> str:
+        return "\n".join(f"{bar.label}: {bar.figure}" for bar in self.bars)
+
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return len(self.bars)
 

@@ -16,6 +16,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from lvtui.widgets.copying import copy_text, plain_text
+
 
 class ReadingPane(VerticalScroll, can_focus=True):
     """A section that scrolls like a pager: arrows, j/k, g/G, page keys."""
@@ -43,7 +45,20 @@ class ReadingPane(VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False),
         Binding("g,home", "top", "Top", tooltip="Scroll to the top"),
         Binding("G,end", "bottom", "Bottom", tooltip="Scroll to the bottom"),
+        Binding("y", "copy", "Copy", tooltip="Copy the paragraph at the top of the view"),
     ]
+
+    def action_copy(self) -> None:
+        # The first block whose last line is still in view: what the reader is reading.
+        # A heading alone is not what anyone wants to paste: the block under it is.
+        top = self.scroll_offset.y
+        for block in self.children:
+            if block.display and not block.has_class("heading") \
+                    and block.virtual_region.bottom > top:
+                text = plain_text(block).strip()
+                if text:
+                    copy_text(self, text, "the paragraph")
+                    return
 
     # Textual's scroll_home/scroll_end actions skip a pane that is not laid out yet, so "6G"
     # typed as one burst would lose its G: these wait for the layout instead.
@@ -94,6 +109,9 @@ class Facts(Widget):
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         super().__init__()
         self.rows = [(label, value) for label, value in rows if value]
+
+    def plain_text(self) -> str:
+        return "\n".join(f"{label}: {value}" for label, value in self.rows)
 
     def render(self) -> Table:
         table = Table.grid(padding=(0, 2, 0, 0), expand=True)  # two cells between columns

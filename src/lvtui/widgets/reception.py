@@ -47,6 +47,10 @@ class AccoladesTable(Widget):
     def _nominees(self, accolade: Accolade) -> str:
         return names(self.film, accolade.nominees) or self.film.title  # none: the film
 
+    def plain_text(self) -> str:
+        return "\n".join(f"{a.award} · {a.category} · {self._nominees(a)} · {a.result}"
+                         for a in self.accolades)
+
     def render(self) -> RenderableType:
         return _Adaptive(self._columns, self._stacked, self.STACK_BELOW)
 

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from lvtui.widgets.copying import copy_text
 from lvtui.widgets.reading import ReadingPane, nothing
 from lvtui.wording import Event, edition_title, events, spelled_date, undated_home_media
 
@@ -151,7 +152,15 @@ class EventList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "First", tooltip="First event"),
         Binding("G", "last", "Last", tooltip="Last event"),
+        Binding("y", "copy", "Copy", tooltip="Copy this event: date, title and details"),
     ]
+
+    def action_copy(self) -> None:
+        pane = next(ancestor for ancestor in self.ancestors if isinstance(ancestor, TimelinePane))
+        if self.highlighted is not None:
+            event = pane.events[self.highlighted]
+            text = f"{spelled_date(event.date)}: {event.title}\n{event.detail}".strip()
+            copy_text(self, text, "the event")
 
 
 class TimelinePane(Vertical):
