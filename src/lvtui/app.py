@@ -19,6 +19,7 @@ from textual.theme import Theme
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Input, OptionList, Static
 
+from lvtui.history import History, Place
 from lvtui.people import card_rows, cast_rows
 from lvtui.screens.help import HelpScreen, key_rows
 from lvtui.screens.person_card import PersonCard
@@ -85,6 +86,11 @@ class FilmApp(App[None]):
         Binding("question_mark,f1", "show_help", "Help", tooltip="Every key that works here",
                 id="help"),
         Binding("q", "quit", "Quit", tooltip="Quit lvtui", id="quit"),
+        # As in a web browser; backspace reaches here only outside a text box.
+        Binding("alt+left,backspace", "back", "Back", show=False,
+                tooltip="Go back to where you were"),
+        Binding("alt+right", "forward", "Forward", show=False,
+                tooltip="Go forward again"),
     ]
 
     def __init__(self, film: Film, *, section: str | None = None, find: str | None = None,
@@ -103,6 +109,7 @@ class FilmApp(App[None]):
         # whose pane is whole (a pane being mounted is in the DOM before its children are).
         self._hidden_panes: AwaitMount | None = None
         self._whole_sections = {self.start_section}
+        self.history = History()
         # Settings are written in order, one at a time, off the UI thread: an fsync on a
         # slow home directory must never hold up a key.
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lvtui-settings")
@@ -180,6 +187,8 @@ class FilmApp(App[None]):
             self.call_next(self._show_when_composed, section, focus, search)
             return
         switcher = self.query_one(ContentSwitcher)
+        if switcher.current is not None and switcher.current != section:
+            self.history.left(self.place())
         switcher.current = section
         self.query_one(SectionList).highlighted = SECTION_IDS.index(section)
         self.sub_title = f"{self.film.title} ({self.film.year}) · {SECTIONS[section]}"
@@ -249,7 +258,60 @@ class FilmApp(App[None]):
 
     def open_record(self, id: str) -> None:
         """The card of any person or organisation."""
+        self.history.left(self.place())
         self.push_screen(PersonCard(self.film, id))
+
+    # -- back and forward -------------------------------------------------------------------
+
+    def place(self) -> Place:
+        """Where the reader is now: the section, the card over it, the scroll, the list's
+        cursor and the focus."""
+        base = self.screen_stack[0]
+        card = next((s.id_shown for s in reversed(self.screen_stack)
+                     if isinstance(s, PersonCard)), None)
+        pane = self.query_one(ContentSwitcher).visible_content
+        scroller = self.cast_pane.table if isinstance(pane, CastPane) else pane
+        member = pane.table.current_index if isinstance(pane, CastPane) else None
+        return Place(self.section, card, scroller.scroll_y if scroller else 0, member,
+                     base.focused.id if base.focused is not None else None)
+
+    async def action_back(self) -> None:
+        place = self.history.back(self.place())
+        if place is None:
+            self.bell()  # nowhere further back
+            return
+        await self._go_to(place)
+
+    async def action_forward(self) -> None:
+        place = self.history.forward(self.place())
+        if place is None:
+            self.bell()
+            return
+        await self._go_to(place)
+
+    async def _go_to(self, place: Place) -> None:
+        """Show *place* as it was, without recording the move as a new visit."""
+        while len(self.screen_stack) > 1:  # a card or the help closes first
+            self.pop_screen()
+        await self._compose_hidden_panes()
+        switcher = self.query_one(ContentSwitcher)
+        switcher.current = place.section  # not show_section: going back is not a visit
+        self.query_one(SectionList).highlighted = SECTION_IDS.index(place.section)
+        self.sub_title = f"{self.film.title} ({self.film.year}) · {SECTIONS[place.section]}"
+        pane = switcher.visible_content
+        if isinstance(pane, CastPane):
+            pane.table.show_member(place.member)
+        # Ids are lvtui's own (a pane, the list, the search box), never the film's.
+        found = self.screen.query(f"#{place.focus}") if place.focus else None
+        if found:
+            target = found.first()
+            if target.focusable:
+                self.screen.set_focus(target)
+        scroller = pane.table if isinstance(pane, CastPane) else pane
+        if scroller is not None:
+            scroller.call_after_refresh(scroller.scroll_to, y=place.scroll, animate=False)
+        if place.card is not None:
+            self.push_screen(PersonCard(self.film, place.card))
 
     # -- help, palette, theme ---------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from lvtui.search import search_cast
 from lvtui.sections import SECTION_IDS
 from lvtui.settings import SettingsStore
 from lvtui.widgets.cast import CastHeader, CastTable
-from lvtui.widgets.reading import Facts
+from lvtui.widgets.reading import Facts, ReadingPane
 from lvtui.widgets.timeline import TimelineChart
 
 
@@ -446,3 +446,39 @@ async def test_y_copies_what_is_focused_as_plain_text(make_app: AppFactory) -> N
         assert app.clipboard.startswith("1990: Novel “Leaving Las Vegas” published\n")
         await pilot.press("tab", "y")  # its details
         assert app.clipboard.startswith("Novel “Leaving Las Vegas” published\n1990 (known")
+
+
+async def test_back_and_forward_walk_ten_steps_and_restore_where_you_were(
+        make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "G")  # the plot, scrolled to its end
+        await pilot.press("3", "j", "j", "j")  # the cast, on the fourth member
+        await pilot.press("enter")  # Richard Lewis's card
+        await pilot.press("escape")  # back to the list
+        await pilot.press("4", "6", "ctrl+p", *"ebert")
+        await wait_for_palette(pilot, "Card: Roger Ebert")
+        await pilot.press("enter")  # Roger Ebert's card, over the reception
+        assert isinstance(app.screen, PersonCard) and app.screen.shown_name == "Roger Ebert"
+        await pilot.press("alt+left")  # the reception
+        assert app.screen is app.screen_stack[0] and app.section == "reception"
+        await pilot.press("alt+left", "alt+left")  # production, then the cast list
+        assert app.section == "cast" and app.cast[app.cast_pane.table.current_index].actor \
+            == "Richard Lewis"
+        assert app.focused is app.cast_pane.table
+        await pilot.press("alt+left")  # the plot, scrolled as it was
+        assert app.section == "plot"
+        await pilot.pause()
+        plot = app.query_one("#plot", ReadingPane)
+        assert plot.scroll_y == plot.max_scroll_y
+        await pilot.press("alt+left", "alt+left")  # the overview; then nowhere further
+        assert app.section == "overview"
+        for step in ("plot", "cast", "production", "reception"):
+            await pilot.press("alt+right")
+            assert app.section == step
+        await pilot.press("alt+right")  # Ebert's card again
+        assert isinstance(app.screen, PersonCard) and app.screen.shown_name == "Roger Ebert"
+        await pilot.press("backspace")  # as alt+left, outside a text box
+        assert app.screen is app.screen_stack[0] and app.section == "reception"
+        await pilot.press("slash", *"abc", "backspace")  # in the search box it deletes
+        assert app.cast_pane.search_box.value == "ab" and app.section == "cast"

@@ -146,7 +146,8 @@ async def test_footer_over_a_card_and_the_help_shows_their_keys(make_app: AppFac
         assert "Card" not in footer and "Clear" not in footer and "Search" not in footer
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert ("esc q", "Close the card", "Person card") in [
+        # Closing a card is going back: alt+left and backspace do it too, and say so.
+        assert ("esc q alt+← ⌫", "Close the card", "Person card") in [
             (k, d, "Person card" if w == "Everywhere" else w) for k, d, w in app.screen.rows]
         footer = footer_text(app)
         assert "Close" in footer and "Help" not in footer

@@ -63,9 +63,14 @@ class PersonCard(Sheet):
 
     SHEET_TITLE = "Person"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss", "Close", tooltip="Close the card"),
+        # Closing a card is going back to where it was opened from, as in a browser:
+        # alt+right opens it again.
+        Binding("escape,q", "app.back", "Close", tooltip="Close the card"),
         # App keys stop at a modal screen; the help is the one that belongs here too.
         Binding("question_mark,f1", "app.show_help", "Help", tooltip="Every key that works here"),
+        Binding("alt+left,backspace", "app.back", "Back", show=False,
+                tooltip="Go back to where you were"),
+        Binding("alt+right", "app.forward", "Forward", show=False, tooltip="Go forward again"),
     ]
 
     def __init__(self, film: Film, id: str) -> None:

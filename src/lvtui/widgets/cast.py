@@ -178,6 +178,12 @@ class CastTable(ScrollView, can_focus=True):
             return (self.rows[y], self.highlight)
         return "no match" if y == 0 else None
 
+    def show_member(self, index: int | None) -> None:
+        """Put the cursor on the member at *index* of the film, if the list shows them."""
+        position = _position(self.rows, index)
+        if position is not None:
+            self.cursor = position
+
     @property
     def current_index(self) -> int | None:
         """The film's index of the member under the cursor, if any."""

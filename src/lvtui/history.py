@@ -1,0 +1,56 @@
+"""Back and forward, as a web browser has them: the places visited, and where you were in
+each. Pure bookkeeping, no UI: the app says what a place is and how to go back to one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reader is: a section, the card open over it, and their place in it."""
+
+    section: str
+    card: str | None = None  # the id of the person or organisation whose card is open
+    scroll: float = 0  # the section's scroll position
+    member: int | None = None  # the cast member under the list's cursor
+    focus: str | None = None  # the id of the widget that had focus
+
+
+class History:
+    """Two stacks: going somewhere new pushes where you were and forgets the way forward."""
+
+    def __init__(self, limit: int = 100) -> None:
+        self._back: list[Place] = []
+        self._forward: list[Place] = []
+        self._limit = limit
+
+    def left(self, place: Place) -> None:
+        """The reader leaves *place* for somewhere new."""
+        if self._back and self._back[-1] == place:
+            return  # the same place twice in a row is one step, not two
+        self._back = [*self._back, place][-self._limit:]
+        self._forward.clear()
+
+    def back(self, current: Place) -> Place | None:
+        """Where going back leads, from *current*; None at the start."""
+        if not self._back:
+            return None
+        self._forward.append(current)
+        return self._back.pop()
+
+    def forward(self, current: Place) -> Place | None:
+        """Where going forward leads, from *current*; None at the end."""
+        if not self._forward:
+            return None
+        self._back.append(current)
+        return self._forward.pop()
+
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self._back)
+
+    @property
+    def can_go_forward(self) -> bool:
+        return bool(self._forward)

@@ -1,0 +1,20 @@
+"""Back and forward bookkeeping, without a screen."""
+
+from __future__ import annotations
+
+from lvtui.history import History, Place
+
+
+def test_a_new_visit_forgets_the_way_forward_and_repeats_count_once() -> None:
+    history = History(limit=3)
+    a, b, c, d = (Place(section) for section in ("overview", "plot", "cast", "timeline"))
+    history.left(a)
+    history.left(a)  # the same place twice in a row is one step
+    history.left(b)
+    assert history.back(c) == b and history.back(b) == a and history.back(a) is None
+    assert history.forward(a) == b
+    history.left(b)  # somewhere new from b: c is no longer ahead
+    assert not history.can_go_forward
+    for place in (a, b, c, d):
+        history.left(place)
+    assert [history.back(d), history.back(d), history.back(d), history.back(d)] == [d, c, b, None]
