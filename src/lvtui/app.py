@@ -180,14 +180,16 @@ class FilmApp(App[None]):
     def cast_pane(self) -> CastPane:
         return self.query_one(CastPane)
 
-    def show_section(self, section: str, *, focus: bool = True, search: bool = False) -> None:
+    def show_section(self, section: str, *, focus: bool = True, search: bool = False,
+                     visit: bool = True) -> None:
         """The one way a section is shown. With *focus*, its first focusable widget (the
-        search box if *search*) takes focus; the section list moves its highlight along."""
+        search box if *search*) takes focus; the section list moves its highlight along.
+        A *visit* is remembered for going back; going back itself is not one."""
         if section not in self._whole_sections:  # asked for before the other panes are whole
             self.call_next(self._show_when_composed, section, focus, search)
             return
         switcher = self.query_one(ContentSwitcher)
-        if switcher.current is not None and switcher.current != section:
+        if visit and switcher.current is not None and switcher.current != section:
             self.history.left(self.place())
         switcher.current = section
         self.query_one(SectionList).highlighted = SECTION_IDS.index(section)
@@ -294,19 +296,17 @@ class FilmApp(App[None]):
         while len(self.screen_stack) > 1:  # a card or the help closes first
             self.pop_screen()
         await self._compose_hidden_panes()
-        switcher = self.query_one(ContentSwitcher)
-        switcher.current = place.section  # not show_section: going back is not a visit
-        self.query_one(SectionList).highlighted = SECTION_IDS.index(place.section)
-        self.sub_title = f"{self.film.title} ({self.film.year}) · {SECTIONS[place.section]}"
-        pane = switcher.visible_content
-        if isinstance(pane, CastPane):
-            pane.table.show_member(place.member)
         # Ids are lvtui's own (a pane, the list, the search box), never the film's.
         found = self.screen.query(f"#{place.focus}") if place.focus else None
-        if found:
-            target = found.first()
-            if target.focusable:
-                self.screen.set_focus(target)
+        target = found.first() if found else None
+        restore_focus = target is not None and target.focusable
+        # Where the focus cannot come back, the section's own first widget takes it.
+        self.show_section(place.section, focus=not restore_focus, visit=False)
+        if restore_focus and target is not None:
+            self.screen.set_focus(target)
+        pane = self.query_one(ContentSwitcher).visible_content
+        if isinstance(pane, CastPane):
+            pane.table.show_member(place.member)
         scroller = pane.table if isinstance(pane, CastPane) else pane
         if scroller is not None:
             scroller.call_after_refresh(scroller.scroll_to, y=place.scroll, animate=False)
