@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.segment import Segment
 from textual import events
+
+from lvtui.sections import SECTION_IDS
 
 if TYPE_CHECKING:
     from lvtui.app import FilmApp
@@ -36,6 +38,16 @@ def screen_lines(app: FilmApp) -> list[list[Segment]]:
     update = app.screen._compositor.render_update(full=True,
                                                   screen_stack=app._background_screens)
     return [[segment for strip in line for segment in strip] for line in update.strips]
+
+
+async def each_section(pilot: Any) -> AsyncIterator[tuple[str, str]]:
+    """Show every section by its number key, as a person would; yield each with the text
+    of the whole screen."""
+    app = pilot.app
+    for number, section in enumerate(SECTION_IDS, start=1):
+        await pilot.press(str(number))
+        assert app.section == section
+        yield section, screen_text(app)
 
 
 async def wait_for_palette(pilot: object, needle: str, tries: int = 200) -> None:

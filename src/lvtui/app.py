@@ -272,7 +272,7 @@ class FilmApp(App[None]):
         card = next((s.id_shown for s in reversed(self.screen_stack)
                      if isinstance(s, PersonCard)), None)
         pane = self.query_one(ContentSwitcher).visible_content
-        scroller = self.cast_pane.table if isinstance(pane, CastPane) else pane
+        scroller = _scroller(pane)
         member = pane.table.current_index if isinstance(pane, CastPane) else None
         return Place(self.section, card, scroller.scroll_y if scroller else 0, member,
                      base.focused.id if base.focused is not None else None)
@@ -307,7 +307,7 @@ class FilmApp(App[None]):
         pane = self.query_one(ContentSwitcher).visible_content
         if isinstance(pane, CastPane):
             pane.table.show_member(place.member)
-        scroller = pane.table if isinstance(pane, CastPane) else pane
+        scroller = _scroller(pane)
         if scroller is not None:
             scroller.call_after_refresh(scroller.scroll_to, y=place.scroll, animate=False)
         if place.card is not None:
@@ -366,3 +366,8 @@ class FilmApp(App[None]):
             self.mutate_reactive(App.sub_title)  # the header words its title for the width
         self.set_class(height < 16, "-short")
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+
+
+def _scroller(pane: Widget | None) -> Widget | None:
+    """What scrolls in a section's pane: the cast's list, or the pane itself."""
+    return pane.table if isinstance(pane, CastPane) else pane

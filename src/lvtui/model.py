@@ -202,11 +202,16 @@ class Aggregate(Model):
     verdict: Text = Field("", description='The aggregator\'s words: "universal acclaim".')
     consensus: Text = Field("", description="The aggregator's summary of the reviews.")
 
+    @property
+    def top(self) -> float:
+        """The top of the value's scale: 100 for an approval share, else `best`."""
+        return 100 if self.kind == "approval" else self.best
+
     @model_validator(mode="after")
     def _in_scale(self) -> Aggregate:
-        top = 100 if self.kind == "approval" else self.best
-        if self.value > top:
-            raise ValueError(f"value {self.value:g} is over the top of its scale, {top:g}")
+        if self.value > self.top:
+            raise ValueError(f"value {self.value:g} is over the top of its scale, "
+                             f"{self.top:g}")
         if self.average is not None and self.average > self.average_best:
             raise ValueError(f"average {self.average:g} is over average_best, "
                              f"{self.average_best:g}")

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import FILMS, AppFactory, screen_text
+from helpers import FILMS, AppFactory, each_section, screen_text
 from lvtui.loading import load_film
 from lvtui.screens.person_card import PersonCard
-from lvtui.sections import SECTION_IDS
 
 NEVER = ("None", "()", "0–0", "Timeline 0", " 0 of 0")
 
@@ -42,10 +41,7 @@ async def test_every_section_and_a_card_read_cleanly(make_app: AppFactory, name:
     film = load_film(FILMS / f"{name}.json")
     app = make_app(film)
     async with app.run_test(size=(80, 150)) as pilot:
-        for number, section in enumerate(SECTION_IDS, start=1):
-            await pilot.press(str(number))
-            assert app.section == section
-            text = screen_text(app)
+        async for section, text in each_section(pilot):
             for never in NEVER:
                 assert never not in text, f"{never!r} in {name}'s {section}"
             for expected in EXPECTED[name].get(section, []):

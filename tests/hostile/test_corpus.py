@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from helpers import AppFactory, screen_text, wait_for_palette
+from helpers import AppFactory, each_section, screen_text, wait_for_palette
 from hostile.checks import assert_nothing_got_through
 from hostile.corpus import (
     BIDI,
@@ -26,7 +26,6 @@ from lvtui.model import Film
 from lvtui.people import cast_rows
 from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
-from lvtui.sections import SECTION_IDS
 
 VALID = [case for case in CASES if case.exit == 0]
 INVALID = [case for case in CASES if case.exit != 0]
@@ -169,10 +168,7 @@ async def test_app_shows_hostile_text_as_text(case: Case, make_app: AppFactory) 
     film = load_film(case.path)
     app = make_app(film)
     async with app.run_test(size=(120, 40)) as pilot:
-        for number, section in enumerate(SECTION_IDS, start=1):
-            await pilot.press(str(number))
-            assert app.section == section
-            text = screen_text(app)
+        async for section, text in each_section(pilot):
             assert_nothing_got_through(text)
             for expected in case.shows.get(section, ()):
                 assert expected in text, f"{expected!r} not shown in {section}"

@@ -409,7 +409,6 @@ class CastPane(Vertical):
         self.cast = cast
         self.search = CastSearch(cast)
         self._filtered = False
-        self.sorted_by = 0  # 0: billing order, else the column of HEADERS
         self._sort_keys: dict[int, list[str]] = {}  # folded once per column, when first used
 
     def compose(self) -> ComposeResult:
@@ -462,6 +461,11 @@ class CastPane(Vertical):
     def action_clear_search(self) -> None:
         self.search_box.value = ""
 
+    @property
+    def sorted_by(self) -> int:
+        """The column the rows are sorted by (0: billing order), as its title shows it."""
+        return self.query_one(CastHeader).sorted_by
+
     def action_cycle_sort(self) -> None:
         self.sort_by((self.sorted_by + 1) % len(HEADERS))
 
@@ -473,17 +477,16 @@ class CastPane(Vertical):
     def sort_by(self, column: int) -> None:
         """Order the rows by a column (0: billing), keeping the search and the member under
         the cursor."""
-        self.sorted_by = column
         self.query_one(CastHeader).sorted_by = column
         self.apply_search(self.search_box.value)
 
     def _ordered(self, rows: Sequence[int]) -> Sequence[int]:
-        if not self.sorted_by:
+        column = self.sorted_by
+        if not column:
             return rows
-        keys = self._sort_keys.get(self.sorted_by)
+        keys = self._sort_keys.get(column)
         if keys is None:
-            field = self.sorted_by - 1  # actor, role, credited as
-            keys = [fold(member[field] or "") for member in self.cast]
-            self._sort_keys[self.sorted_by] = keys
+            keys = [fold(member[column - 1] or "") for member in self.cast]  # actor, role...
+            self._sort_keys[column] = keys
         # Stable: equal names keep their billing order. Empty credits go last.
         return sorted(rows, key=lambda index: (not keys[index], keys[index]))

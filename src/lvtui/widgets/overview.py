@@ -72,8 +72,8 @@ class OverviewPane(ReadingPane):
 
     def _figures(self) -> ComposeResult:
         film = self.film
-        bars = [Bar(film.name(a.source), a.value, 100 if a.kind == "approval" else a.best,
-                    aggregate_figure(a)) for a in film.reception.aggregators]
+        bars = [Bar(film.name(a.source), a.value, a.top, aggregate_figure(a))
+                for a in film.reception.aggregators]
         grosses = film.reception.box_office
         spend = film.marketing.spend if film.marketing else None
         if grosses:

@@ -141,8 +141,7 @@ class ReceptionPane(FilmPane):
         bars = []  # the scores are compared with each other: one group, one scale
         for aggregate in film.reception.aggregators:
             source = film.name(aggregate.source)
-            top = 100 if aggregate.kind == "approval" else aggregate.best
-            bars.append(Bar(source, aggregate.value, top, aggregate_figure(aggregate)))
+            bars.append(Bar(source, aggregate.value, aggregate.top, aggregate_figure(aggregate)))
             if aggregate.average is not None:
                 bars.append(Bar("Average rating", aggregate.average, aggregate.average_best,
                                 f"{aggregate.average:g}/{aggregate.average_best:g}"))
