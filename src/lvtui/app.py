@@ -20,6 +20,7 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Input, OptionList, Static
 
 from lvtui.history import History, Place
+from lvtui.mentions import Mention, Mentions
 from lvtui.people import card_rows, cast_rows
 from lvtui.screens.help import HelpScreen, key_rows
 from lvtui.screens.person_card import PersonCard
@@ -28,7 +29,9 @@ from lvtui.settings import Settings, SettingsStore
 from lvtui.text import clean
 from lvtui.widgets.cast import CastPane, CastTable
 from lvtui.widgets.footer import KeyFooter
+from lvtui.widgets.linked import Linked
 from lvtui.widgets.overview import OverviewPane
+from lvtui.widgets.reading import ReadingPane
 from lvtui.widgets.reception import ReceptionPane
 from lvtui.widgets.section_list import SectionList
 from lvtui.widgets.text_panes import NothingPane, PlotPane, ProductionPane, SoundtrackPane
@@ -138,13 +141,25 @@ class FilmApp(App[None]):
             # The list has focus, as after enter in the box: q quits, / edits the search.
             self.cast_pane.search_box.value = self.find
             self.cast_pane.apply_search(self.find)
-        self.call_after_refresh(self._compose_hidden_panes)
+        self.call_after_refresh(self._after_first_frame)
 
     def on_unmount(self) -> None:
         self._saver.shutdown(wait=True)  # the last section chosen is on disk before exit
 
     def _make_pane(self, section: str) -> Widget:
         return PANES[section](self, section)
+
+    async def _after_first_frame(self) -> None:
+        """What the first frame need not wait for: the other panes, then the links."""
+        await self._compose_hidden_panes()
+        mentions = self.mentions
+        for block in self.screen_stack[0].query(Linked):
+            block.set_mentions(mentions)
+
+    @cached_property
+    def mentions(self) -> Mentions:
+        """Every name of every record, to find in the text (after the first frame)."""
+        return Mentions.of(self.film)
 
     async def _compose_hidden_panes(self) -> None:
         """Compose the panes not on screen, once. Start-up pays for one pane, not seven;
@@ -259,9 +274,42 @@ class FilmApp(App[None]):
         self.open_record(self.cast[index].person)
 
     def open_record(self, id: str) -> None:
-        """The card of any person or organisation."""
+        """The card of any person or organisation, in place of any card open now."""
         self.history.left(self.place())
-        self.push_screen(PersonCard(self.film, id))
+        self._close_sheets()
+        self.push_screen(PersonCard(self.film, id, self.mentions))
+
+    def _close_sheets(self) -> None:
+        while len(self.screen_stack) > 1:  # a card or the help
+            self.pop_screen()
+
+    @on(Linked.Followed)
+    def _link_followed(self, event: Linked.Followed) -> None:
+        event.stop()
+        if event.link.section is None:
+            self.open_record(event.link.target)
+        else:
+            self.show_mention(event.link)
+
+    def show_mention(self, link: Mention) -> None:
+        """Go to the section of *link*, to the first place there that names its record:
+        the cast member, or the first link to them, which the keyboard is then on."""
+        assert link.section is not None
+        self.history.left(self.place())
+        self._close_sheets()
+        self.show_section(link.section, visit=False)
+        pane = self.query_one(ContentSwitcher).get_child_by_id(link.section)
+        if isinstance(pane, CastPane):
+            member = next((n for n, row in enumerate(self.cast) if row.person == link.target),
+                          None)
+            if pane.table.current_index != member and member not in pane.table.rows:
+                pane.search_box.value = ""  # a filter hides them: show the whole cast
+            pane.table.show_member(member)
+        elif isinstance(pane, ReadingPane):
+            stop = next((stop for stop in pane.link_stops()
+                         if stop[0].links[stop[1]][1].target == link.target), None)
+            if stop is not None:  # once the pane is laid out, where the link is is known
+                pane.call_after_refresh(pane.set_current, stop)
 
     # -- back and forward -------------------------------------------------------------------
 
@@ -293,8 +341,7 @@ class FilmApp(App[None]):
 
     async def _go_to(self, place: Place) -> None:
         """Show *place* as it was, without recording the move as a new visit."""
-        while len(self.screen_stack) > 1:  # a card or the help closes first
-            self.pop_screen()
+        self._close_sheets()  # a card or the help closes first
         await self._compose_hidden_panes()
         # Ids are lvtui's own (a pane, the list, the search box), never the film's.
         found = self.screen.query(f"#{place.focus}") if place.focus else None
@@ -311,7 +358,7 @@ class FilmApp(App[None]):
         if scroller is not None:
             scroller.call_after_refresh(scroller.scroll_to, y=place.scroll, animate=False)
         if place.card is not None:
-            self.push_screen(PersonCard(self.film, place.card))
+            self.push_screen(PersonCard(self.film, place.card, self.mentions))
 
     # -- help, palette, theme ---------------------------------------------------------------
 

@@ -99,6 +99,10 @@ class Organization(Model):
 class CastCredit:
     person: Annotated[Id, Field(description="The actor: an id in `people`.")]
     character: Annotated[Name, Field(description="The character played.")]
+    character_other_names: Annotated[list[Name], Field(description=(
+        'Other names the film\'s text uses for the character, such as "Ben" for '
+        '"Ben Sanderson". Each, like the character\'s name, links to the actor\'s card.'))
+    ] = dataclasses.field(default_factory=list)
     credited_as: Annotated[Name | None, Field(
         description="The on-screen credit, where it differs.")] = None
     order: Annotated[StrictInt | None, Field(ge=0, description=(

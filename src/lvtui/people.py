@@ -42,7 +42,7 @@ def cast_rows(film: Film) -> list[CastRow]:
 
 
 def appearances(film: Film, id: str) -> list[tuple[str, str]]:
-    """Every place the person or organisation with *id* appears, as (section, sentence),
+    """Every place the person or organisation with *id* appears, as (section id, sentence),
     in the order of the sections: credits, roles, quotes, reviews, awards, music, media."""
     found: list[tuple[str, str]] = []
 
@@ -51,57 +51,57 @@ def appearances(film: Film, id: str) -> list[tuple[str, str]]:
 
     for crew in film.crew:
         if crew.person == id and crew.department != "Source":
-            add("Overview", crew.job)
+            add("overview", crew.job)
     if id in film.stars:
-        add("Overview", "Star")
+        add("overview", "Star")
     for work in film.source_works:
         if id in work.authors:
             published = f", {spelled_date(work.published)}" if work.published else ""
-            add("Overview", f"Author of the {work.kind} “{work.title}”{published}")
+            add("overview", f"Author of the {work.kind} “{work.title}”{published}")
     for distribution in film.distribution:
         if distribution.company == id:
-            add("Overview", f"Distributor: {distribution.territory or 'everywhere'}")
+            add("overview", f"Distributor: {distribution.territory or 'everywhere'}")
     if film.marketing is not None and id in film.marketing.by:
-        add("Overview", "Marketed the film")
+        add("overview", "Marketed the film")
     for number, credit in enumerate(film.billed_cast, start=1):
         if credit.person == id:
             as_credited = f" (credited as {credit.credited_as})" if credit.credited_as else ""
-            add("Cast", f"#{number}: {credit.character}{as_credited}")
+            add("cast", f"#{number}: {credit.character}{as_credited}")
     for section in film.production.notes:
         quotes = [p for p in section.passages if p.speaker == id]
         if quotes:
             times = "once" if len(quotes) == 1 else f"{len(quotes)} times"
-            add("Production", f"Quoted in {section.topic}: {times}")
+            add("production", f"Quoted in {section.topic}: {times}")
     reception = film.reception
     for aggregate in reception.aggregators:
         if aggregate.source == id:
-            add("Reception", f"Aggregated the reviews: {aggregate_figure(aggregate)}")
+            add("reception", f"Aggregated the reviews: {aggregate_figure(aggregate)}")
     for review in reception.reviews:
         if review.critic == id:
             outlet = f" for {film.name(review.outlet)}" if review.outlet else ""
             quoted = ", quoted" if review.quote else ""
-            add("Reception", f"Reviewed the film{outlet}{quoted}")
+            add("reception", f"Reviewed the film{outlet}{quoted}")
         elif review.outlet == id:
-            add("Reception", f"Ran {film.name(review.critic)}'s review")
+            add("reception", f"Ran {film.name(review.critic)}'s review")
     for best in reception.best_of:
         if best.critic == id:
             rank = f", number {best.rank}" if best.rank else ""
-            add("Reception", f"Listed the film: {best.list}{rank}")
+            add("reception", f"Listed the film: {best.list}{rank}")
     for accolade in film.accolades:
         if id in accolade.nominees:
-            add("Reception", f"{accolade.award}, {accolade.category}: {accolade.result}")
+            add("reception", f"{accolade.award}, {accolade.category}: {accolade.result}")
     soundtrack = film.soundtrack
     if soundtrack is not None:
         if soundtrack.label == id:
-            add("Soundtrack & media", "Released the soundtrack album")
+            add("soundtrack", "Released the soundtrack album")
         if id in soundtrack.performers:
-            add("Soundtrack & media", "Performs on the soundtrack album")
+            add("soundtrack", "Performs on the soundtrack album")
         for song in soundtrack.songs:
             if id in song.performers:
-                add("Soundtrack & media", f"Performs “{song.title}”")
+                add("soundtrack", f"Performs “{song.title}”")
     for edition in film.home_media:
         if edition.distributor == id:
-            add("Soundtrack & media", f"Released the {edition_title(edition)}")
+            add("soundtrack", f"Released the {edition_title(edition)}")
     return found
 
 

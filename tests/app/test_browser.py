@@ -19,7 +19,8 @@ from lvtui.search import search_cast
 from lvtui.sections import SECTION_IDS
 from lvtui.settings import SettingsStore
 from lvtui.widgets.cast import CastHeader, CastTable
-from lvtui.widgets.reading import Facts, ReadingPane
+from lvtui.widgets.linked import FactList, Prose
+from lvtui.widgets.reading import ReadingPane
 from lvtui.widgets.timeline import TimelineChart
 
 
@@ -34,7 +35,7 @@ def count_text(app: FilmApp) -> str:
 
 def card_text(app: FilmApp) -> str:
     assert isinstance(app.screen, PersonCard)
-    return str(app.screen.query_one("#card-text", Static).render())
+    return app.screen.query_one("#card-text", Prose).plain_text()
 
 
 async def test_number_keys_switch_sections(make_app: AppFactory) -> None:
@@ -243,13 +244,13 @@ async def test_corrupt_settings_warn_and_are_kept(
 async def test_timeline_selection_shows_detail(make_app: AppFactory) -> None:
     app = make_app(section="timeline")
     async with app.run_test(size=(120, 40)) as pilot:
-        detail = app.query_one("#timeline-detail-text", Static)
-        assert "known to the year" in str(detail.render())
+        detail = app.query_one("#timeline-detail-text", Prose)
+        assert "known to the year" in detail.plain_text()
         await pilot.press("down")
-        assert "April 1994 (known to the month)" in str(detail.render())
+        assert "April 1994 (known to the month)" in detail.plain_text()
         assert app.query_one(TimelineChart).selected == 1
         await pilot.press("G")
-        assert "1 January 1998 (known to the day)" in str(detail.render())
+        assert "1 January 1998 (known to the day)" in detail.plain_text()
         undated = str(app.query_one("#timeline-undated", Static).render())
         assert "Blu-ray" in undated and "LaserDisc" in undated
 
@@ -372,7 +373,7 @@ async def test_a_burst_typed_before_the_first_frame_reaches_the_search(film: Fil
 @pytest.mark.parametrize(("typed", "title", "expected"), [
     ("ebert", "Person", ["Roger Ebert", "Reception", "Reviewed the film for Chicago Sun-Times, "
                          "quoted", "Listed the film: Best of the decade, number 8"]),
-    ("sting", "Person", ["Sting", "Soundtrack & media", "Performs on the soundtrack album"]),
+    ("sting", "Person", ["Sting", "Soundtrack & home media", "Performs on the soundtrack album"]),
     ("o'brien", "Person", ["John O'Brien", "April 1994", "Author of the novel"]),
     ("variety", "Organisation", ["Variety", "Ran Leonard Klady's review"]),
     ("mgm home", "Organisation", ["MGM's home video arm", "Released the Video cassette",
@@ -440,7 +441,7 @@ async def test_y_copies_what_is_focused_as_plain_text(make_app: AppFactory) -> N
         assert app.clipboard != "" and app.film.production.notes[0].passages[0].text \
             not in app.clipboard
         # A table of facts is copied as "label: value" lines.
-        assert app.query_one("#overview").query(Facts).first().plain_text().startswith(
+        assert app.query_one("#overview").query(FactList).first().plain_text().startswith(
             "Genres: Drama, Romantic drama")
         await pilot.press("5", "y")  # a timeline event, spelled out
         assert app.clipboard.startswith("1990: Novel “Leaving Las Vegas” published\n")

@@ -83,7 +83,7 @@ def test_credits_and_novel(film: Film) -> None:
     figgis = [(c.job, c.department) for c in film.crew if c.person == "mike-figgis"]
     assert figgis == [("Director", "Directing"), ("Screenplay", "Writing"),
                       ("Original music", "Sound")]
-    assert ("Cast", "#20: Mobster #1") in appearances(film, "mike-figgis")
+    assert ("cast", "#20: Mobster #1") in appearances(film, "mike-figgis")
     assert [film.name(star) for star in film.stars] == ["Nicolas Cage", "Elisabeth Shue"]
     [novel] = film.source_works
     assert (novel.title, novel.kind, str(novel.published)) == ("Leaving Las Vegas", "novel",

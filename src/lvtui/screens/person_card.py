@@ -7,19 +7,23 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Static
 
+from lvtui.mentions import Mention
 from lvtui.people import appearances
 from lvtui.screens.sheet import Sheet
+from lvtui.sections import SECTIONS
+from lvtui.widgets.linked import Prose
 from lvtui.wording import spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from lvtui.mentions import Mentions
     from lvtui.model import Film
 
 
-def card_text(film: Film, id: str) -> Content:
-    """Everything the card of the person or organisation *id* says, as literal text: the
-    names come from the film file."""
+def card_units(film: Film, id: str) -> tuple[list[Content], list[list[Mention]]]:
+    """Everything the card of the person or organisation *id* says, as literal text (the
+    names come from the film file), a unit a line; and the links lvtui puts there itself:
+    each place in the film goes to that section."""
     record = film.record(id)
     parts: list[str | tuple[str, str]] = [(record.name, "bold $text-accent")]
     roles = [credit for credit in film.billed_cast if credit.person == id]
@@ -45,16 +49,21 @@ def card_text(film: Film, id: str) -> Content:
         parts += ["\n", (label, "bold"), value]
     if about:
         parts += ["\n\n", about]
+    units = [Content.assemble(*parts)]
+    links: list[list[Mention]] = [[]]
     places = appearances(film, id)
     if places:
-        parts += ["\n\n", ("In this film", "bold $text-secondary")]
+        units += [Content(""), Content.styled("In this film", "bold $text-secondary")]
+        links += [[], []]
     section = None
     for where, text in places:
         if where != section:  # grouped by the section that shows them, in section order
-            parts += ["\n", (where, "bold")]
+            units.append(Content.styled(SECTIONS[where], "bold"))
+            links.append([])
             section = where
-        parts += ["\n", f"• {text}"]
-    return Content.assemble(*parts)
+        units.append(Content(f"• {text}"))
+        links.append([Mention(2, 2 + len(text), id, where)])
+    return units, links
 
 
 class PersonCard(Sheet):
@@ -73,14 +82,19 @@ class PersonCard(Sheet):
         Binding("alt+right", "app.forward", "Forward", show=False, tooltip="Go forward again"),
     ]
 
-    def __init__(self, film: Film, id: str) -> None:
+    def __init__(self, film: Film, id: str, mentions: Mentions | None = None) -> None:
         super().__init__()
         self.film = film
         self.id_shown = id
         self.shown_name = film.name(id)
+        self.mentions = mentions  # the names in the card link too, once they are known
 
     def sheet_title(self) -> str:
         return "Person" if self.film.is_person(self.id_shown) else "Organisation"
 
     def compose_body(self) -> ComposeResult:
-        yield Static(card_text(self.film, self.id_shown), id="card-text")
+        units, links = card_units(self.film, self.id_shown)
+        card = Prose(units, links=links, own=self.id_shown, id="card-text")
+        if self.mentions is not None:
+            card.set_mentions(self.mentions)
+        yield card

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.events import Blur
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static
 
 from lvtui.widgets.copying import copy_text, plain_text
+from lvtui.widgets.linked import FactList, Linked, Prose
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
-    """A section that scrolls like a pager: arrows, j/k, g/G, page keys."""
+    """A section that scrolls like a pager: arrows, j/k, g/G, page keys. Tab and shift+tab
+    step through its links in reading order, then on to the next widget, as in a web
+    browser; enter follows the link the keyboard is on."""
 
     DEFAULT_CSS = """
     ReadingPane {
@@ -46,7 +49,87 @@ class ReadingPane(VerticalScroll, can_focus=True):
         Binding("g,home", "top", "Top", tooltip="Scroll to the top"),
         Binding("G,end", "bottom", "Bottom", tooltip="Scroll to the bottom"),
         Binding("y", "copy", "Copy", tooltip="Copy the paragraph at the top of the view"),
+        Binding("tab", "step_link(1)", "Next link", tooltip="The next link, then on"),
+        Binding("shift+tab", "step_link(-1)", "Previous link", show=False,
+                tooltip="The previous link, then back"),
+        Binding("enter", "follow", "Follow", tooltip="Follow the link: open the card"),
     ]
+
+    def __init__(self, *children: Widget, id: str | None = None) -> None:
+        super().__init__(*children, id=id)
+        self.current: tuple[Linked, int] | None = None  # the link the keyboard is on
+
+    def link_stops(self) -> list[tuple[Linked, int]]:
+        """Every link shown in the pane, in reading order."""
+        return [(block, number) for block in self.query(Linked) if block.display
+                for number in range(len(block.links))]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step_link":
+            # With no links, tab is the screen's own: it moves the focus.
+            return any(block.links for block in self.query(Linked))
+        if action == "follow":
+            return self.current is not None
+        return True
+
+    def set_current(self, stop: tuple[Linked, int] | None) -> None:
+        """Put the keyboard on a link (None: on none), and scroll it into view."""
+        if self.current is not None and self.current != stop:
+            self.current[0].set_current_link(None)
+        self.current = stop
+        if stop is not None:
+            block, number = stop
+            block.set_current_link(number)
+            line = block.link_line(number)
+            self.show_line(block, line or 0)
+        self.refresh_bindings()
+
+    def show_line(self, block: Widget, line: int) -> None:
+        """Scroll so that *line* of *block* is in view, moving as little as possible."""
+        top = block.virtual_region.y + block.styles.padding.top + line
+        self.scroll_to_region(Region(0, top, 1, 1), animate=False, immediate=True)
+
+    def action_step_link(self, step: int) -> None:
+        stops = self.link_stops()
+        if self.current in stops:
+            position = stops.index(self.current) + step
+        else:  # from the first link in view (or the last, going backwards)
+            position = self._first_in_view(stops, step)
+        if 0 <= position < len(stops):
+            self.set_current(stops[position])
+            return
+        self.set_current(None)  # past the last link: on to the next widget
+        if step > 0:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
+
+    def _first_in_view(self, stops: list[tuple[Linked, int]], step: int) -> int:
+        """Going forwards, the first link at or below the top of the view; backwards, the
+        last one above its bottom. Tab never jumps back to the top of a long section."""
+        top = self.scroll_offset.y
+        bottom = top + self.scrollable_content_region.height
+        lines: dict[Linked, dict[int, int]] = {}
+        ys = []
+        for block, number in stops:
+            if block not in lines:
+                lines[block] = block.link_lines()
+            ys.append(block.virtual_region.y + block.styles.padding.top
+                      + lines[block].get(number, 0))
+        if step > 0:
+            return next((i for i, y in enumerate(ys) if y >= top), len(stops))
+        return next((i for i in range(len(ys) - 1, -1, -1) if ys[i] < bottom), -1)
+
+    def action_follow(self) -> None:
+        if self.current is not None:
+            block, number = self.current
+            block.action_follow(number)
+
+    def on_blur(self, event: Blur) -> None:
+        # Focus moved elsewhere on this screen: the link is no longer where the keys go.
+        # (A card opened over it keeps it, so going back finds the link where it was.)
+        if self.current is not None and self.screen is self.app.screen:
+            self.set_current(None)
 
     def action_copy(self) -> None:
         # The first block whose last line is still in view: what the reader is reading.
@@ -73,8 +156,8 @@ def heading(text: str) -> Static:
     return Static(Content(text), classes="heading")
 
 
-def paragraph(text: str) -> Static:
-    return Static(Content(text), classes="paragraph")
+def paragraph(text: str) -> Prose:
+    return Prose([Content(text)], classes="paragraph")
 
 
 def nothing(what: str) -> Static:
@@ -82,50 +165,13 @@ def nothing(what: str) -> Static:
     return Static(Content(f"This film file has no {what}."), classes="paragraph nothing")
 
 
-def quote(text: str, speaker: str, context: str | None = None) -> Static:
+def quote(text: str, speaker: str, context: str | None = None) -> Prose:
     attribution = f"— {speaker}" + (f", {context}" if context else "")
     body = Content.assemble(
         (f"“{text}”", "italic"), "\n", (attribution, "bold"),
     )
-    return Static(body, classes="quote")
+    return Prose([body], classes="quote")
 
 
-class Facts(Widget):
-    """Label/value rows with a hanging indent: labels are ours, values come from the film.
-
-    One widget drawing a table, not a grid of two widgets a row: the overview alone has
-    thirty rows, and every widget costs start-up time in styling and layout.
-    """
-
-    DEFAULT_CSS = """
-    Facts {
-        height: auto;
-        margin-bottom: 1;
-        & > .facts--label { text-style: bold; color: $text-secondary; }
-    }
-    """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"facts--label"}
-
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self.rows = [(label, value) for label, value in rows if value]
-
-    def plain_text(self) -> str:
-        return "\n".join(f"{label}: {value}" for label, value in self.rows)
-
-    def render(self) -> Table:
-        table = Table.grid(padding=(0, 2, 0, 0), expand=True)  # two cells between columns
-        table.add_column(no_wrap=True, style=self.get_component_rich_style("facts--label",
-                                                                           partial=True))
-        table.add_column(ratio=1)
-        previous = None
-        for label, value in self.rows:
-            # A label repeated on consecutive rows is written once: the rows read as a group.
-            # Text, never a markup string: the values come from the film file.
-            table.add_row(Text(label if label != previous else ""), Text(value))
-            previous = label
-        return table
-
-
-def facts(rows: list[tuple[str, str]]) -> Facts:
-    return Facts(rows)
+def facts(rows: list[tuple[str, str]]) -> FactList:
+    return FactList(rows)

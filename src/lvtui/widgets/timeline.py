@@ -24,6 +24,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from lvtui.widgets.copying import copy_text
+from lvtui.widgets.linked import Prose
 from lvtui.widgets.reading import ReadingPane, nothing
 from lvtui.wording import Event, edition_title, events, spelled_date, undated_home_media
 
@@ -206,7 +207,7 @@ class TimelinePane(Vertical):
         with Horizontal(id="timeline-lower"):
             yield EventList(*[Option(_list_entry(e)) for e in self.events], id="timeline-list")
             with ReadingPane(id="timeline-detail"):
-                yield Static(id="timeline-detail-text")
+                yield Prose([], id="timeline-detail-text")
 
     def on_mount(self) -> None:
         if self.events:
@@ -227,7 +228,7 @@ class TimelinePane(Vertical):
             (f"{spelled_date(event.date)} ({precision})", "italic"), "\n\n",
             event.detail,
         )
-        self.query_one("#timeline-detail-text", Static).update(detail)
+        self.query_one("#timeline-detail-text", Prose).update([detail])
         self.query_one("#timeline-detail", ReadingPane).scroll_home(animate=False)
 
 
