@@ -19,15 +19,18 @@ from textual.theme import Theme
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Input, OptionList, Static
 
+from lvtui.finding import FindIndex, Hit, Results
 from lvtui.history import History, Place
 from lvtui.mentions import Mention, Mentions
 from lvtui.people import card_rows, cast_rows
 from lvtui.screens.help import HelpScreen, key_rows
 from lvtui.screens.person_card import PersonCard
+from lvtui.search import Narrowing, normalize_query
 from lvtui.sections import SECTION_IDS, SECTIONS
 from lvtui.settings import Settings, SettingsStore
 from lvtui.text import clean
 from lvtui.widgets.cast import CastPane, CastTable
+from lvtui.widgets.find_bar import FindBar, FindBox
 from lvtui.widgets.footer import KeyFooter
 from lvtui.widgets.linked import Linked
 from lvtui.widgets.overview import OverviewPane
@@ -86,6 +89,12 @@ class FilmApp(App[None]):
         # the terminal) already go to the search box instead of the widget focused before.
         Binding("slash", "find_cast", "Search", tooltip="Search the cast", id="find",
                 priority=True),
+        # Priority: a find starts from anywhere, a text box or a card too, as in a browser.
+        Binding("ctrl+f", "open_find", "Find", tooltip="Find words anywhere in the film",
+                id="find-anywhere", priority=True),
+        Binding("n", "find_step(1)", "Next match", tooltip="Go on to the next match"),
+        Binding("N", "find_step(-1)", "Previous match", show=False,
+                tooltip="Go back to the match before"),
         Binding("question_mark,f1", "show_help", "Help", tooltip="Every key that works here",
                 id="help"),
         Binding("q", "quit", "Quit", tooltip="Quit lvtui", id="quit"),
@@ -113,6 +122,13 @@ class FilmApp(App[None]):
         self._hidden_panes: AwaitMount | None = None
         self._whole_sections = {self.start_section}
         self.history = History()
+        # ctrl+f: the index (made once the panes are whole), where each of its units is
+        # shown (a widget and its row), what the last query found, and the match shown.
+        self._find_index: FindIndex | None = None
+        self._found_in: list[tuple[Widget, int]] = []
+        self.found: Results | None = None
+        self.found_query = ""
+        self.hit: Hit | None = None
         # Settings are written in order, one at a time, off the UI thread: an fsync on a
         # slow home directory must never hold up a key.
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lvtui-settings")
@@ -124,6 +140,7 @@ class FilmApp(App[None]):
             with ContentSwitcher(id="panes", initial=self.start_section):
                 # Only the pane on screen: the others are composed after the first frame.
                 yield self._make_pane(self.start_section)
+        yield FindBar(id="find-bar")
         yield Static(Content("Terminal too small: make it at least "
                              f"{MIN_WIDTH}×{MIN_HEIGHT}."), id="too-small")
         yield KeyFooter()
@@ -134,6 +151,7 @@ class FilmApp(App[None]):
         elif self.theme not in self.available_themes:
             self.theme = DEFAULT_THEME
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.watch(self.find_bar.box, "value", self._find, init=False)
         self._show_settings_warnings()
         self._adapt_to(self.size.width, self.size.height)
         self.show_section(self.start_section)
@@ -155,6 +173,7 @@ class FilmApp(App[None]):
         mentions = self.mentions
         for block in self.screen_stack[0].query(Linked):
             block.set_mentions(mentions)
+        self.find_index().prepare()
 
     @cached_property
     def mentions(self) -> Mentions:
@@ -255,6 +274,9 @@ class FilmApp(App[None]):
             # with no cast there is nothing to search.
             return (len(self.screen_stack) == 1 and not isinstance(self.focused, Input)
                     and bool(self.film.cast))
+        if action == "find_step":  # n and N: a find to go on with, the bar closed
+            return (bool(self.found) and len(self.screen_stack) == 1
+                    and not isinstance(self.focused, Input))
         if action == "show_help":
             return not isinstance(self.screen, HelpScreen)  # there, ? closes it
         return True
@@ -302,14 +324,120 @@ class FilmApp(App[None]):
         if isinstance(pane, CastPane):
             member = next((n for n, row in enumerate(self.cast) if row.person == link.target),
                           None)
-            if pane.table.current_index != member and member not in pane.table.rows:
-                pane.search_box.value = ""  # a filter hides them: show the whole cast
-            pane.table.show_member(member)
+            if member is not None:
+                pane.reveal_member(member)
         elif isinstance(pane, ReadingPane):
             stop = next((stop for stop in pane.link_stops()
                          if stop[0].links[stop[1]][1].target == link.target), None)
             if stop is not None:  # once the pane is laid out, where the link is is known
                 pane.call_after_refresh(pane.set_current, stop)
+
+    # -- find (ctrl+f) ------------------------------------------------------------------------
+
+    def find_index(self) -> FindIndex:
+        """Every text of every section, unit by unit, and the cast: made once the panes are
+        whole, from the widgets that show them (see lvtui.widgets.linked.Findable)."""
+        if self._find_index is None:
+            units: list[tuple[str, str]] = []
+            switcher = self.query_one(ContentSwitcher)
+            for section in SECTIONS:
+                for widget in switcher.get_child_by_id(section).query("*"):
+                    if not hasattr(widget, "find_texts") or not getattr(widget, "findable", True):
+                        continue
+                    for row, text in enumerate(widget.find_texts()):
+                        units.append((section, text))
+                        self._found_in.append((widget, row))
+            panes = self.query(CastPane)
+            # The cast pane's own search has folded the names already: they are shared.
+            cast = (Narrowing(lambda: panes.first().search.haystacks) if panes
+                    else Narrowing(list))
+            self._find_index = FindIndex(units, cast)
+        return self._find_index
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
+
+    async def action_open_find(self) -> None:
+        self._close_sheets()
+        bar = self.find_bar
+        bar.add_class("-open")
+        # Synchronously: the rest of a burst ("^fklady⏎") must find the box focused.
+        self.screen.set_focus(bar.box)
+        bar.box.select_all()
+        await self._compose_hidden_panes()
+        self.find_index()
+        self._find(bar.box.value)
+
+    def _find(self, text: str) -> None:
+        """Find *text* as it is typed: count the matches and mark them all."""
+        if self._find_index is None:
+            return  # the index comes with the panes; opening the bar waits for it
+        self.found = self._find_index.find(text)
+        self.found_query = normalize_query(text)
+        self._mark_found()
+        self.refresh_bindings()
+
+    def _mark_found(self, query: str | None = None) -> None:
+        """Mark every match of the find (with *query* "", none), the shown one standing out;
+        and say what was found."""
+        found = self.found
+        query = self.found_query if query is None else query
+        rows: dict[Widget, list[int]] = {widget: [] for widget, _ in self._found_in}
+        if found is not None and query:
+            for unit in found.units:
+                widget, row = self._found_in[unit]
+                rows[widget].append(row)
+        current = (self._found_in[self.hit.unit] if self.hit is not None
+                   and self.hit.unit is not None and query else None)
+        for widget, matched in rows.items():
+            widget.mark_found(query, matched,  # type: ignore[attr-defined]
+                              current[1] if current and current[0] is widget else None)
+        for pane in self.query(CastPane):
+            pane.mark_found(query)
+        self.find_bar.say(self._found_words())
+
+    def _found_words(self) -> str:
+        found = self.found
+        if found is None or not self.found_query:
+            return ""
+        if not found:
+            return "no match"
+        at = found.position(self.hit) if self.hit is not None else None
+        head = f"{at + 1:,} of {len(found):,}" if at is not None else \
+            f"{len(found):,} match{'es' if len(found) > 1 else ''}"
+        return f"{head} · {found.summary()}"
+
+    @on(FindBox.Step)
+    def _find_box_step(self, event: FindBox.Step) -> None:
+        self.action_find_step(event.step)
+
+    @on(FindBox.Close)
+    def _close_find(self) -> None:
+        """Close the bar and clear the marks; n and N still go on from the match shown."""
+        self.find_bar.remove_class("-open")
+        self._mark_found("")
+        self.show_section(self.section, visit=False)  # the focus goes back to the section
+
+    def action_find_step(self, step: int) -> None:
+        """Show the next match (the one before, with step -1): its section, scrolled to it,
+        marked. Each is a visit: alt+left comes back."""
+        found = self.found
+        if not found:
+            self.bell()
+            return
+        self.hit = hit = found.next(self.hit, step)
+        self.history.left(self.place())
+        bar_open = self.find_bar.has_class("-open")
+        self.show_section(hit.section, focus=not bar_open, visit=False)
+        self._mark_found()
+        if hit.member is not None:
+            self.cast_pane.reveal_member(hit.member)
+        elif hit.unit is not None:
+            widget, row = self._found_in[hit.unit]
+            # Once the section is laid out, where the match is drawn is known.
+            widget.call_after_refresh(widget.reveal_found, row)  # type: ignore[attr-defined]
+        self.find_bar.say(self._found_words())
 
     # -- back and forward -------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -99,17 +99,18 @@ def member_fields(member: CastRow) -> tuple[str, ...]:
     return (member.actor, member.role, member.credited_as)
 
 
-class CastSearch:
-    """Live filtering of a cast, query by query.
+class Narrowing:
+    """Live filtering of texts, query by query: the indices of the texts holding every
+    word of the query.
 
     While the person types, each query extends the one before, so its matches are a
     subset of the previous matches and only those are checked again. Every query of that
     chain is kept, so deleting letters (backspace) goes back to answers already known
-    instead of searching the whole cast again.
+    instead of searching everything again.
     """
 
-    def __init__(self, cast: Sequence[CastRow]) -> None:
-        self._cast = cast
+    def __init__(self, texts: Callable[[], list[str]]) -> None:
+        self._texts = texts  # made when first needed: folding 100,000 names takes a while
         self._haystacks: list[str] | None = None
         self._chain: list[tuple[str, list[int]]] = []  # each query extends the one before
         self._query = ""
@@ -119,14 +120,19 @@ class CastSearch:
         return self._query
 
     def prepare(self) -> None:
-        """Fold every member's names now (e.g. when idle), not on the first key pressed."""
+        """Fold every text now (e.g. when idle), not on the first key pressed."""
         if self._haystacks is None:
-            self._haystacks = [
-                "\x00".join(fold(field) for field in member_fields(member)) for member in self._cast
-            ]
+            self._haystacks = self._texts()
+
+    @property
+    def haystacks(self) -> list[str]:
+        """The folded texts (another search over the same texts can share them)."""
+        self.prepare()
+        assert self._haystacks is not None
+        return self._haystacks
 
     def update(self, text: str) -> list[int] | None:
-        """Set the query; return the matching member indices, or None when it is empty."""
+        """Set the query; return the matching indices, or None when it is empty."""
         query = normalize_query(text)
         self._query = query
         # Narrow from the last query this one extends; not from punctuation alone, which is
@@ -150,6 +156,14 @@ class CastSearch:
                    if all(word in haystacks[index] for word in words)]
         self._chain.append((query, matches))
         return matches
+
+
+class CastSearch(Narrowing):
+    """The cast search: every word in the actor's, the role's or the credited name."""
+
+    def __init__(self, cast: Sequence[CastRow]) -> None:
+        super().__init__(lambda: ["\x00".join(fold(field) for field in member_fields(member))
+                                  for member in cast])
 
 
 def normalize_query(text: str) -> str:

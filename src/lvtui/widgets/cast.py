@@ -24,10 +24,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from lvtui.search import CastSearch, fold, match_spans
-from lvtui.text import clean, shorten
+from lvtui.text import shorten
+from lvtui.widgets.boxes import LineBox
 from lvtui.widgets.copying import copy_text
 from lvtui.widgets.internals import forward_key, repaint_only_virtual_size, resize_scroll_area
 
@@ -334,7 +335,7 @@ class CastHeader(Widget):
             start += width + 1
 
 
-class SearchBox(Input):
+class SearchBox(LineBox):
     """The cast search. Escape, enter and down leave it for the list, as in less or k9s."""
 
     virtual_size = repaint_only_virtual_size()
@@ -373,15 +374,6 @@ class SearchBox(Input):
             pane.table.cursor = 0
         # Synchronously, not with focus(): the rest of the burst must find the list focused.
         self.screen.set_focus(pane.table)
-
-    def on_paste(self, event: events.Paste) -> None:
-        # A clipboard can hold anything, escape sequences included, and Input would draw
-        # them as they are: only the cleaned first line becomes part of the query.
-        event.prevent_default()  # Input's own paste handler is not called
-        event.stop()
-        line = clean(event.text).partition("\n")[0]
-        if line:
-            self.replace(line, *self.selection)
 
 
 class CastPane(Vertical):
@@ -460,6 +452,21 @@ class CastPane(Vertical):
 
     def action_clear_search(self) -> None:
         self.search_box.value = ""
+
+    def mark_found(self, query: str) -> None:
+        """Mark the words of a find (folded) in the rows, unless the search marks its own."""
+        if not self.search_box.value and self.table.highlight != query:
+            self.table.highlight = query
+            self.table.refresh()
+
+    def reveal_member(self, member: int) -> None:
+        """Put the cursor on the member at *member* of the film, clearing a search that
+        hides them."""
+        if member not in self.table.rows:
+            highlight = self.table.highlight
+            self.search_box.value = ""  # the whole cast again, as escape shows it
+            self.mark_found(highlight)
+        self.table.show_member(member)
 
     @property
     def sorted_by(self) -> int:

@@ -11,20 +11,45 @@ them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from rich.cells import cell_len
 from textual.content import Content, Span
+from textual.geometry import Region
 from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
 
 from lvtui.mentions import Mention, Mentions
-from lvtui.search import fold, match_spans, query_words
+from lvtui.search import match_spans
 
 # The link the keyboard is on: it stands out in any theme, since it swaps the link's own
-# colours (the theme's link style is added on top of every link by Textual).
+# colours.
 CURRENT_LINK = Style(reverse=True, bold=True)
+
+
+class Findable(Protocol):
+    """A widget whose text a find looks in, row by row (a unit, a table row, an event)."""
+
+    def find_texts(self) -> list[str]:
+        """Each row as plain text."""
+
+    def mark_found(self, query: str, rows: Sequence[int], current: int | None) -> None:
+        """Mark the words of *query* (folded) in *rows*, the rows that match; the row
+        *current* stands out. An empty query clears the marks."""
+
+    def reveal_found(self, row: int) -> None:
+        """Bring *row* into view (the widget's section is already shown)."""
+
+
+def show_line(widget: Widget, line: int, *, center: bool = False) -> None:
+    """Scroll *widget*'s container so that *line* of it is in view: moving as little as
+    possible (stepping through links), or to the middle (a find's match, as browsers do)."""
+    container = widget.parent
+    if isinstance(container, Widget):
+        top = widget.virtual_region.y + widget.styles.padding.top + line
+        container.scroll_to_region(Region(0, top, 1, 1), animate=False, immediate=True,
+                                   center=center)
 
 
 def _follow(number: int) -> Style:
@@ -47,6 +72,9 @@ class Linked(Widget):
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"linked--match", "linked--current-match"}
+    # The theme's link style is put on the links here, not by Textual after drawing, so a
+    # find's mark on a name is drawn over it and keeps its own, readable colours.
+    auto_links = False
 
     class Followed(Message):
         """A link was followed (enter on it, or a click)."""
@@ -56,10 +84,13 @@ class Linked(Widget):
             self.link = link
 
     def __init__(self, units: Sequence[Content], *, links: Sequence[Sequence[Mention]] = (),
-                 own: str | None = None, classes: str | None = None,
+                 own: str | None = None, findable: bool = True, classes: str | None = None,
                  id: str | None = None) -> None:
         super().__init__(classes=classes, id=id)
         self.own = own  # the record a card is about: no link to where you already are
+        # False where another widget stands for this text in a find (an event's details:
+        # the event list).
+        self.findable = findable
         self._mentions: Mentions | None = None
         self.links: list[tuple[int, Mention]] = []  # (unit, mention), in reading order
         self.current_link: int | None = None
@@ -111,19 +142,20 @@ class Linked(Widget):
             self.current_link = number
             self.refresh()
 
-    def mark(self, query: str, current: int | None = None) -> None:
-        """Mark where the words of *query* (folded) occur, in the units that match all of
-        them; *current*, a unit, stands out. An empty query clears the marks."""
-        marks: dict[int, list[tuple[int, int]]] = {}
-        if query:
-            words = query_words(query)
-            for number, text in enumerate(self.texts):
-                folded = fold(text)
-                if all(word in folded for word in words):
-                    marks[number] = match_spans(text, query)
+    # -- find: see Findable ----------------------------------------------------------------
+
+    def find_texts(self) -> list[str]:
+        return self.texts
+
+    def mark_found(self, query: str, rows: Sequence[int], current: int | None) -> None:
+        texts = self.texts
+        marks = {row: match_spans(texts[row], query) for row in rows}
         if marks != self.marks or current != self.current_unit:
             self.marks, self.current_unit = marks, current
             self.refresh()
+
+    def reveal_found(self, row: int) -> None:
+        show_line(self, self.mark_line() or 0, center=True)
 
     def action_follow(self, number: int) -> None:
         if 0 <= number < len(self.links):
@@ -134,8 +166,9 @@ class Linked(Widget):
     def styled_units(self) -> list[Content]:
         """Each unit with its links and marks."""
         units = list(self.units)
+        link_style = Style.from_rich_style(self.link_style)
         for number, (unit, link) in enumerate(self.links):
-            style = _follow(number)
+            style = link_style + _follow(number)
             if number == self.current_link:
                 style = style + CURRENT_LINK
             units[unit] = units[unit].stylize(style, link.start, link.end)

@@ -12,12 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import Blur
-from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static
 
 from lvtui.widgets.copying import copy_text, plain_text
-from lvtui.widgets.linked import FactList, Linked, Prose
+from lvtui.widgets.linked import FactList, Linked, Prose, show_line
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
@@ -80,14 +79,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if stop is not None:
             block, number = stop
             block.set_current_link(number)
-            line = block.link_line(number)
-            self.show_line(block, line or 0)
+            show_line(block, block.link_line(number) or 0)
         self.refresh_bindings()
-
-    def show_line(self, block: Widget, line: int) -> None:
-        """Scroll so that *line* of *block* is in view, moving as little as possible."""
-        top = block.virtual_region.y + block.styles.padding.top + line
-        self.scroll_to_region(Region(0, top, 1, 1), animate=False, immediate=True)
 
     def action_step_link(self, step: int) -> None:
         stops = self.link_stops()
@@ -152,8 +145,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.scroll_end(animate=False)
 
 
-def heading(text: str) -> Static:
-    return Static(Content(text), classes="heading")
+def heading(text: str) -> Prose:
+    return Prose([Content(text)], classes="heading")
 
 
 def paragraph(text: str) -> Prose:

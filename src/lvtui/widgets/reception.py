@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
 
+from lvtui.search import match_spans
 from lvtui.widgets.gauge import Bar, Gauges
 from lvtui.widgets.reading import facts, heading, nothing, paragraph, quote
 from lvtui.widgets.text_panes import FilmPane
@@ -34,30 +36,60 @@ class AccoladesTable(Widget):
         height: auto; margin-bottom: 1;
         & > .accolades--header { text-style: bold; color: $text-secondary; }
         & > .accolades--won { text-style: bold; }
+        & > .accolades--match { background: $warning 40%; color: auto 95%; }
+        & > .accolades--current-match { background: $warning; color: auto 95%;
+                                        text-style: bold; }
     }
     """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"accolades--header", "accolades--won"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"accolades--header", "accolades--won",
+                                             "accolades--match", "accolades--current-match"}
     STACK_BELOW = 72  # cells: narrower than this, a row per cell reads better than columns
 
     def __init__(self, film: Film, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.film = film
         self.accolades: Sequence[Accolade] = film.accolades
+        self._found: tuple[str, set[int], int | None] = ("", set(), None)
 
     def _nominees(self, accolade: Accolade) -> str:
         return names(self.film, accolade.nominees) or self.film.title  # none: the film
 
     def plain_text(self) -> str:
-        return "\n".join(f"{a.award} · {a.category} · {self._nominees(a)} · {a.result}"
-                         for a in self.accolades)
+        return "\n".join(self.find_texts())
+
+    # -- find: see lvtui.widgets.linked.Findable --------------------------------------------
+
+    def find_texts(self) -> list[str]:
+        return [f"{a.award} · {a.category} · {self._nominees(a)} · {a.result}"
+                for a in self.accolades]
+
+    def mark_found(self, query: str, rows: Sequence[int], current: int | None) -> None:
+        found = (query, set(rows), current)
+        if found != self._found:
+            self._found = found
+            self.refresh()
+
+    def reveal_found(self, row: int) -> None:
+        self.scroll_visible(animate=False, immediate=True)
+
+    def _cell(self, row: int, text: str, style: Style | str = "") -> Text:
+        """A cell's text, with the words of a find marked where its row matched."""
+        cell = Text(text, style=style)
+        query, rows, current = self._found
+        if row in rows:
+            mark = self.get_component_rich_style(
+                "accolades--current-match" if row == current else "accolades--match")
+            for start, end in match_spans(text, query):
+                cell.stylize(mark, start, end)
+        return cell
 
     def render(self) -> RenderableType:
         return _Adaptive(self._columns, self._stacked, self.STACK_BELOW)
 
-    def _result(self, accolade: Accolade) -> Text:
+    def _result(self, row: int, accolade: Accolade) -> Text:
         won = accolade.result == "won"
         style = self.get_component_rich_style("accolades--won", partial=True) if won else ""
-        return Text(("★ " if won else "") + accolade.result.capitalize(), style=style)
+        return self._cell(row, ("★ " if won else "") + accolade.result.capitalize(), style)
 
     def _columns(self) -> Table:
         header = self.get_component_rich_style("accolades--header", partial=True)
@@ -67,17 +99,19 @@ class AccoladesTable(Widget):
         table.add_column(no_wrap=True)
         table.add_row(*(Text(title, style=header)
                         for title in ("Award", "Category", "Nominee", "Result")))
-        for accolade in self.accolades:
-            table.add_row(Text(accolade.award), Text(accolade.category),
-                          Text(self._nominees(accolade)), self._result(accolade))
+        for row, accolade in enumerate(self.accolades):
+            table.add_row(self._cell(row, accolade.award), self._cell(row, accolade.category),
+                          self._cell(row, self._nominees(accolade)),
+                          self._result(row, accolade))
         return table
 
     def _stacked(self) -> Group:
         lines: list[Text] = []
-        for accolade in self.accolades:
-            lines += [Text.assemble((accolade.award, "bold"), " · ", accolade.category),
-                      Text.assemble("  ", self._nominees(accolade), " · ",
-                                    self._result(accolade))]
+        for row, accolade in enumerate(self.accolades):
+            lines += [Text.assemble(self._cell(row, accolade.award, "bold"), " · ",
+                                    self._cell(row, accolade.category)),
+                      Text.assemble("  ", self._cell(row, self._nominees(accolade)), " · ",
+                                    self._result(row, accolade))]
         return Group(*lines)
 
 

@@ -7,6 +7,7 @@ short bar, a day as a dot. "April 1994" is never pinned to the first of the mont
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -156,12 +157,29 @@ class EventList(OptionList):
         Binding("y", "copy", "Copy", tooltip="Copy this event: date, title and details"),
     ]
 
+    @property
+    def pane(self) -> TimelinePane:
+        return next(ancestor for ancestor in self.ancestors if isinstance(ancestor, TimelinePane))
+
     def action_copy(self) -> None:
-        pane = next(ancestor for ancestor in self.ancestors if isinstance(ancestor, TimelinePane))
         if self.highlighted is not None:
-            event = pane.events[self.highlighted]
+            event = self.pane.events[self.highlighted]
             text = f"{spelled_date(event.date)}: {event.title}\n{event.detail}".strip()
             copy_text(self, text, "the event")
+
+    # -- find: see lvtui.widgets.linked.Findable; an event is its title, date and details --
+
+    def find_texts(self) -> list[str]:
+        return [f"{event.title}\n{spelled_date(event.date)}\n{event.detail}"
+                for event in self.pane.events]
+
+    def mark_found(self, query: str, rows: Sequence[int], current: int | None) -> None:
+        self.pane.found = (query, set(rows), current)
+        if self.highlighted is not None:
+            self.pane.mark_detail(self.highlighted)
+
+    def reveal_found(self, row: int) -> None:
+        self.highlighted = row
 
 
 class TimelinePane(Vertical):
@@ -188,6 +206,7 @@ class TimelinePane(Vertical):
         super().__init__(id=id)
         self.film = film
         self.events = events(film)
+        self.found: tuple[str, set[int], int | None] = ("", set(), None)  # see EventList
 
     def compose(self) -> ComposeResult:
         undated = undated_home_media(self.film)
@@ -207,7 +226,7 @@ class TimelinePane(Vertical):
         with Horizontal(id="timeline-lower"):
             yield EventList(*[Option(_list_entry(e)) for e in self.events], id="timeline-list")
             with ReadingPane(id="timeline-detail"):
-                yield Prose([], id="timeline-detail-text")
+                yield Prose([], findable=False, id="timeline-detail-text")
 
     def on_mount(self) -> None:
         if self.events:
@@ -229,7 +248,14 @@ class TimelinePane(Vertical):
             event.detail,
         )
         self.query_one("#timeline-detail-text", Prose).update([detail])
+        self.mark_detail(number)
         self.query_one("#timeline-detail", ReadingPane).scroll_home(animate=False)
+
+    def mark_detail(self, number: int) -> None:
+        """Mark a find's words in the details of event *number*, if it is a match."""
+        query, rows, current = self.found
+        self.query_one("#timeline-detail-text", Prose).mark_found(
+            query, [0] if number in rows else [], 0 if number == current else None)
 
 
 def _list_entry(event: Event) -> Table:

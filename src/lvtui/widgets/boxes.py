@@ -1,0 +1,21 @@
+"""Text boxes that take a line: the cast search and the find bar."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from lvtui.text import clean
+
+
+class LineBox(Input):
+    """A box for one line of text: a pasted clipboard gives its cleaned first line."""
+
+    def on_paste(self, event: events.Paste) -> None:
+        # A clipboard can hold anything, escape sequences included, and Input would draw
+        # them as they are: only the cleaned first line becomes part of the query.
+        event.prevent_default()  # Input's own paste handler is not called
+        event.stop()
+        line = clean(event.text).partition("\n")[0]
+        if line:
+            self.replace(line, *self.selection)
