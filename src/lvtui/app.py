@@ -341,15 +341,18 @@ class FilmApp(App[None]):
             units: list[tuple[str, str]] = []
             switcher = self.query_one(ContentSwitcher)
             for section in SECTIONS:
-                for widget in switcher.get_child_by_id(section).query("*"):
+                panes = switcher.query_children(f"#{section}")
+                if not panes:
+                    continue  # only while the app closes, before the panes were whole
+                for widget in panes.first().query("*"):
                     if not hasattr(widget, "find_texts") or not getattr(widget, "findable", True):
                         continue
                     for row, text in enumerate(widget.find_texts()):
                         units.append((section, text))
                         self._found_in.append((widget, row))
-            panes = self.query(CastPane)
+            cast_panes = self.query(CastPane)
             # The cast pane's own search has folded the names already: they are shared.
-            cast = (Narrowing(lambda: panes.first().search.haystacks) if panes
+            cast = (Narrowing(lambda: cast_panes.first().search.haystacks) if cast_panes
                     else Narrowing(list))
             self._find_index = FindIndex(units, cast)
         return self._find_index

@@ -133,8 +133,12 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, bytes]:
         terminal.send(b"/nic", then=" of 28")  # a search
         terminal.send(b"\r\r", then="Person")  # first result, then its card
         terminal.send(b"\x1b", then="Card")
+        terminal.send(b"4\t\r", then="Person")  # production: a quote's speaker, by a link
+        terminal.send(b"\x1b", then="Next link")  # back in the notes, on that link
+        terminal.send(b"\x06klady\r", then="1 of 1")  # ctrl+f: found, and shown
+        terminal.send(b"\x1b", then="Next link")  # the find bar closes
         terminal.send(b"\x1b[11~", then="Keys")  # F1: the help
-        terminal.send(b"\x1b", then="Card")
+        terminal.send(b"\x1b", then="Next link")
         os.write(terminal.master, b"q")
     finally:
         code = terminal.close()

@@ -1,0 +1,272 @@
+"""The connected film: names are links (tab, enter, a click), a card's entries go to their
+section, ctrl+f finds anything, and every move can be walked back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Input
+
+from helpers import AppFactory, post_clicks, screen_lines, screen_text
+from lvtui.app import FilmApp
+from lvtui.finding import Hit
+from lvtui.model import Film
+from lvtui.screens.person_card import PersonCard
+from lvtui.widgets.cast import CastTable
+from lvtui.widgets.linked import Linked, Prose
+from lvtui.widgets.reading import ReadingPane
+from lvtui.widgets.reception import AccoladesTable
+from lvtui.widgets.timeline import EventList
+
+
+def card_name(app: FilmApp) -> str | None:
+    return app.screen.shown_name if isinstance(app.screen, PersonCard) else None
+
+
+def current_link(app: FilmApp) -> tuple[str, str] | None:
+    """The words of the link the keyboard is on, and where it leads."""
+    pane = app.focused
+    if not isinstance(pane, ReadingPane) or pane.current is None:
+        return None
+    block, number = pane.current
+    unit, link = block.links[number]
+    return block.units[unit].plain[link.start:link.end], link.section or link.target
+
+
+def count(app: FilmApp) -> str:
+    return str(app.query_one("#find-count").render())
+
+
+async def links_ready(pilot: Any, app: FilmApp) -> None:
+    """Links come after the first frame, with the other panes: wait for them."""
+    await app._after_first_frame()  # noqa: SLF001 - awaiting it is how a key waits too
+    await pilot.pause()
+
+
+async def test_tab_enter_in_the_plot_opens_ben_sandersons_actor(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await links_ready(pilot, app)
+        await pilot.press("2", "tab")
+        assert current_link(app) == ("Ben Sanderson", "nicolas-cage")
+        assert "Follow" in screen_text(app).splitlines()[-1]  # the footer offers enter
+        await pilot.press("tab")
+        assert current_link(app) == ("Sera", "elisabeth-shue")
+        await pilot.press("shift+tab", "enter")
+        assert card_name(app) == "Nicolas Cage"
+        await pilot.press("alt+left")  # back to the plot, on the link it left from
+        assert app.section == "plot" and current_link(app) == ("Ben Sanderson", "nicolas-cage")
+
+
+async def test_tab_goes_past_the_last_link_to_the_next_widget_and_back(
+        make_app: AppFactory, film_dict: dict[str, Any]) -> None:
+    film_dict["plot"] = ["Only Sera is named here.", "And Ben, here."]
+    app = make_app(Film.model_validate(film_dict))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await links_ready(pilot, app)
+        await pilot.press("2", "tab", "tab")
+        assert current_link(app) == ("Ben", "nicolas-cage")
+        await pilot.press("tab")  # no link after it: the focus moves on, as in a browser
+        assert not isinstance(app.focused, ReadingPane)
+        await pilot.press("shift+tab")  # back into the pane, on its last link
+        assert isinstance(app.focused, ReadingPane)
+        await pilot.press("shift+tab")
+        assert current_link(app) == ("Ben", "nicolas-cage")
+
+
+async def test_a_pane_with_no_links_leaves_tab_to_the_screen(make_app: AppFactory,
+                                                             film_dict: dict[str, Any]) -> None:
+    film_dict["plot"] = ["Nobody is named here."]
+    app = make_app(Film.model_validate(film_dict))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await links_ready(pilot, app)
+        await pilot.press("2")
+        assert "Next link" not in screen_text(app).splitlines()[-1]
+        await pilot.press("tab")
+        assert not isinstance(app.focused, ReadingPane)
+
+
+async def test_every_kind_of_link_leads_where_it_says(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await links_ready(pilot, app)
+        # A name in a fact of the overview: the director.
+        overview = app.query_one("#overview", ReadingPane)
+        stop = next(s for s in overview.link_stops() if s[0].links[s[1]][1].target
+                    == "mike-figgis")
+        overview.set_current(stop)
+        await pilot.press("enter")
+        assert card_name(app) == "Mike Figgis"
+        # An entry of his card: his role goes to the cast, on him.
+        card_pane = app.screen.query_one(ReadingPane)
+        for _ in range(12):
+            await pilot.press("tab")
+            block, number = card_pane.current or (None, 0)
+            if block is not None and block.links[number][1].section == "cast":
+                break
+        await pilot.press("enter")
+        assert app.screen is app.screen_stack[0] and app.section == "cast"
+        assert isinstance(app.focused, CastTable)
+        assert app.cast[app.cast_pane.table.current_index or 0].actor == "Mike Figgis"
+        # A critic named in a card's words leads to another card, in its place.
+        app.open_record("chicago-sun-times")
+        await pilot.pause()
+        sheet = app.screen.query_one(ReadingPane)
+        await pilot.press("tab")
+        assert sheet.current is not None
+        block, number = sheet.current
+        assert block.links[number][1].section == "reception"
+        await pilot.press("enter")  # "Ran Roger Ebert's review": to the reception, on it
+        assert app.section == "reception"
+        await pilot.pause()
+        assert current_link(app) == ("Chicago Sun-Times", "chicago-sun-times")
+        await pilot.press("shift+tab")
+        assert current_link(app) == ("Roger Ebert", "roger-ebert")
+        await pilot.press("enter")
+        assert card_name(app) == "Roger Ebert" and len(app.screen_stack) == 2
+        # A quote's speaker in the production notes.
+        await pilot.press("escape", "4")
+        production = app.query_one("#production", ReadingPane)
+        quotes = [s for s in production.link_stops() if s[0].has_class("quote")]
+        production.set_current(quotes[0])
+        await pilot.press("enter")
+        assert card_name(app) == "Mike Figgis"
+        # An event's details on the timeline.
+        await pilot.press("escape", "5")
+        events = app.query_one(EventList)
+        events.highlighted = 1  # the novel: "by John O'Brien"
+        await pilot.pause()
+        detail = app.query_one("#timeline-detail", ReadingPane)
+        detail.focus()
+        await pilot.press("tab", "enter")
+        assert card_name(app) == "John O'Brien"
+
+
+async def test_a_click_on_a_name_follows_it(make_app: AppFactory) -> None:
+    app = make_app(section="plot")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await links_ready(pilot, app)
+        lines = ["".join(s.text for s in line) for line in screen_lines(app)]
+        y = next(n for n, line in enumerate(lines) if "Ben Sanderson is" in line)
+        assert post_clicks(app, [(lines[y].index("Ben Sanderson") + 4, y)]) == 1
+        await pilot.pause()
+        assert card_name(app) == "Nicolas Cage"
+
+
+async def test_hostile_names_link_as_text_and_never_inside_a_word(
+        make_app: AppFactory, film_dict: dict[str, Any]) -> None:
+    film_dict["people"] += [{"id": "ann", "name": "Ann [@click=app.quit]x[/]"},
+                            {"id": "bo", "name": "Bo", "other_names": ["\x1b[31mBo"]}]
+    film_dict["plot"] = ["Ann [@click=app.quit]x[/] met Bob and Bo in Annual."]
+    app = make_app(Film.model_validate(film_dict))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await links_ready(pilot, app)
+        await pilot.press("2")
+        block = app.query_one("#plot").query(Prose)[1]
+        text = block.units[0].plain
+        assert [(text[m.start:m.end], m.target) for _, m in block.links] == [
+            ("Ann [@click=app.quit]x[/]", "ann"), ("Bo", "bo")]
+        await pilot.press("tab", "enter")
+        assert card_name(app) == "Ann [@click=app.quit]x[/]"
+        assert app.is_running
+
+
+async def test_ctrl_f_klady_enter_shows_the_quote_and_alt_left_returns(
+        make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "j", "j")
+        await pilot.press("ctrl+f", *"klady")
+        assert isinstance(app.focused, Input)
+        assert count(app) == "1 match · reception 1"
+        await pilot.press("enter")
+        assert app.section == "reception" and count(app) == "1 of 1 · reception 1"
+        await pilot.pause()
+        assert "— Leonard Klady, Variety" in screen_text(app)
+        quote = next(b for b in app.query_one("#reception").query(Prose)
+                     if "Klady" in b.plain_text())
+        assert quote.current_unit == 0 and quote.marks  # marked, and standing out
+        await pilot.press("alt+left")
+        assert app.section == "production"
+        await pilot.pause()
+        assert app.query_one("#production", ReadingPane).scroll_y == 2
+
+
+async def test_find_goes_through_every_section_in_order_and_round(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f", *"BÉN")  # any case, any accent
+        assert count(app) == "6 matches · plot 4 · cast 1 · production 1"
+        sections = []
+        for _ in range(7):
+            await pilot.press("enter")
+            sections.append(app.section)
+        assert sections == ["plot"] * 4 + ["cast", "production", "plot"]
+        await pilot.press("shift+enter")  # the one before: production again
+        assert app.section == "production" and count(app).startswith("6 of 6")
+        await pilot.press("shift+enter")
+        assert app.section == "cast"
+        assert app.cast[app.cast_pane.table.current_index or 0].actor == "Nicolas Cage"
+        assert app.cast_pane.table.highlight == "bén".replace("é", "e")
+
+
+async def test_find_reaches_events_table_rows_and_hidden_cast_members(
+        make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"shue", "enter")  # the cast shows Shue alone
+        await pilot.press("ctrl+f", *"lou rawls")
+        await pilot.press("enter")
+        assert app.section == "cast"
+        assert app.cast[app.cast_pane.table.current_index or 0].actor == "Lou Rawls"
+        assert app.cast_pane.search_box.value == ""  # the search that hid him is cleared
+        await pilot.press("ctrl+f", *"limited release")  # ctrl+f again: a new query
+        await pilot.press("enter")
+        assert app.section == "timeline"
+        events = app.query_one(EventList)
+        assert "Limited release" in app.query_one(EventList).pane.events[
+            events.highlighted or 0].title
+        await pilot.press("ctrl+f", *"best actress nominated")
+        await pilot.press("enter")
+        assert app.section == "reception"
+        assert app.hit == Hit("reception", unit=app.hit.unit if app.hit else None)
+        table = app.query_one(AccoladesTable)
+        assert table._found[1] and table._found[2] is not None  # noqa: SLF001
+
+
+async def test_escape_clears_the_marks_and_n_goes_on(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f", *"figgis", "enter")
+        first = app.section
+        await pilot.press("escape")
+        assert not app.query_one("#find-bar").has_class("-open")
+        assert not any(block.marks for block in app.query(Linked))
+        assert not isinstance(app.focused, Input)
+        await pilot.press("n")
+        assert app.hit is not None and any(block.marks for block in app.query(Linked))
+        second = app.hit
+        await pilot.press("N")
+        assert app.section == first and app.hit != second
+        await pilot.press("q")  # n and N did not take q's place
+    assert app.return_code == 0
+
+
+async def test_back_and_forward_over_links_and_find_results(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await links_ready(pilot, app)
+        await pilot.press("2", "tab", "enter")  # 1: Cage's card, from a link
+        await pilot.press("tab", "enter")  # 2: his first entry: the overview
+        assert app.section == "overview" and card_name(app) is None
+        await pilot.press("ctrl+f", *"klady", "enter")  # 3: a find result
+        assert app.section == "reception"
+        await pilot.press("escape", "alt+left")
+        assert app.section == "overview"
+        await pilot.press("alt+left")
+        assert card_name(app) == "Nicolas Cage"
+        await pilot.press("alt+left")
+        assert app.section == "plot" and card_name(app) is None
+        for expected in ("Nicolas Cage", "overview", "reception"):
+            await pilot.press("alt+right")
+            assert expected in (card_name(app), app.section)

@@ -1,0 +1,57 @@
+"""Find across the film: every word, any case and accent, counted per section, in order."""
+
+from __future__ import annotations
+
+from lvtui.finding import FindIndex, Hit
+from lvtui.people import CastRow
+
+UNITS = [("overview", "Leaving Las Vegas, directed by Mike Figgis"),
+         ("plot", "Ben Sanderson drinks."),
+         ("plot", "Sera meets Ben."),
+         ("production", "Figgis shot it on 16 mm."),
+         ("reception", "Leonard Klady (Variety): “certainly among…”")]
+CAST = [CastRow("Nicolas Cage", "Ben Sanderson", None, "nicolas-cage"),
+        CastRow("Elisabeth Shue", "Sera", None, "elisabeth-shue"),
+        CastRow("Zoë Bén", "Bartender #3 in Biker Bar", None, "zoe")]
+
+
+def index() -> FindIndex:
+    return FindIndex.over(UNITS, CAST)
+
+
+def test_every_word_any_case_any_accent() -> None:
+    found = index().find("BEN")
+    assert found.counts() == {"plot": 2, "cast": 2}
+    assert found.summary() == "plot 2 · cast 2"
+    assert index().find("ben sera").counts() == {"plot": 1}
+    assert index().find("zoe bartender 3").counts() == {"cast": 1}
+    assert not index().find("klady nobody")
+    assert len(index().find("")) == 0
+
+
+def test_matches_are_in_reading_order_with_the_cast_in_its_place() -> None:
+    found = index().find("e")
+    assert [found[n] for n in range(len(found))] == [
+        Hit("overview", unit=0), Hit("plot", unit=1), Hit("plot", unit=2),
+        Hit("cast", member=0), Hit("cast", member=1), Hit("cast", member=2),
+        Hit("reception", unit=4)]
+
+
+def test_next_goes_round_and_starts_over_when_the_match_is_gone() -> None:
+    found = index().find("figgis")
+    first = found.next(None, 1)
+    assert first == Hit("overview", unit=0)
+    second = found.next(first, 1)
+    assert second == Hit("production", unit=3)
+    assert found.next(second, 1) == first  # round at the end
+    assert found.next(first, -1) == second  # and at the start
+    assert found.position(second) == 1
+    assert found.next(Hit("plot", unit=1), 1) == first  # not a match: from the top
+    assert found.next(None, -1) == second
+
+
+def test_a_query_narrowed_then_widened_again_is_answered_alike() -> None:
+    search = index()
+    counts = [search.find(q).counts() for q in ("s", "se", "ser", "se", "s")]
+    assert counts[0] == counts[4] and counts[1] == counts[3]
+    assert counts[2] == {"plot": 1, "cast": 1}
