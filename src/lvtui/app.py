@@ -330,7 +330,7 @@ class FilmApp(App[None]):
             stop = next((stop for stop in pane.link_stops()
                          if stop[0].links[stop[1]][1].target == link.target), None)
             if stop is not None:  # once the pane is laid out, where the link is is known
-                pane.call_after_refresh(pane.set_current, stop)
+                _when_laid_out(pane, lambda: pane.set_current(stop))
 
     # -- find (ctrl+f) ------------------------------------------------------------------------
 
@@ -439,7 +439,7 @@ class FilmApp(App[None]):
         elif hit.unit is not None:
             widget, row = self._found_in[hit.unit]
             # Once the section is laid out, where the match is drawn is known.
-            widget.call_after_refresh(widget.reveal_found, row)  # type: ignore[attr-defined]
+            _when_laid_out(widget, lambda: widget.reveal_found(row))  # type: ignore[attr-defined]
         self.find_bar.say(self._found_words())
 
     # -- back and forward -------------------------------------------------------------------
@@ -544,6 +544,17 @@ class FilmApp(App[None]):
             self.mutate_reactive(App.sub_title)  # the header words its title for the width
         self.set_class(height < 16, "-short")
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+
+
+def _when_laid_out(widget: Widget, callback: Callable[[], None]) -> None:
+    """Run *callback* once the section just shown is laid out. A pane that was hidden takes
+    two refreshes to settle (its size, then its blocks' places): *callback* runs after each,
+    the second correcting what the first saw of places still stale."""
+    def first() -> None:
+        callback()
+        widget.call_after_refresh(callback)
+
+    widget.call_after_refresh(first)
 
 
 def _scroller(pane: Widget | None) -> Widget | None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.widgets import Input
 
 from helpers import AppFactory, post_clicks, screen_lines, screen_text
 from lvtui.app import FilmApp
-from lvtui.finding import Hit
 from lvtui.model import Film
 from lvtui.screens.person_card import PersonCard
 from lvtui.widgets.cast import CastTable
@@ -39,7 +39,7 @@ def count(app: FilmApp) -> str:
 
 async def links_ready(pilot: Any, app: FilmApp) -> None:
     """Links come after the first frame, with the other panes: wait for them."""
-    await app._after_first_frame()  # noqa: SLF001 - awaiting it is how a key waits too
+    await app._after_first_frame()
     await pilot.pause()
 
 
@@ -171,16 +171,18 @@ async def test_hostile_names_link_as_text_and_never_inside_a_word(
         assert app.is_running
 
 
+@pytest.mark.parametrize("size", [(120, 40), (40, 12)])
 async def test_ctrl_f_klady_enter_shows_the_quote_and_alt_left_returns(
-        make_app: AppFactory) -> None:
+        make_app: AppFactory, size: tuple[int, int]) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.press("4", "j", "j")
         await pilot.press("ctrl+f", *"klady")
         assert isinstance(app.focused, Input)
         assert count(app) == "1 match · reception 1"
         await pilot.press("enter")
-        assert app.section == "reception" and count(app) == "1 of 1 · reception 1"
+        assert app.section == "reception"
+        assert count(app) == "1 of 1 · reception 1" or size < (80, 24)  # cut short there
         await pilot.pause()
         assert "— Leonard Klady, Variety" in screen_text(app)
         quote = next(b for b in app.query_one("#reception").query(Prose)
@@ -229,9 +231,10 @@ async def test_find_reaches_events_table_rows_and_hidden_cast_members(
         await pilot.press("ctrl+f", *"best actress nominated")
         await pilot.press("enter")
         assert app.section == "reception"
-        assert app.hit == Hit("reception", unit=app.hit.unit if app.hit else None)
+        assert app.hit is not None and app.hit.member is None
+        assert app.hit.section == "reception"
         table = app.query_one(AccoladesTable)
-        assert table._found[1] and table._found[2] is not None  # noqa: SLF001
+        assert table._found[1] and table._found[2] is not None
 
 
 async def test_escape_clears_the_marks_and_n_goes_on(make_app: AppFactory) -> None:

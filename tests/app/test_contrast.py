@@ -62,9 +62,11 @@ async def walk(app: FilmApp, pilot: Any) -> list[str]:
     problems: list[str] = []
     steps: list[tuple[str, list[str]]] = [
         *[(section, [str(SECTION_IDS.index(section) + 1)])
-          for section in SECTION_IDS if section != "timeline"],
+          for section in SECTION_IDS if section not in ("timeline", "plot")],
         ("timeline, its list focused, an event chosen", ["5", "j"]),
-        ("cast search, matches highlighted", ["slash", *"an"]),
+        ("plot, the keyboard on a link", ["2", "tab"]),
+        ("find bar, every match marked, one standing out", ["ctrl+f", *"sera", "enter"]),
+        ("cast search, matches highlighted", ["escape", "slash", *"an"]),
         ("cast list with a search", ["enter", "j"]),
         ("person card", ["enter"]),
         ("help over the card", ["question_mark"]),
