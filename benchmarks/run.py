@@ -12,7 +12,8 @@ of the per-round ratios. Absolute medians are printed beside them for scale.
 - Model: importing ``lvtui.model`` (which builds every validator) against importing
   pydantic, in one fresh process; and the same with Pydantic's plugin scan turned off.
 - Keystroke: CPU time from a key press in the cast search to the finished frame, at
-  28, 1k, 10k and 100k cast members, against the same search box with no list.
+  28, 1k, 10k and 100k cast members, against the same search box with no list; and a key
+  in the find bar (ctrl+f: every text and the whole cast), 100k cast against the shipped film.
 - Memory: peak RSS of those start-ups, against the bare app.
 
 ``--write benchmarks/RESULTS.md`` also records the table, the machine and the date there.
@@ -130,13 +131,14 @@ def import_seconds(module: str) -> float:
     return float(result.stdout)
 
 
-def keystroke_seconds(film_path: Path | None, home: Path) -> float:
-    """Median CPU seconds per key of KEYS in the cast search; with no film, the floor: the
-    shipped film's app whose cast pane has the search box but no list."""
-    return asyncio.run(_type_keys(film_path, home))
+def keystroke_seconds(film_path: Path | None, home: Path, *, find: bool = False) -> float:
+    """Median CPU seconds per key of KEYS in the cast search (with *find*, in the find bar);
+    with no film, the floor: the shipped film's app whose cast pane has the search box but
+    no list."""
+    return asyncio.run(_type_keys(film_path, home, find))
 
 
-async def _type_keys(film_path: Path | None, home: Path) -> float:
+async def _type_keys(film_path: Path | None, home: Path, find: bool = False) -> float:
     from textual import events
     from textual.app import ComposeResult
     from textual.containers import Horizontal
@@ -146,6 +148,7 @@ async def _type_keys(film_path: Path | None, home: Path) -> float:
     from lvtui.loading import load_film
     from lvtui.settings import SettingsStore
     from lvtui.widgets.cast import CastPane, SearchBox
+    from lvtui.widgets.find_bar import FindBox
 
     class ListlessCastPane(CastPane):
         """The floor: the same pane, search box and count, with no list and no search."""
@@ -169,8 +172,9 @@ async def _type_keys(film_path: Path | None, home: Path) -> float:
                                 settings=SettingsStore(home / "settings.json"))
         costs = []
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("slash")
-            box = app.query_one(SearchBox)
+            # ctrl+f waits for the index (made after the first frame) before it returns.
+            await pilot.press("ctrl+f" if find else "slash")
+            box = app.query_one(FindBox if find else SearchBox)
             assert app.focused is box
             box.cursor_blink = False  # no timer work between keys
             await pilot.pause(0.5)
@@ -263,6 +267,10 @@ def plan(sizes: Sequence[int], work: Path) -> tuple[list[Figure], list[Cached[An
     floor = lambda: keystroke_seconds(None, work)  # noqa: E731
     figures.append(Figure("keystroke: 28 cast / the search box with no list", 1.5, "ms",
                           lambda: 1000 * keystroke_seconds(SHIPPED, work), lambda: 1000 * floor()))
+    # Find looks in every text of the film and in the whole cast, as the cast search does.
+    figures.append(Figure(f"find keystroke: {max(sizes):,} cast / shipped film", 1.5, "ms",
+                          lambda: 1000 * keystroke_seconds(films[max(sizes)], work, find=True),
+                          lambda: 1000 * keystroke_seconds(SHIPPED, work, find=True)))
     smallest = min(sizes)
     for size in sizes:
         if size != smallest:

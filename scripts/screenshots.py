@@ -1,4 +1,5 @@
-"""Write screenshots/*.svg from the real app: every section at 120x40, a search, a card, 80x24.
+"""Write screenshots/*.svg from the real app: every section at 120x40, a search, a card, 80x24,
+links and a find.
 
 Run: python scripts/screenshots.py   (settings go to a throwaway directory; theme pinned)
 """
@@ -26,6 +27,7 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], **options: st
         async with app.run_test(size=size) as pilot:
             for box in app.query(Input):
                 box.cursor_blink = False
+            await app._after_first_frame()  # the links, as a key would wait for them
             await pilot.press(*keys)
             await pilot.pause()
             app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
@@ -40,6 +42,10 @@ async def main() -> None:
     await shoot("person-card", (120, 40), ["slash", *"figgis", "enter", "enter"])
     await shoot("overview-80x24", (80, 24), [], section="overview")
     await shoot("cast-40x12", (40, 12), [], section="cast")
+    await shoot("plot-links", (120, 40), ["2", "tab", "tab", "tab"])
+    await shoot("find", (120, 40), ["ctrl+f", *"figgis", "enter", "enter", "enter"])
+    await shoot("card-links", (120, 40), ["slash", *"figgis", "enter", "enter",
+                                          "tab", "tab", "tab", "tab"])
 
 
 if __name__ == "__main__":

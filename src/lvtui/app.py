@@ -376,10 +376,12 @@ class FilmApp(App[None]):
         """Find *text* as it is typed: count the matches and mark them all."""
         if self._find_index is None:
             return  # the index comes with the panes; opening the bar waits for it
+        had_matches = bool(self.found)
         self.found = self._find_index.find(text)
         self.found_query = normalize_query(text)
         self._mark_found()
-        self.refresh_bindings()
+        if bool(self.found) != had_matches:  # n and N come or go; not on every key
+            self.refresh_bindings()
 
     def _mark_found(self, query: str | None = None) -> None:
         """Mark every match of the find (with *query* "", none), the shown one standing out;

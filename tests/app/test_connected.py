@@ -13,7 +13,7 @@ from lvtui.app import FilmApp
 from lvtui.model import Film
 from lvtui.screens.person_card import PersonCard
 from lvtui.widgets.cast import CastTable
-from lvtui.widgets.linked import Linked, Prose
+from lvtui.widgets.linked import FactList, Linked, Prose
 from lvtui.widgets.reading import ReadingPane
 from lvtui.widgets.reception import AccoladesTable
 from lvtui.widgets.timeline import EventList
@@ -273,3 +273,17 @@ async def test_back_and_forward_over_links_and_find_results(make_app: AppFactory
         for expected in ("Nicolas Cage", "overview", "reception"):
             await pilot.press("alt+right")
             assert expected in (card_name(app), app.section)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_facts_are_as_tall_as_their_lines(make_app: AppFactory,
+                                                   size: tuple[int, int]) -> None:
+    # Measured before their first layout, they once folded a letter a line, and the
+    # overview's figures were pushed off the screen.
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        facts = app.query_one("#overview").query(FactList).first()
+        assert facts.size.height == len(facts.render().split("\n")) < 30
+        if size == (120, 40):
+            assert "Rotten Tomatoes" in screen_text(app)

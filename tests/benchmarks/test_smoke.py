@@ -38,6 +38,7 @@ def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
                    "first frame: 2,000 cast / shipped film",
                    "keystroke: 28 cast / the search box with no list",
                    "keystroke: 2,000 cast / 200 cast",
+                   "find keystroke: 2,000 cast / shipped film",
                    "peak RSS: shipped film / bare app",
                    "build lvtui.model / import pydantic",
                    "build lvtui.model: plugins off / on",

@@ -15,7 +15,7 @@ from typing import ClassVar, Protocol
 
 from rich.cells import cell_len
 from textual.content import Content, Span
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
@@ -245,6 +245,11 @@ class FactList(Linked):
         return "\n".join(f"{label}: {value}" for label, value in zip(self.labels, self.texts,
                                                                      strict=True))
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Laid out for the width asked about, not the width of the last layout (none yet,
+        # the first time: every value would be folded a letter a line).
+        return len(self.lay_out_units(self.units, width).split("\n"))
+
     def lay_out_units(self, units: list[Content], width: int) -> Content:
         style = self.get_visual_style("facts--label", partial=True)
         label_width = max((cell_len(label) for label in self.labels), default=0)
@@ -262,7 +267,9 @@ class FactList(Linked):
                 continue
             for number, line in enumerate(value.wrap(max(1, value_width))):
                 head = shown if number == 0 else ""
-                lines.append(Content.assemble(
-                    (head, style), " " * (label_width - cell_len(head) + self.GAP), line))
+                # The gap is part of the label's text: an SVG viewer may drop spaces that
+                # open a text of their own.
+                gap = " " * (label_width - cell_len(head) + self.GAP)
+                lines.append(Content.assemble((head + gap, style), line))
         return Content("\n").join(lines)
 
