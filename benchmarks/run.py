@@ -53,6 +53,7 @@ SIZE = (120, 40)
 T = TypeVar("T")
 KEYS = [*"elisa", *["backspace"] * 5]  # narrowing as letters come, widening as they go
 KEY_WAIT = 0.25  # seconds after each key: far more than a key and its frame take
+key_wait = KEY_WAIT  # --key-wait: shorter only for a smoke run, whose figures are not kept
 
 
 # -- measuring ---------------------------------------------------------------------------
@@ -183,7 +184,7 @@ async def _type_keys(film_path: Path | None, home: Path, find: bool = False) -> 
                 # As the driver sends it. Not pilot.press: Pilot then waits on every widget
                 # of the screen, a cost that grows with the widget count and is not the app's.
                 app.post_message(events.Key(key, key if len(key) == 1 else None))
-                await asyncio.sleep(KEY_WAIT)  # handled, searched and painted; idle is free
+                await asyncio.sleep(key_wait)  # handled, searched and painted; idle is free
                 costs.append(time.process_time() - before)
         return statistics.median(costs)
     finally:
@@ -322,7 +323,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write", type=Path, help="record the results in this Markdown file")
     parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
                         help="skip the first launch of each variant (for a quick smoke run)")
+    parser.add_argument("--key-wait", type=float, default=KEY_WAIT,
+                        help=f"seconds after each key (default {KEY_WAIT}; less only for a "
+                             "smoke run: a key may not be done by then)")
     options = parser.parse_args(argv)
+    global key_wait
+    key_wait = options.key_wait
     sizes = sorted(int(size) for size in options.sizes.split(","))
 
     with tempfile.TemporaryDirectory(prefix="lvtui-bench-") as directory:

@@ -287,3 +287,12 @@ async def test_the_facts_are_as_tall_as_their_lines(make_app: AppFactory,
         assert facts.size.height == len(facts.render().split("\n")) < 30
         if size == (120, 40):
             assert "Rotten Tomatoes" in screen_text(app)
+
+
+async def test_y_copies_the_find_result_shown(make_app: AppFactory) -> None:
+    app = make_app()
+    copied: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        await pilot.press("ctrl+f", *"klady", "enter", "escape", "n", "y")
+        assert copied and "unflinching view" in copied[-1] and "Leonard Klady" in copied[-1]

@@ -29,7 +29,7 @@ def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
     results.write_text("# notes kept\n<!-- results -->\nold\n<!-- /results -->\nmore notes\n")
     result = subprocess.run(
         [sys.executable, "benchmarks/run.py", "--rounds", "1", "--sizes", "200,2000",
-         "--no-warm-up", "--write", str(results)],
+         "--no-warm-up", "--key-wait", "0.02", "--write", str(results)],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]

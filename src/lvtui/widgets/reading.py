@@ -47,7 +47,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False),
         Binding("g,home", "top", "Top", tooltip="Scroll to the top"),
         Binding("G,end", "bottom", "Bottom", tooltip="Scroll to the bottom"),
-        Binding("y", "copy", "Copy", tooltip="Copy the paragraph at the top of the view"),
+        Binding("y", "copy", "Copy",
+                tooltip="Copy the find result shown, or the paragraph at the top of the view"),
         Binding("tab", "step_link(1)", "Next link", tooltip="The next link, then on"),
         Binding("shift+tab", "step_link(-1)", "Previous link", show=False,
                 tooltip="The previous link, then back"),
@@ -125,7 +126,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self.set_current(None)
 
     def action_copy(self) -> None:
-        # The first block whose last line is still in view: what the reader is reading.
+        # The match a find is showing, if any: what the reader went there for.
+        for block in self.query(Linked):
+            if block.current_unit is not None:
+                copy_text(self, block.texts[block.current_unit], "the find result")
+                return
+        # Else the first block whose last line is still in view: what the reader is reading.
         # A heading alone is not what anyone wants to paste: the block under it is.
         top = self.scroll_offset.y
         for block in self.children:
