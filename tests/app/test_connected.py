@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from helpers import AppFactory, post_clicks, screen_lines, screen_text
@@ -296,3 +297,13 @@ async def test_y_copies_the_find_result_shown(make_app: AppFactory) -> None:
         app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
         await pilot.press("ctrl+f", *"klady", "enter", "escape", "n", "y")
         assert copied and "unflinching view" in copied[-1] and "Leonard Klady" in copied[-1]
+
+
+async def test_a_paste_into_the_find_bar_is_cleaned_and_one_line(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f")
+        app.find_bar.box.post_message(events.Paste("kla\x1b]52;c;ZXZpbA==\x07dy\nsecond line"))
+        await pilot.pause()
+        assert app.find_bar.box.value == "klady"
+        assert count(app) == "1 match · reception 1"
