@@ -169,7 +169,10 @@ async def test_focus_is_visible_in_a_reading_pane(make_app: AppFactory) -> None:
         pane = app.query_one("#plot", ReadingPane)
         x, y = pane.region.x, pane.region.y + 2
         focused = screen_text(app).splitlines()[y][x]
-        await pilot.press("shift+tab")  # to the section list
+        # To the section list (not with shift+tab: once the links are made, that steps
+        # through the plot's links first).
+        app.set_focus(app.query_one("#sections"))
+        await pilot.pause()
         assert not pane.has_focus
         blurred = screen_text(app).splitlines()[y][x]
         assert focused != blurred and focused.strip() and not blurred.strip()

@@ -127,9 +127,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def action_copy(self) -> None:
         # The match a find is showing, if any: what the reader went there for.
-        for block in self.query(Linked):
-            if block.current_unit is not None:
-                copy_text(self, block.texts[block.current_unit], "the find result")
+        for linked in self.query(Linked):
+            if linked.current_unit is not None:
+                copy_text(self, linked.texts[linked.current_unit], "the find result")
                 return
         # Else the first block whose last line is still in view: what the reader is reading.
         # A heading alone is not what anyone wants to paste: the block under it is.
