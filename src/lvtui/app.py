@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widget import AwaitMount, Widget
-from textual.widgets import ContentSwitcher, Header, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
 from lvtui.finding import FindIndex, Hit, Results
 from lvtui.history import History, Place
@@ -39,6 +39,7 @@ from lvtui.widgets.reception import ReceptionPane
 from lvtui.widgets.section_list import SectionList
 from lvtui.widgets.text_panes import NothingPane, PlotPane, ProductionPane, SoundtrackPane
 from lvtui.widgets.timeline import TimelinePane
+from lvtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from textual.command import Provider
@@ -134,7 +135,7 @@ class FilmApp(App[None]):
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lvtui-settings")
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="▶")
+        yield TitleBar()
         with Horizontal(id="body"):
             yield SectionList(id="sections")
             with ContentSwitcher(id="panes", initial=self.start_section):

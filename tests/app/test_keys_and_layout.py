@@ -309,3 +309,18 @@ async def test_a_click_on_a_footer_key_presses_it(make_app: AppFactory) -> None:
         assert isinstance(app.focused, CastTable)
         await pilot.click(offset=(footer_text(app).index("q Quit"), 39))
     assert app.return_code == 0
+
+
+async def test_the_title_bar_names_the_section_and_its_icon_opens_the_palette(
+        make_app: AppFactory) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        assert screen_text(app).splitlines()[0].strip().endswith(
+            "lvtui — Leaving Las Vegas (1995) · Production")
+        await pilot.click("TitleBar", offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

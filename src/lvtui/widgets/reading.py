@@ -59,6 +59,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
         super().__init__(*children, id=id)
         self.current: tuple[Linked, int] | None = None  # the link the keyboard is on
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Only the pane's own look follows its focus (the bar on its left). Textual restyles
+        # the focused widget with every block in it, a third of a section switch in a long
+        # section; nothing in lvtui's CSS styles a block by its pane's focus.
+        self.app.stylesheet.update_nodes([self], animate=True)
+
     def link_stops(self) -> list[tuple[Linked, int]]:
         """Every link shown in the pane, in reading order."""
         return [(block, number) for block in self.query(Linked) if block.display
