@@ -56,11 +56,6 @@ def _follow(number: int) -> Style:
     return Style.from_meta({"@click": f"follow({number})"})
 
 
-def _is_link(span: Span, number: int) -> bool:
-    style = span.style
-    return isinstance(style, Style) and style.meta.get("@click") == f"follow({number})"
-
-
 class Linked(Widget):
     """Units of film text with their links and find marks; subclasses lay the units out."""
 
@@ -196,7 +191,7 @@ class Linked(Widget):
         return None
 
     def link_line(self, number: int) -> int | None:
-        return self.line_of(lambda span: _is_link(span, number))
+        return self.link_lines().get(number)
 
     def link_lines(self) -> dict[int, int]:
         """The line each link starts on, as drawn."""
