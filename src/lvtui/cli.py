@@ -39,7 +39,7 @@ def browser_parser() -> argparse.ArgumentParser:
         prog="lvtui",
         description="Browse Leaving Las Vegas (1995), or any valid film file, in the terminal.",
         epilog="commands: 'lvtui validate [PATH ...]', 'lvtui schema', 'lvtui upgrade PATH', "
-        "'lvtui cast [QUERY]', 'lvtui help [COMMAND]'. 'lvtui COMMAND --help' tells more of "
+        "'lvtui cast [QUERY]', 'lvtui serve [FILM]', 'lvtui help [COMMAND]'. 'lvtui COMMAND --help' tells more of "
         "each.",
     )
     parser.add_argument("--version", action="version", version=f"lvtui {__version__}")
@@ -106,11 +106,34 @@ def cast_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lvtui serve",
+        description="Serve lvtui to a web browser (needs the web extra: "
+        "pip install 'lvtui[web]'). The film is checked first, as 'lvtui validate' checks it; "
+        "then the address to open is printed. Each browser tab runs its own lvtui; closing "
+        "the tab ends it, and ctrl+c ends the server and every lvtui it started.",
+        epilog="exit status: 0 after ctrl+c, 2 for bad usage or without the web extra, "
+        "65 when the film file is not valid, 66 when it cannot be read.",
+    )
+    parser.add_argument("path", nargs="?", type=Path, metavar="FILM",
+                        help="a film file (default: the shipped film)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="the address to listen on (default: 127.0.0.1, this computer "
+                        "only); any other lets everyone who can reach it use lvtui")
+    parser.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    parser.add_argument("--max-sessions", type=int, default=8, metavar="N",
+                        help="tabs served at once; the next one gets a page saying so "
+                        "(default: 8)")
+    return parser
+
+
 COMMANDS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "validate": validate_parser,
     "schema": schema_parser,
     "upgrade": upgrade_parser,
     "cast": cast_parser,
+    "serve": serve_parser,
 }
 
 
@@ -144,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return print_schema()
         if command == "upgrade":
             return print_upgraded(options.path)
+        if command == "serve":
+            return serve(options.path, options.host, options.port, options.max_sessions)
         return list_cast(" ".join(options.query), options.film, options.format)
     parser = browser_parser()
     options = parser.parse_args(args)
@@ -251,6 +276,23 @@ def print_cast_table(film: Film, rows: Sequence[CastRow], indices: Sequence[int]
             Text(member.credited_as or ""),
         )
     Console().print(table)  # Rich honours NO_COLOR by itself
+
+
+def serve(path: Path | None, host: str, port: int, max_sessions: int) -> int:
+    try:
+        read_film(path)  # the same errors and exit codes as validate, before anything listens
+    except FilmError as error:
+        return report(error)
+    try:
+        from lvtui.serve import is_loopback, serve as serve_film
+    except ImportError:
+        print("lvtui serve needs the web extra: pip install 'lvtui[web]'", file=sys.stderr)
+        return 2
+    if not is_loopback(host):
+        print(f"lvtui: warning: listening on {clean(host)}: anyone who can reach that address "
+              "can use lvtui", file=sys.stderr)
+    serve_film(path, host, port, max(1, max_sessions))
+    return 0
 
 
 def browse(path: Path | None, section: str | None, find: str | None) -> int:
