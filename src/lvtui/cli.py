@@ -39,8 +39,8 @@ def browser_parser() -> argparse.ArgumentParser:
         prog="lvtui",
         description="Browse Leaving Las Vegas (1995), or any valid film file, in the terminal.",
         epilog="commands: 'lvtui validate [PATH ...]', 'lvtui schema', 'lvtui upgrade PATH', "
-        "'lvtui cast [QUERY]', 'lvtui serve [FILM]', 'lvtui help [COMMAND]'. 'lvtui COMMAND --help' tells more of "
-        "each.",
+        "'lvtui cast [QUERY]', 'lvtui serve [FILM]', 'lvtui help [COMMAND]'. "
+        "'lvtui COMMAND --help' tells more of each.",
     )
     parser.add_argument("--version", action="version", version=f"lvtui {__version__}")
     parser.add_argument(
@@ -284,7 +284,8 @@ def serve(path: Path | None, host: str, port: int, max_sessions: int) -> int:
     except FilmError as error:
         return report(error)
     try:
-        from lvtui.serve import is_loopback, serve as serve_film
+        from lvtui.serve import is_loopback
+        from lvtui.serve import serve as serve_film
     except ImportError:
         print("lvtui serve needs the web extra: pip install 'lvtui[web]'", file=sys.stderr)
         return 2

@@ -19,6 +19,7 @@ Only this module knows textual-serve; it is imported by `lvtui serve` alone.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import shlex
 import sys
@@ -138,10 +139,8 @@ class GuardedServer(Server):
         return websocket
 
     async def _stop(self, service: TrackedAppService) -> None:
-        try:
+        with contextlib.suppress(TimeoutError, ConnectionError):
             await asyncio.wait_for(service.stop(), STOP_GRACE)  # asks the app to quit
-        except (TimeoutError, ConnectionError):
-            pass
         if service.process is not None:
             await end(service.process, 0.5)
             self.processes.discard(service.process)
