@@ -93,6 +93,7 @@ class GuardedServer(Server):
         self.max_sessions = max_sessions
         self.sessions = 0
         self.processes: set[Process] = set()
+        self._announcing: asyncio.Task[None] | None = None
         # The names a browser may use for this server: its own, and, when it listens on
         # loopback, every loopback name.
         names = {host, "localhost", "127.0.0.1", "[::1]"} if is_loopback(host) else {host}
@@ -146,6 +147,19 @@ class GuardedServer(Server):
             self.processes.discard(service.process)
 
     async def on_startup(self, app: web.Application) -> None:
+        # Startup comes before the port is open: the address is printed once it is, so
+        # whoever reads it (a person, a script, a test) can connect at once.
+        self._announcing = asyncio.get_running_loop().create_task(self._announce())
+
+    async def _announce(self) -> None:
+        for _ in range(200):
+            try:
+                _, writer = await asyncio.open_connection(self.host, self.port)
+            except OSError:
+                await asyncio.sleep(0.05)
+                continue
+            writer.close()
+            break
         print(f"lvtui is served at {self.public_url}  (ctrl+c stops it)", flush=True)
 
     async def on_shutdown(self, app: web.Application) -> None:

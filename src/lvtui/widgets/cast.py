@@ -438,6 +438,8 @@ class CastPane(Vertical):
             self.refresh_bindings()  # "Clear" is offered only while there is a filter
 
     def on_mount(self) -> None:
+        if not self.query(SearchBox):
+            return  # the app closed while this pane was being mounted: it is being removed
         # Watched, not left to Input.Changed: the message arrives after the box has been
         # repainted, so every key would cost two frames; a watcher runs as the value
         # changes, and the box, the count and the table change in one frame.
