@@ -89,22 +89,31 @@ class GuardedServer(Server):
     """textual-serve's server with lvtui's guards: origin, host, session cap, cleanup."""
 
     def __init__(self, command: str, host: str, port: int, max_sessions: int) -> None:
-        super().__init__(command, host=host, port=port, title="lvtui")
+        named = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it
+        super().__init__(command, host=host, port=port, title="lvtui",
+                         public_url=f"http://{named}:{port}")
         self.max_sessions = max_sessions
         self.sessions = 0
         self.processes: set[Process] = set()
         self._announcing: asyncio.Task[None] | None = None
+        # Listening on every address, the server cannot know the names it is reached by:
+        # each page is then its own origin, as the browser asked for it.
+        self.wildcard = host in ("0.0.0.0", "::")
         # The names a browser may use for this server: its own, and, when it listens on
         # loopback, every loopback name.
-        names = {host, "localhost", "127.0.0.1", "[::1]"} if is_loopback(host) else {host}
-        self.hosts = {f"[{n}]:{port}" if ":" in n and not n.startswith("[") else f"{n}:{port}"
-                      for n in names}
+        names = {named, "localhost", "127.0.0.1", "[::1]"} if is_loopback(host) else {named}
+        self.hosts = {f"{name}:{port}" for name in names}
 
     def own_request(self, request: web.Request) -> bool:
-        return request.host in self.hosts
+        return self.wildcard or request.host in self.hosts
 
     def own_origin(self, request: web.Request) -> bool:
-        return request.headers.get("Origin") == f"http://{request.host}"
+        """The page that opens a session must be this server's: a page on one loopback
+        name may talk to the server under another (localhost and 127.0.0.1)."""
+        origin = request.headers.get("Origin", "")
+        if self.wildcard:
+            return origin == f"http://{request.host}"
+        return origin.removeprefix("http://") in self.hosts and origin.startswith("http://")
 
     async def handle_index(self, request: web.Request) -> Any:
         if not self.own_request(request):
@@ -112,6 +121,8 @@ class GuardedServer(Server):
         if self.sessions >= self.max_sessions:
             return web.Response(status=503, text=BUSY_PAGE.format(limit=self.max_sessions),
                                 content_type="text/html")
+        if self.wildcard:  # the page's websocket goes back to the name the page came from
+            self.public_url = f"http://{request.host}"
         return await super().handle_index(request)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:

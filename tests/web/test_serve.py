@@ -84,7 +84,9 @@ class Served:
             start_new_session=True)
         assert self.process.stdout is not None
         first = self.process.stdout.readline()
-        assert f"lvtui is served at {self.url}" in first, first
+        if "warning" in first:  # a public address: the warning comes first
+            first = self.process.stdout.readline()
+        assert "lvtui is served at http://" in first and f":{self.port}" in first, first
 
     def apps(self) -> list[int]:
         return children(self.process.pid)
@@ -246,6 +248,8 @@ def test_a_foreign_origin_or_host_is_refused(serve: Callable[..., Served]) -> No
     assert run(handshake(f"http://{rebound}", rebound)) == 403
     assert server.apps() == []  # no lvtui was started for any of them
     assert run(handshake(own)) == 101
+    # The page opened as localhost talks to the server as 127.0.0.1: both are its own.
+    assert run(handshake(f"http://localhost:{server.port}")) == 101
 
 
 def test_the_session_cap_answers_with_a_page_not_a_process(
@@ -278,3 +282,24 @@ def test_the_session_cap_answers_with_a_page_not_a_process(
     assert status == 503 and "lvtui is busy" in page and "1 lvtui sessions" in page
     assert second == 503
     wait_until(lambda: server.apps() == [], what="the one session's lvtui to end")
+
+
+def test_on_every_address_each_page_is_its_own_origin(serve: Callable[..., Served]) -> None:
+    import urllib.request
+
+    import aiohttp
+
+    server = serve("--host", "0.0.0.0")
+    page = urllib.request.urlopen(server.url, timeout=10).read().decode()
+    assert f"ws://127.0.0.1:{server.port}/ws" in page  # back to the name the page came from
+
+    async def handshake(origin: str) -> int:
+        async with aiohttp.ClientSession() as session:
+            try:
+                async with session.ws_connect(f"{server.url}/ws", headers={"Origin": origin}):
+                    return 101
+            except aiohttp.WSServerHandshakeError as error:
+                return error.status
+
+    assert run(handshake("http://evil.example")) == 403
+    assert run(handshake(f"http://127.0.0.1:{server.port}")) == 101
