@@ -69,7 +69,7 @@ class TrackedAppService(AppService):
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
         # The one place lvtui uses textual-serve's private API: the process it starts.
-        # tests/web/test_serve.py fails loudly if an upgrade changes it.
+        # tests/unit/test_serve.py fails loudly if an upgrade changes it.
         self.process = process = await super()._open_app_process(width, height)
         self._processes.add(process)
         return process
