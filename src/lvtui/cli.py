@@ -10,6 +10,7 @@ import argparse
 import csv
 import gc
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ from lvtui.text import clean
 from lvtui.wording import events
 
 EXIT_NO_MATCH = 1  # as grep: a script can tell "nobody matched" from an error
+EXIT_UNAVAILABLE = 69  # EX_UNAVAILABLE: lvtui serve could not listen
 
 CAST_EPILOG = """\
 output: 'table' is a table on a terminal and, piped, one line per member with the
@@ -114,7 +116,8 @@ def serve_parser() -> argparse.ArgumentParser:
         "then the address to open is printed. Each browser tab runs its own lvtui; closing "
         "the tab ends it, and ctrl+c ends the server and every lvtui it started.",
         epilog="exit status: 0 after ctrl+c, 2 for bad usage or without the web extra, "
-        "65 when the film file is not valid, 66 when it cannot be read.",
+        "65 when the film file is not valid, 66 when it cannot be read, 69 when the address "
+        "cannot be listened on (the port is taken).",
     )
     parser.add_argument("path", nargs="?", type=Path, metavar="FILM",
                         help="a film file (default: the shipped film)")
@@ -292,7 +295,13 @@ def serve(path: Path | None, host: str, port: int, max_sessions: int) -> int:
     if not is_loopback(host):
         print(f"lvtui: warning: listening on {clean(host)}: anyone who can reach that address "
               "can use lvtui", file=sys.stderr)
-    serve_film(path, host, port, max(1, max_sessions))
+    try:
+        serve_film(path, host, port, max(1, max_sessions))
+    except OSError as error:  # the port is taken, the address is not this computer's...
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        print(f"lvtui: cannot listen on {clean(host)}:{port}: {reason.lower()}",
+              file=sys.stderr)
+        return EXIT_UNAVAILABLE
     return 0
 
 

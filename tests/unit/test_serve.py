@@ -81,3 +81,19 @@ def test_textual_serves_private_process_hook_is_still_there() -> None:
     init = inspect.signature(AppService.__init__).parameters
     assert {"write_bytes", "write_str", "close", "download_manager", "debug"} <= set(init)
     assert inspect.iscoroutinefunction(Server._process_messages)
+
+
+def test_a_taken_port_is_one_line_and_exit_69() -> None:
+    import socket
+    import subprocess
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "lvtui", "serve", "--port", str(port)],
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode == 69
+    assert result.stderr.strip().splitlines() == [
+        f"lvtui: cannot listen on 127.0.0.1:{port}: address already in use"]
+    assert "Traceback" not in result.stdout + result.stderr
