@@ -235,7 +235,7 @@ async def test_find_reaches_events_table_rows_and_hidden_cast_members(
         assert app.hit is not None and app.hit.member is None
         assert app.hit.section == "reception"
         table = app.query_one(AccoladesTable)
-        assert table._found[1] and table._found[2] is not None
+        assert table.marks and table.current_unit is not None
 
 
 async def test_escape_clears_the_marks_and_n_goes_on(make_app: AppFactory) -> None:

@@ -2,131 +2,100 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
-from rich.style import Style
-from rich.table import Table
-from rich.text import Text
+from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.widget import Widget
+from textual.content import Content
+from textual.geometry import Size
 
-from lvtui.search import match_spans
 from lvtui.widgets.gauge import Bar, Gauges
+from lvtui.widgets.linked import Linked
 from lvtui.widgets.reading import facts, heading, nothing, paragraph, quote
 from lvtui.widgets.text_panes import FilmPane
 from lvtui.wording import aggregate_figure, money, names
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.model import Accolade, Film
+    from lvtui.model import Film
 
 
-class AccoladesTable(Widget):
+class AccoladesTable(Linked):
     """Award, category, nominee, result: every cell readable at any width, none selectable.
 
-    Side by side where the four columns fit with their cells wrapped; stacked (award and
-    category, then nominee and result) where they would not. Every cell is Text, never
-    markup: the names come from the film file.
+    A row of the table is a unit of linked text (its nominees are links, a find marks it);
+    the cells are drawn side by side where the four columns fit with their text wrapped,
+    stacked (award and category, then nominee and result) where they would not.
     """
 
     DEFAULT_CSS = """
     AccoladesTable {
-        height: auto; margin-bottom: 1;
+        margin-bottom: 1;
         & > .accolades--header { text-style: bold; color: $text-secondary; }
-        & > .accolades--won { text-style: bold; }
-        & > .accolades--match { background: $warning 40%; color: auto 95%; }
-        & > .accolades--current-match { background: $warning; color: auto 95%;
-                                        text-style: bold; }
     }
     """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"accolades--header", "accolades--won",
-                                             "accolades--match", "accolades--current-match"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"accolades--header"}
     STACK_BELOW = 72  # cells: narrower than this, a row per cell reads better than columns
+    TITLES = ("Award", "Category", "Nominee", "Result")
+    SEPARATOR = " · "
+    GAP = 2  # cells between columns
+    RATIOS = (3, 4, 3)  # the widths of award, category and nominee; the result is as wide as it is
 
     def __init__(self, film: Film, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.film = film
-        self.accolades: Sequence[Accolade] = film.accolades
-        self._found: tuple[str, set[int], int | None] = ("", set(), None)
+        self.cells: list[tuple[int, int, int, int]] = []  # where each cell of a row starts
+        units = []
+        for accolade in film.accolades:
+            won = accolade.result == "won"
+            cells = [accolade.award, accolade.category,
+                     names(film, accolade.nominees) or film.title]  # none: the film itself
+            result = ("★ " if won else "") + accolade.result.capitalize()
+            starts, at = [], 0
+            for cell in [*cells, result]:
+                starts.append(at)
+                at += len(cell) + len(self.SEPARATOR)
+            self.cells.append((starts[0], starts[1], starts[2], starts[3]))
+            # One line of text, as a find reads and a copy pastes it.
+            units.append(Content.assemble(
+                *[part for cell in cells for part in (cell, self.SEPARATOR)],
+                (result, "bold" if won else "")))
+        super().__init__(units, id=id)
 
-    def _nominees(self, accolade: Accolade) -> str:
-        return names(self.film, accolade.nominees) or self.film.title  # none: the film
+    def _split(self, number: int, unit: Content) -> list[Content]:
+        starts = self.cells[number]
+        ends = [start - len(self.SEPARATOR) for start in starts[1:]] + [len(unit)]
+        return [unit[start:end] for start, end in zip(starts, ends, strict=True)]
 
-    def plain_text(self) -> str:
-        return "\n".join(self.find_texts())
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lay_out_units(self.units, width).split("\n"))
 
-    # -- find: see lvtui.widgets.linked.Findable --------------------------------------------
-
-    def find_texts(self) -> list[str]:
-        return [f"{a.award} · {a.category} · {self._nominees(a)} · {a.result}"
-                for a in self.accolades]
-
-    def mark_found(self, query: str, rows: Sequence[int], current: int | None) -> None:
-        found = (query, set(rows), current)
-        if found != self._found:
-            self._found = found
-            self.refresh()
-
-    def reveal_found(self, row: int) -> None:
-        self.scroll_visible(animate=False, immediate=True)
-
-    def _cell(self, row: int, text: str, style: Style | str = "") -> Text:
-        """A cell's text, with the words of a find marked where its row matched."""
-        cell = Text(text, style=style)
-        query, rows, current = self._found
-        if row in rows:
-            mark = self.get_component_rich_style(
-                "accolades--current-match" if row == current else "accolades--match")
-            for start, end in match_spans(text, query):
-                cell.stylize(mark, start, end)
-        return cell
-
-    def render(self) -> RenderableType:
-        return _Adaptive(self._columns, self._stacked, self.STACK_BELOW)
-
-    def _result(self, row: int, accolade: Accolade) -> Text:
-        won = accolade.result == "won"
-        style = self.get_component_rich_style("accolades--won", partial=True) if won else ""
-        return self._cell(row, ("★ " if won else "") + accolade.result.capitalize(), style)
-
-    def _columns(self) -> Table:
-        header = self.get_component_rich_style("accolades--header", partial=True)
-        table = Table.grid(padding=(0, 2, 0, 0), expand=True)
-        for _title, ratio in (("Award", 3), ("Category", 4), ("Nominee", 3)):
-            table.add_column(ratio=ratio)
-        table.add_column(no_wrap=True)
-        table.add_row(*(Text(title, style=header)
-                        for title in ("Award", "Category", "Nominee", "Result")))
-        for row, accolade in enumerate(self.accolades):
-            table.add_row(self._cell(row, accolade.award), self._cell(row, accolade.category),
-                          self._cell(row, self._nominees(accolade)),
-                          self._result(row, accolade))
-        return table
-
-    def _stacked(self) -> Group:
-        lines: list[Text] = []
-        for row, accolade in enumerate(self.accolades):
-            lines += [Text.assemble(self._cell(row, accolade.award, "bold"), " · ",
-                                    self._cell(row, accolade.category)),
-                      Text.assemble("  ", self._cell(row, self._nominees(accolade)), " · ",
-                                    self._result(row, accolade))]
-        return Group(*lines)
-
-
-class _Adaptive:
-    """A Rich renderable that picks its layout from the width it is given to draw in."""
-
-    def __init__(self, wide: Callable[[], RenderableType],
-                 narrow: Callable[[], RenderableType], below: int) -> None:
-        self.wide, self.narrow, self.below = wide, narrow, below
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.narrow() if options.max_width < self.below else self.wide()
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(1, options.max_width)
+    def lay_out_units(self, units: list[Content], width: int) -> Content:
+        rows = [self._split(number, unit) for number, unit in enumerate(units)]
+        if width < self.STACK_BELOW:
+            lines: list[Content] = []
+            for award, category, nominee, result in rows:
+                lines += (Content.assemble(award.stylize("bold"), self.SEPARATOR, category)
+                          .wrap(max(1, width)))
+                lines += [Content("  ") + line for line in Content.assemble(
+                    nominee, self.SEPARATOR, result).wrap(max(1, width - 2))]
+            return Content("\n").join(lines)
+        header = self.get_visual_style("accolades--header", partial=True)
+        titles = [Content(title).stylize(header) for title in self.TITLES]
+        result_width = max(cell_len(title.plain) for title in [titles[3], *(r[3] for r in rows)])
+        room = width - result_width - self.GAP * 3
+        widths = [room * ratio // sum(self.RATIOS) for ratio in self.RATIOS]
+        widths[-1] = room - sum(widths[:-1])
+        lines = []
+        for cells in [titles, *rows]:
+            wrapped = [cell.wrap(max(1, w)) for cell, w in zip(cells, [*widths, result_width],
+                                                               strict=True)]
+            for y in range(max(len(column) for column in wrapped)):
+                parts: list[Content | str] = []
+                for column, (lines_of_cell, cell_width) in enumerate(
+                        zip(wrapped, [*widths, result_width], strict=True)):
+                    text = lines_of_cell[y] if y < len(lines_of_cell) else Content("")
+                    gap = " " * self.GAP if column < 3 else ""
+                    parts += [text, " " * (cell_width - text.cell_length) + gap]
+                lines.append(Content.assemble(*parts).rstrip())
+        return Content("\n").join(lines)
 
 
 class ReceptionPane(FilmPane):
