@@ -307,3 +307,17 @@ async def test_a_paste_into_the_find_bar_is_cleaned_and_one_line(make_app: AppFa
         await pilot.pause()
         assert app.find_bar.box.value == "klady"
         assert count(app) == "1 match · reception 1"
+
+
+async def test_the_accolades_table_links_its_nominees(make_app: AppFactory) -> None:
+    app = make_app(section="reception")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await links_ready(pilot, app)
+        pane = app.query_one("#reception", ReadingPane)
+        table = app.query_one(AccoladesTable)
+        stops = [stop for stop in pane.link_stops() if stop[0] is table]
+        assert [table.links[number][1].target for _, number in stops[:3]] == [
+            "nicolas-cage", "elisabeth-shue", "mike-figgis"]
+        pane.set_current(stops[1])
+        await pilot.press("enter")
+        assert card_name(app) == "Elisabeth Shue"
