@@ -432,7 +432,7 @@ class FilmApp(App[None]):
         if not found:
             self.bell()
             return
-        self.hit = hit = found.next(self.hit, step)
+        self.hit = hit = found.next(self.hit, step, self.section)
         self.history.left(self.place())
         bar_open = self.find_bar.has_class("-open")
         self.show_section(hit.section, focus=not bar_open, visit=False)

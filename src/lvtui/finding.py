@@ -83,13 +83,17 @@ class Results:
             return None
         return at if at < self._split else at + len(self._members)
 
-    def next(self, hit: Hit | None, step: int) -> Hit:
+    def next(self, hit: Hit | None, step: int, section: str = SECTION_IDS[0]) -> Hit:
         """The match after *hit* (before it, with a negative *step*), going round at the
-        ends; the first (or last) when *hit* is None or no longer a match."""
+        ends. When *hit* is None or no longer a match: the first match from *section* on
+        (the last one before it, going backwards), as a browser finds from where you are."""
         at = None if hit is None else self.position(hit)
-        if at is None:
-            return self[0 if step > 0 else len(self) - 1]
-        return self[(at + step) % len(self)]
+        if at is not None:
+            return self[(at + step) % len(self)]
+        order = SECTION_IDS.index(section)
+        before = sum(count for name, count in self.counts().items()
+                     if SECTION_IDS.index(name) < order)  # the matches of earlier sections
+        return self[(before if step > 0 else before - 1) % len(self)]
 
 
 class FindIndex:

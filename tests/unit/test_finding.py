@@ -55,3 +55,12 @@ def test_a_query_narrowed_then_widened_again_is_answered_alike() -> None:
     counts = [search.find(q).counts() for q in ("s", "se", "ser", "se", "s")]
     assert counts[0] == counts[4] and counts[1] == counts[3]
     assert counts[2] == {"plot": 1, "cast": 1}
+
+
+def test_a_new_find_starts_from_the_section_you_are_in() -> None:
+    found = index().find("figgis")  # overview, then production
+    assert found.next(None, 1, "plot") == Hit("production", unit=3)
+    assert found.next(None, 1, "reception") == Hit("overview", unit=0)  # round the end
+    assert found.next(None, -1, "plot") == Hit("overview", unit=0)
+    assert found.next(None, -1, "overview") == Hit("production", unit=3)  # round the start
+    assert found.next(None, 1, "overview") == Hit("overview", unit=0)
