@@ -42,14 +42,18 @@ class Findable(Protocol):
         """Bring *row* into view (the widget's section is already shown)."""
 
 
+def line_top(widget: Widget, line: int) -> int:
+    """Where *line* of *widget* is in its container's scrolling space."""
+    return widget.virtual_region.y + widget.styles.padding.top + line
+
+
 def show_line(widget: Widget, line: int, *, center: bool = False) -> None:
     """Scroll *widget*'s container so that *line* of it is in view: moving as little as
     possible (stepping through links), or to the middle (a find's match, as browsers do)."""
     container = widget.parent
     if isinstance(container, Widget):
-        top = widget.virtual_region.y + widget.styles.padding.top + line
-        container.scroll_to_region(Region(0, top, 1, 1), animate=False, immediate=True,
-                                   center=center)
+        container.scroll_to_region(Region(0, line_top(widget, line), 1, 1), animate=False,
+                                   immediate=True, center=center)
 
 
 def _follow(number: int) -> Style:
@@ -183,9 +187,18 @@ class Linked(Widget):
     def render(self) -> Content:
         return self.lay_out_units(self.styled_units(), self.content_size.width)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Laid out for the width asked about, not the width of the last layout (none yet,
+        # the first time: a layout that wraps by itself would fold a letter a line).
+        return len(self.lay_out_units(self.units, width).wrap(max(1, width)))
+
+    def _drawn_lines(self) -> list[Content]:
+        """The lines as drawn at the widget's width."""
+        return self.render().wrap(max(1, self.content_size.width))
+
     def line_of(self, found: Callable[[Span], bool]) -> int | None:
         """The first line, as drawn, holding a span *found* picks out."""
-        for y, line in enumerate(self.render().wrap(max(1, self.content_size.width))):
+        for y, line in enumerate(self._drawn_lines()):
             if any(found(span) for span in line.spans):
                 return y
         return None
@@ -196,7 +209,7 @@ class Linked(Widget):
     def link_lines(self) -> dict[int, int]:
         """The line each link starts on, as drawn."""
         found: dict[int, int] = {}
-        for y, line in enumerate(self.render().wrap(max(1, self.content_size.width))):
+        for y, line in enumerate(self._drawn_lines()):
             for span in line.spans:
                 if isinstance(span.style, Style):
                     action = span.style.meta.get("@click", "")
@@ -239,11 +252,6 @@ class FactList(Linked):
     def plain_text(self) -> str:
         return "\n".join(f"{label}: {value}" for label, value in zip(self.labels, self.texts,
                                                                      strict=True))
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # Laid out for the width asked about, not the width of the last layout (none yet,
-        # the first time: every value would be folded a letter a line).
-        return len(self.lay_out_units(self.units, width).split("\n"))
 
     def lay_out_units(self, units: list[Content], width: int) -> Content:
         style = self.get_visual_style("facts--label", partial=True)

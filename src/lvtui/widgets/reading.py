@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from lvtui.widgets.copying import copy_text, plain_text
-from lvtui.widgets.linked import FactList, Linked, Prose, show_line
+from lvtui.widgets.linked import FactList, Linked, Prose, line_top, show_line
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
@@ -114,8 +114,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         for block, number in stops:
             if block not in lines:
                 lines[block] = block.link_lines()
-            ys.append(block.virtual_region.y + block.styles.padding.top
-                      + lines[block].get(number, 0))
+            ys.append(line_top(block, lines[block].get(number, 0)))
         if step > 0:
             return next((i for i, y in enumerate(ys) if y >= top), len(stops))
         return next((i for i in range(len(ys) - 1, -1, -1) if ys[i] < bottom), -1)

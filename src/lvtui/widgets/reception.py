@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.geometry import Size
 
 from lvtui.widgets.gauge import Bar, Gauges
 from lvtui.widgets.linked import Linked
@@ -63,9 +62,6 @@ class AccoladesTable(Linked):
         starts = self.cells[number]
         ends = [start - len(self.SEPARATOR) for start in starts[1:]] + [len(unit)]
         return [unit[start:end] for start, end in zip(starts, ends, strict=True)]
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lay_out_units(self.units, width).split("\n"))
 
     def lay_out_units(self, units: list[Content], width: int) -> Content:
         rows = [self._split(number, unit) for number, unit in enumerate(units)]
