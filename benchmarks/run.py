@@ -186,6 +186,13 @@ async def _type_keys(film_path: Path | None, home: Path, find: bool = False) -> 
                 app.post_message(events.Key(key, key if len(key) == 1 else None))
                 await asyncio.sleep(key_wait)  # handled, searched and painted; idle is free
                 costs.append(time.process_time() - before)
+            # With a short --key-wait, keys may still be queued: leaving now would close the
+            # app under them. The app forwards each key to the box in order, so a call queued
+            # on the app after the keys, then on the box, runs once the box has them all.
+            handled = asyncio.Event()
+            app.call_later(lambda: box.call_later(handled.set))
+            await asyncio.wait_for(handled.wait(), timeout=60)
+            assert box.value == "", f"the box still holds {box.value!r}: a key was lost"
         return statistics.median(costs)
     finally:
         lvtui.app.CastPane = real_pane  # type: ignore[misc]
