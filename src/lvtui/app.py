@@ -28,7 +28,7 @@ from lvtui.screens.person_card import PersonCard
 from lvtui.search import Narrowing, normalize_query
 from lvtui.sections import SECTION_IDS, SECTIONS
 from lvtui.settings import Settings, SettingsStore
-from lvtui.text import clean
+from lvtui.text import clean, shorten
 from lvtui.widgets.cast import CastPane, CastTable
 from lvtui.widgets.find_bar import FindBar, FindBox
 from lvtui.widgets.footer import KeyFooter
@@ -201,6 +201,13 @@ class FilmApp(App[None]):
         return self.query_one(ContentSwitcher).current or "overview"
 
     @cached_property
+    def _title_shown(self) -> str:
+        """The film's title as the title bar shows it: no screen has room for more than
+        this, and a longer one (a hostile file's 100,000 letters) would be measured for
+        nothing at every section change."""
+        return shorten(self.film.title, 400)
+
+    @cached_property
     def card_rows(self) -> Sequence[CastRow]:
         """A row for every person and organisation, for the palette to search."""
         return card_rows(self.film)
@@ -228,7 +235,7 @@ class FilmApp(App[None]):
             self.history.left(self.place())
         switcher.current = section
         self.query_one(SectionList).highlighted = SECTION_IDS.index(section)
-        self.sub_title = f"{self.film.title} ({self.film.year}) · {SECTIONS[section]}"
+        self.sub_title = f"{self._title_shown} ({self.film.year}) · {SECTIONS[section]}"
         if self.settings.section != section:
             self.settings.section = section
             self._save()

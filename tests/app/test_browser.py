@@ -245,12 +245,22 @@ async def test_timeline_selection_shows_detail(make_app: AppFactory) -> None:
     app = make_app(section="timeline")
     async with app.run_test(size=(120, 40)) as pilot:
         detail = app.query_one("#timeline-detail-text", Prose)
+
+        async def whole_and_no_more() -> None:
+            """The details take exactly the lines their text needs: none cut, none blank."""
+            await pilot.pause()
+            lines = detail.render().wrap(detail.content_size.width)
+            assert detail.size.height == len(lines) and lines[-1].plain.strip()
+
         assert "known to the year" in detail.plain_text()
+        await whole_and_no_more()
         await pilot.press("down")
         assert "April 1994 (known to the month)" in detail.plain_text()
         assert app.query_one(TimelineChart).selected == 1
+        await whole_and_no_more()
         await pilot.press("G")
         assert "1 January 1998 (known to the day)" in detail.plain_text()
+        await whole_and_no_more()
         undated = str(app.query_one("#timeline-undated", Static).render())
         assert "Blu-ray" in undated and "LaserDisc" in undated
 

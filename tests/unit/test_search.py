@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from lvtui.people import CastRow
-from lvtui.search import CastSearch, fold, match_spans, search_cast
+from lvtui.search import CastSearch, fold, fold_with_map, match_spans, search_cast
 
 
 def row(actor: str, role: str, credited_as: str | None = None) -> CastRow:
@@ -23,6 +25,18 @@ CAST = [
 def test_fold() -> None:
     assert fold("ZOË") == fold("zoe") == "zoe"
     assert fold("Straße") == "strasse"
+
+
+@given(st.text(alphabet=st.sampled_from("aZ 9-ëÅßﬁİǅ\u0301Ｆ漢"), max_size=40))
+def test_fold_with_map_reads_ascii_runs_as_it_reads_each_letter(text: str) -> None:
+    """The ASCII runs are folded whole; the answer is the letter-by-letter one."""
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for part in unicodedata.normalize("NFKD", char):
+            if not unicodedata.combining(part):
+                folded += part.casefold()
+                origin += [index] * len(part.casefold())
+    assert fold_with_map(text) == ("".join(folded), tuple(origin))
 
 
 def test_matches_actor_role_and_credit() -> None:

@@ -100,6 +100,9 @@ class Linked(Widget):
     def update(self, units: Sequence[Content], links: Sequence[Sequence[Mention]] = ()) -> None:
         """Show other units (the timeline's details of another event), linked alike."""
         self.units = list(units)
+        # Height per width: the text alone decides it (links and marks only restyle), and
+        # Textual asks several times a layout. Laying out a long text is not free.
+        self._heights: dict[int, int] = {}
         # Links lvtui makes itself (a card's entries), kept when mentions are added.
         self._fixed = [list(unit) for unit in links] or [[] for _ in self.units]
         self.marks, self.current_unit = {}, None
@@ -190,7 +193,9 @@ class Linked(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Laid out for the width asked about, not the width of the last layout (none yet,
         # the first time: a layout that wraps by itself would fold a letter a line).
-        return len(self.lay_out_units(self.units, width).wrap(max(1, width)))
+        if width not in self._heights:
+            self._heights[width] = len(self.lay_out_units(self.units, width).wrap(max(1, width)))
+        return self._heights[width]
 
     def _drawn_lines(self) -> list[Content]:
         """The lines as drawn at the widget's width."""
