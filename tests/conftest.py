@@ -70,6 +70,12 @@ def make_app(film: Film, settings_path: Path) -> AppFactory:
     return make
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long tests first: workers take tests in this order, and a long one taken last
+    would keep one worker busy while the others wait."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 def pytest_runtest_teardown(item: pytest.Item) -> None:
     """Set aside what outlives a test from the garbage collector's full passes.
     Textual keeps up to a thousand widgets' render caches in a class-level lru_cache, so the

@@ -79,6 +79,7 @@ async def walk(app: FilmApp, pilot: Any) -> list[str]:
     return problems
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("themes", GROUPS, ids=["+".join(group) for group in GROUPS])
 async def test_every_letter_reads_in_every_theme(make_app: AppFactory,
                                                  themes: list[str]) -> None:

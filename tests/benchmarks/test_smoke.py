@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -24,6 +26,7 @@ def test_generated_films_validate(tmp_path: Path) -> None:
         assert result.stdout.endswith(" 7 events)\n")
 
 
+@pytest.mark.long
 def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
     results = tmp_path / "RESULTS.md"
     results.write_text("# notes kept\n<!-- results -->\nold\n<!-- /results -->\nmore notes\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual.geometry import Region
@@ -88,6 +89,7 @@ def markup_words(lines: list[list[Segment]], region: Region,
     return positions
 
 
+@pytest.mark.long
 async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
     app = BaitedApp(load_film(CORPUS / "markup.json"), settings=SettingsStore(settings_path))
     clicked = 0

@@ -163,6 +163,7 @@ def test_the_app_walk_covers_every_family() -> None:
     assert MARKER not in everything  # the unterminated OSC swallowed the rest of its string
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("case", ON_SCREEN, ids=ids(ON_SCREEN))
 async def test_app_shows_hostile_text_as_text(case: Case, make_app: AppFactory) -> None:
     film = load_film(case.path)

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual import events
@@ -102,6 +103,7 @@ async def visit_everything(app: FilmApp) -> None:
         assert_nothing_got_through(screen_text(app))
 
 
+@pytest.mark.long
 @settings(SLOW, max_examples=5)  # each example starts an app and draws every section
 @given(films_with_hostile_text())
 def test_any_text_in_every_field_loads_and_renders(document: dict[str, Any]) -> None:
@@ -136,6 +138,7 @@ async def type_and_paste(app: FilmApp, entries: list[tuple[str, str]]) -> None:
 
 
 # A few examples, each a whole session of up to five searches: one app start per example.
+@pytest.mark.long
 @settings(SLOW, max_examples=4)
 @given(entries=st.lists(st.tuples(TYPED_TEXT, HOSTILE_TEXT), min_size=1, max_size=5))
 def test_any_text_typed_or_pasted_into_the_search(entries: list[tuple[str, str]]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from textual.driver import Driver
 from textual.events import Resize
 from textual.geometry import Size
@@ -24,6 +25,7 @@ def resize(app: FilmApp, width: int, height: int) -> None:
     app.post_message(Resize(Size(width, height), Size(width, height)))
 
 
+@pytest.mark.long
 async def test_resize_storm(make_app: AppFactory) -> None:
     rng = random.Random(20261125)
     app = make_app()

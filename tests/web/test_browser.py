@@ -23,7 +23,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
     pytest.skip("no Chromium: apt-get install chromium (the web tests drive it; .ci/run does)",
                 allow_module_level=True)
-pytestmark = pytest.mark.xdist_group("web")  # one worker: one Chromium for them all
+pytestmark = [pytest.mark.xdist_group("web"),  # one worker: one Chromium for them all
+              pytest.mark.long]
 
 
 @pytest.fixture(scope="module")
