@@ -186,12 +186,17 @@ async def _type_keys(film_path: Path | None, home: Path, find: bool = False) -> 
                 app.post_message(events.Key(key, key if len(key) == 1 else None))
                 await asyncio.sleep(key_wait)  # handled, searched and painted; idle is free
                 costs.append(time.process_time() - before)
-            # With a short --key-wait, keys may still be queued: leaving now would close the
-            # app under them. The app forwards each key to the box in order, so a call queued
-            # on the app after the keys, then on the box, runs once the box has them all.
-            handled = asyncio.Event()
-            app.call_later(lambda: box.call_later(handled.set))
-            await asyncio.wait_for(handled.wait(), timeout=60)
+            # With a short --key-wait, keys may still be on their way: leaving now would close
+            # the app under them. The app forwards each key to the box in order, so a call
+            # queued on the app after the keys, then on the box, runs once the box has read
+            # them all; a backspace is then still bubbling up to the bindings that delete.
+            read = asyncio.Event()
+            app.call_later(lambda: box.call_later(read.set))
+            await asyncio.wait_for(read.wait(), timeout=60)
+            for _ in range(1000):
+                if box.value == "":
+                    break
+                await asyncio.sleep(0.01)
             assert box.value == "", f"the box still holds {box.value!r}: a key was lost"
         return statistics.median(costs)
     finally:
