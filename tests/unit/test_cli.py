@@ -1,4 +1,8 @@
-"""The command line, run as a subprocess: exit codes, stdout, stderr, never a traceback."""
+"""The command line: exit codes, stdout, stderr, never a traceback.
+
+Most cases run `cli.main` in this process (the same code path, without an interpreter
+start-up each); a real process where the process itself matters: `python -m lvtui`, bytes
+on the real stderr, and a browser that must exit before it touches the terminal."""
 
 from __future__ import annotations
 
@@ -31,17 +35,47 @@ def lvtui(
     return result
 
 
-def test_validate_shipped_film_from_any_directory(tmp_path: Path) -> None:
-    result = lvtui("validate", cwd=tmp_path)
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    """`lvtui ARGS` in this process, as a finished process would report it. The browser is
+    a tripwire: no case here may start it."""
+    from lvtui.app import FilmApp
+    from lvtui.cli import main
+
+    def tripwire(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the browser was started")
+
+    monkeypatch.setattr(FilmApp, "run", tripwire)
+
+    def run_(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        with monkeypatch.context() as patch:
+            if cwd is not None:
+                patch.chdir(cwd)
+            try:
+                code = main(list(args))
+            except SystemExit as exit_:  # argparse's usage errors and --version
+                code = int(exit_.code or 0)
+        out, err = capsys.readouterr()
+        assert "\x1b" not in out + err
+        return subprocess.CompletedProcess(args, code, out, err)
+
+    return run_
+
+
+def test_validate_shipped_film_from_any_directory(run: Run, tmp_path: Path) -> None:
+    result = run("validate", cwd=tmp_path)
     assert result.returncode == 0
     assert result.stdout.strip().endswith(
         ": ok (schema 2; 28 cast, 34 people, 11 organisations, 7 events)")
 
 
-def test_validate_several_paths(write_film: Callable[..., Path], tmp_path: Path) -> None:
-    good = write_film(json.loads(Path(lvtui("validate").stdout.split(":")[0]).read_text()))
+def test_validate_several_paths(run: Run, write_film: Callable[..., Path], tmp_path: Path) -> None:
+    good = write_film(json.loads(Path(run("validate").stdout.split(":")[0]).read_text()))
     bad = write_film(b'{"a": 1,}')
-    result = lvtui("validate", str(good), str(bad))
+    result = run("validate", str(good), str(bad))
     assert result.returncode == 65
     assert result.stdout == (
         f"{good}: ok (schema 2; 28 cast, 34 people, 11 organisations, 7 events)\n")
@@ -51,8 +85,8 @@ def test_validate_several_paths(write_film: Callable[..., Path], tmp_path: Path)
     )
 
 
-def test_validate_unreadable_path_exits_66(tmp_path: Path) -> None:
-    result = lvtui("validate", str(tmp_path / "missing.json"), str(tmp_path))
+def test_validate_unreadable_path_exits_66(run: Run, tmp_path: Path) -> None:
+    result = run("validate", str(tmp_path / "missing.json"), str(tmp_path))
     assert result.returncode == 66
     assert result.stderr.splitlines() == [
         f"{tmp_path / 'missing.json'}: no such file",
@@ -61,12 +95,13 @@ def test_validate_unreadable_path_exits_66(tmp_path: Path) -> None:
 
 
 def test_validate_schema_errors_one_per_line(
+    run: Run,
     write_film: Callable[..., Path], film_dict: dict[str, Any]
 ) -> None:
     film_dict["cast"][3]["character"] = ["\x1b]52;c;aGk=\x07"]
     film_dict["year"] = "1995"
     path = write_film(film_dict)
-    result = lvtui("validate", str(path))
+    result = run("validate", str(path))
     assert result.returncode == 65
     assert result.stderr.splitlines() == [
         f'{path}: $.year: expected a valid integer (got "1995")',
@@ -80,14 +115,14 @@ def test_hostile_values_never_reach_stderr_raw(write_film: Callable[..., Path]) 
     assert not any(ch in result.stderr for ch in "\x1b\x07\x9b")
 
 
-def test_cast_query() -> None:
-    result = lvtui("cast", "shue")
+def test_cast_query(run: Run) -> None:
+    result = run("cast", "shue")
     assert result.returncode == 0
     assert result.stdout == "Elisabeth Shue\tSera\n"  # plain text when piped, no empty field
 
 
-def test_cast_json_shows_credited_name() -> None:
-    result = lvtui("cast", "goorjian", "--format", "json")
+def test_cast_json_shows_credited_name(run: Run) -> None:
+    result = run("cast", "goorjian", "--format", "json")
     assert json.loads(result.stdout) == [
         {
             "actor": "Michael Goorjian",
@@ -98,28 +133,29 @@ def test_cast_json_shows_credited_name() -> None:
     ]
 
 
-def test_cast_csv_all_members() -> None:
-    rows = list(csv.reader(io.StringIO(lvtui("cast", "--format", "csv").stdout)))
+def test_cast_csv_all_members(run: Run) -> None:
+    rows = list(csv.reader(io.StringIO(run("cast", "--format", "csv").stdout)))
     assert rows[0] == ["actor", "role", "credited_as"]
     assert len(rows) == 29
 
 
 def test_cast_accents_and_other_film(
+    run: Run,
     write_film: Callable[..., Path], film_dict: dict[str, Any]
 ) -> None:
     film_dict["people"][0]["name"] = "Zoë Ångström"
-    result = lvtui("cast", "ZOE ANG", "--film", str(write_film(film_dict)))
+    result = run("cast", "ZOE ANG", "--film", str(write_film(film_dict)))
     assert result.stdout.startswith("Zoë Ångström\tBen Sanderson")
 
 
-def test_cast_bad_film_exits_65(write_film: Callable[..., Path]) -> None:
-    result = lvtui("cast", "--film", str(write_film(b"[]")))
+def test_cast_bad_film_exits_65(run: Run, write_film: Callable[..., Path]) -> None:
+    result = run("cast", "--film", str(write_film(b"[]")))
     assert result.returncode == 65
     assert "expected a JSON object" in result.stderr
 
 
-def test_schema_is_json_schema() -> None:
-    schema = json.loads(lvtui("schema").stdout)
+def test_schema_is_json_schema(run: Run) -> None:
+    schema = json.loads(run("schema").stdout)
     assert schema["title"] == "Film"
     assert schema["required"] == ["schema_version", "title", "year"]
     assert schema["properties"]["people"]["description"]
@@ -141,8 +177,8 @@ def test_version_and_help() -> None:
         ["x.json", "--film", "y.json"],
     ],
 )
-def test_bad_usage_exits_2(args: list[str]) -> None:
-    result = lvtui(*args)
+def test_bad_usage_exits_2(run: Run, args: list[str]) -> None:
+    result = run(*args)
     assert result.returncode == 2
     assert result.stderr.startswith("usage: lvtui")
 
@@ -154,21 +190,10 @@ def test_browser_refuses_bad_file_before_starting(tmp_path: Path) -> None:
     assert result.stderr == f"{tmp_path / 'none.json'}: no such file\n"
 
 
-def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """The command line in-process: no interpreter start-up, same code path."""
-    from lvtui.cli import main
-
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.mark.parametrize("topic", [[], ["cast"], ["validate"], ["schema"]])
-def test_help_command(capsys: pytest.CaptureFixture[str], topic: list[str]) -> None:
-    code, out, _ = run_main(capsys, "help", *topic)
+def test_help_command(run: Run, topic: list[str]) -> None:
+    result = run("help", *topic)
+    code, out = result.returncode, result.stdout
     assert code == 0
     assert out.startswith(f"usage: lvtui {' '.join(topic)}".rstrip())
     if topic == ["cast"]:
@@ -181,17 +206,19 @@ def test_help_command(capsys: pytest.CaptureFixture[str], topic: list[str]) -> N
     (["cast", "--format", "xml"], "usage: lvtui cast"),
     (["help", "nothing"], "usage: lvtui help"),
 ])
-def test_command_errors_name_the_command(capsys: pytest.CaptureFixture[str], args: list[str],
-                                         usage: str) -> None:
-    code, out, err = run_main(capsys, *args)
+def test_command_errors_name_the_command(run: Run, args: list[str], usage: str) -> None:
+    result = run(*args)
+    code, out, err = result.returncode, result.stdout, result.stderr
     assert code == 2 and out == ""
     assert err.startswith(usage)
     assert f"lvtui {args[0]}: error:" in err
 
 
-def test_cast_words_are_one_query_and_no_match_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_main(capsys, "cast", "elisabeth", "shue")[:2] == (0, "Elisabeth Shue\tSera\n")
-    assert run_main(capsys, "cast", "nobodyxyz")[:2] == (1, "")
+def test_cast_words_are_one_query_and_no_match_exits_1(run: Run) -> None:
+    found = run("cast", "elisabeth", "shue")
+    assert (found.returncode, found.stdout) == (0, "Elisabeth Shue\tSera\n")
+    nobody = run("cast", "nobodyxyz")
+    assert (nobody.returncode, nobody.stdout) == (1, "")
 
 
 def test_every_option_has_help() -> None:
@@ -203,26 +230,27 @@ def test_every_option_has_help() -> None:
             assert action.help, f"{parser.prog} {action.dest}"
 
 
-def test_validate_says_which_schema_and_upgrade_writes_schema_2(tmp_path: Path) -> None:
+def test_validate_says_which_schema_and_upgrade_writes_schema_2(run: Run, tmp_path: Path) -> None:
     old = Path(__file__).resolve().parents[1] / "films" / "schema-1.json"
-    result = lvtui("validate", str(old))
+    result = run("validate", str(old))
     assert result.returncode == 0
     assert result.stdout.startswith(f"{old}: ok (schema 1, upgrade it with 'lvtui upgrade'; ")
-    upgraded = lvtui("upgrade", str(old))
+    upgraded = run("upgrade", str(old))
     assert upgraded.returncode == 0
     document = json.loads(upgraded.stdout)
     assert document["schema_version"] == 2
     new = tmp_path / "new.json"
     new.write_text(upgraded.stdout, encoding="utf-8")
-    assert lvtui("validate", str(new)).stdout.startswith(f"{new}: ok (schema 2; 28 cast, ")
+    assert run("validate", str(new)).stdout.startswith(f"{new}: ok (schema 2; 28 cast, ")
 
 
 def test_validate_names_a_dangling_reference(
+    run: Run,
     write_film: Callable[..., Path], film_dict: dict[str, Any]
 ) -> None:
     film_dict["reception"]["reviews"][1]["critic"] = "rick-groan"
     path = write_film(film_dict)
-    result = lvtui("validate", str(path))
+    result = run("validate", str(path))
     assert result.returncode == 65
     assert result.stderr == (f'{path}: $.reception.reviews[1].critic: no person or organisation '
                              'has the id "rick-groan"\n')
