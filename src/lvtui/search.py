@@ -30,6 +30,9 @@ def fold(text: str) -> str:
     return fold_with_map(text)[0]
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 @lru_cache(maxsize=4096)
 def fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     """Fold *text*, and say for each folded character which original character it came from."""
@@ -52,9 +55,6 @@ def fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     folded.append(text[at:].lower())
     origin.extend(range(at, len(text)))
     return "".join(folded), tuple(origin)
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 _WORD = re.compile(r"\w+")
