@@ -450,7 +450,6 @@ class FilmApp(App[None]):
             widget, row = self._found_in[hit.unit]
             # Once the section is laid out, where the match is drawn is known.
             _when_laid_out(widget, lambda: widget.reveal_found(row))  # type: ignore[attr-defined]
-        self.find_bar.say(self._found_words())
 
     # -- back and forward -------------------------------------------------------------------
 

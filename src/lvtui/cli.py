@@ -256,8 +256,7 @@ def list_cast(query: str, film_path: Path | None, output: str) -> int:
         print_cast_table(film, rows, indices)
     else:  # piped: one line per member, no empty trailing field
         for member in members:
-            print("\t".join(field for field in (member.actor, member.role, member.credited_as)
-                            if field))
+            print(member.line())
     return 0 if members else EXIT_NO_MATCH
 
 

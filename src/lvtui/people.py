@@ -23,6 +23,11 @@ class CastRow(NamedTuple):
     credited_as: str | None
     person: str  # the actor's id
 
+    def line(self) -> str:
+        """The member as one line: actor, role and credited name, tab-separated, no empty
+        field. As `lvtui cast` prints a member piped, and as `y` copies one."""
+        return "\t".join(field for field in (self.actor, self.role, self.credited_as) if field)
+
 
 def card_rows(film: Film) -> list[CastRow]:
     """A row for every person and organisation, for the palette to search: the name, the

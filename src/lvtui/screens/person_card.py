@@ -70,7 +70,6 @@ class PersonCard(Sheet):
     """The card of a person or an organisation, over the browser; escape closes it. It
     scrolls like a section."""
 
-    SHEET_TITLE = "Person"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Closing a card is going back to where it was opened from, as in a browser:
         # alt+right opens it again.
@@ -86,8 +85,11 @@ class PersonCard(Sheet):
         super().__init__()
         self.film = film
         self.id_shown = id
-        self.shown_name = film.name(id)
         self.mentions = mentions  # the names in the card link too, once they are known
+
+    @property
+    def shown_name(self) -> str:
+        return self.film.name(self.id_shown)
 
     def sheet_title(self) -> str:
         return "Person" if self.film.is_person(self.id_shown) else "Organisation"

@@ -272,10 +272,7 @@ class CastTable(ScrollView, can_focus=True):
         index = self.current_index
         if index is not None:
             member = self.cast[index]
-            # As `lvtui cast` prints a member: tab-separated, no empty trailing field.
-            text = "\t".join(field for field in (member.actor, member.role, member.credited_as)
-                              if field)
-            copy_text(self, text, f"{shorten(member.actor, 30)}'s row")
+            copy_text(self, member.line(), f"{shorten(member.actor, 30)}'s row")
 
     def action_open_member(self) -> None:
         if self.current_index is not None:
