@@ -80,24 +80,29 @@ def read_film_bytes(path: str | os.PathLike[str]) -> bytes:
     def refuse(problem: str) -> NoReturn:
         raise FilmError(path, [problem], unreadable=True)
 
+    # Open first, then look at what was opened: a check on the path before opening it
+    # could be answered by one file and the open by another (swapped in between for a
+    # FIFO, which would block). O_NONBLOCK: opening a FIFO or a device never waits.
     try:
-        info = os.stat(path)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
         refuse("no such file")
     except OSError as error:
         refuse(_os_problem(error))
-    if stat.S_ISDIR(info.st_mode):
-        refuse("is a directory, not a film file")
-    if not stat.S_ISREG(info.st_mode):
-        # Checked before opening: opening a FIFO would block until a writer comes.
-        refuse("is not a regular file (a pipe, socket or device)")
-    if info.st_size > MAX_BYTES:
-        refuse(f"is {info.st_size:,} bytes, over the {MAX_BYTES // 2**20} MiB cap")
     try:
-        with open(path, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            refuse("is a directory, not a film file")
+        if not stat.S_ISREG(info.st_mode):
+            refuse("is not a regular file (a pipe, socket or device)")
+        if info.st_size > MAX_BYTES:
+            refuse(f"is {info.st_size:,} bytes, over the {MAX_BYTES // 2**20} MiB cap")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
         refuse(_os_problem(error))
+    finally:
+        os.close(fd)
     if len(data) > MAX_BYTES:
         refuse(f"is over the {MAX_BYTES // 2**20} MiB cap")
     return data

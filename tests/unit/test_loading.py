@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -50,6 +51,40 @@ def test_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
     assert not worker.is_alive(), "loading a FIFO blocked"
     assert isinstance(outcome[0], FilmError)
     assert "not a regular file" in str(outcome[0])
+
+
+def test_a_file_swapped_for_a_fifo_after_a_check_never_blocks(
+        write_film: Writer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the loader checks by path, a FIFO swapped in right after the check must not
+    block the open: the loader looks at what it opened, not at what the path was."""
+    path = write_film(json.dumps({"schema_version": 2, "title": "T", "year": 2000}).encode())
+    real_stat = os.stat
+
+    def stat_then_swap(target: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        result = real_stat(target, *args, **kwargs)
+        if os.fspath(target) == os.fspath(path) and stat.S_ISREG(result.st_mode):
+            path.unlink()
+            os.mkfifo(path)
+        return result
+
+    monkeypatch.setattr(os, "stat", stat_then_swap)
+    outcome: list[object] = []
+
+    def load() -> None:
+        try:
+            outcome.append(load_film(path))
+        except FilmError as error:
+            outcome.append(error)
+
+    worker = threading.Thread(target=load, daemon=True)
+    worker.start()
+    worker.join(timeout=5)
+    if worker.is_alive():  # let the blocked open go, so the thread ends
+        with open(os.open(path, os.O_WRONLY | os.O_NONBLOCK), "wb"):
+            pass
+        pytest.fail("a FIFO swapped in after the check blocked the load")
+    assert outcome and (not isinstance(outcome[0], FilmError)
+                        or "not a regular file" in str(outcome[0]))
 
 
 def test_symlink_loop(tmp_path: Path) -> None:
