@@ -121,6 +121,7 @@ class FilmApp(App[None]):
         # The panes not on screen at start, once they are being mounted; and the sections
         # whose pane is whole (a pane being mounted is in the DOM before its children are).
         self._hidden_panes: AwaitMount | None = None
+        self._text_prepared = False  # links and the find index are being made
         self._whole_sections = {self.start_section}
         self.history = History()
         # ctrl+f: the index (made once the panes are whole), where each of its units is
@@ -171,10 +172,16 @@ class FilmApp(App[None]):
     async def _after_first_frame(self) -> None:
         """What the first frame need not wait for: the other panes, then the links."""
         await self._compose_hidden_panes()
+        if self._text_prepared:
+            return
+        self._text_prepared = True
+        # Both in threads: a text that names someone 100,000 times takes a while, and a
+        # key must never wait behind it. The section on screen is linked first.
         mentions = self.mentions
-        for block in self.screen_stack[0].query(Linked):
-            block.set_mentions(mentions)
-        self.find_index().prepare()
+        for block in sorted(self.screen_stack[0].query(Linked),
+                            key=lambda block: not block.is_on_screen):
+            block.link_in_background(mentions)
+        self.run_worker(self.find_index().prepare, thread=True, name="fold the film's text")
 
     @cached_property
     def mentions(self) -> Mentions:

@@ -5,7 +5,8 @@ other names and its full name, and each character's name and other names (which 
 the actor). The rules:
 
 - Whole words, exactly as written: "Ben" in "Ben's" is a mention, in "Benny" or "ben" it is
-  not. A name of one character is never looked for.
+  not. A name of one character, or of more than :data:`LONGEST_NAME` characters, is never
+  looked for.
 - The longest name wins where two start at the same place: "Marc Coppola" is one mention,
   not "Marc" and then "Coppola".
 - A name that belongs to two records is no one's: it links to neither, since lvtui cannot
@@ -16,6 +17,7 @@ the actor). The rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -24,6 +26,9 @@ if TYPE_CHECKING:  # the UI never needs pydantic at import time
 
 _WORD = re.compile(r"\w+")
 _SHARED = ""  # the target of a name two records claim
+# No name is longer: a longer "name" (a hostile file's 100,000 letters) is no one's name,
+# and this bound keeps the work at each word of the text constant.
+LONGEST_NAME = 200
 
 
 class Mention(NamedTuple):
@@ -42,15 +47,14 @@ class Mentions:
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         owners: dict[str, str] = {}
         for name, target in names:
-            if len(name) < 2 or not _WORD.match(name):
+            if not 2 <= len(name) <= LONGEST_NAME or not _WORD.match(name):
                 continue  # one letter links everywhere; a name must start with a word
             owners[name] = target if owners.get(name, target) == target else _SHARED
-        # Keyed by the first word, longest name first: a lookup per word of the text.
-        self._by_first_word: dict[str, list[tuple[str, str]]] = {}
-        for name, target in sorted(owners.items(), key=lambda item: -len(item[0])):
-            first = _WORD.match(name)
-            assert first is not None
-            self._by_first_word.setdefault(first.group(), []).append((name, target))
+        self._owners = owners
+        # Sorted, so that the names the text at a place starts with are found by bisection:
+        # the work at each word is bounded by the name length, not the number of names.
+        self._names = sorted(owners)
+        self._window = max(map(len, self._names), default=0)
 
     @classmethod
     def of(cls, film: Film) -> Mentions:
@@ -68,24 +72,54 @@ class Mentions:
         return cls(names())
 
     def find(self, text: str) -> list[Mention]:
-        """The mentions in *text*, in order, none overlapping."""
+        """The mentions in *text*, in order, none overlapping. One pass over the words of
+        the text, each looked up by bisection: linear in the text, whatever the names."""
         found: list[Mention] = []
-        index = self._by_first_word
+        if not self._names:
+            return found
         taken = 0  # mentions never overlap: "Ben Sanderson" hides the "Sanderson" in it
         for word in _WORD.finditer(text):
             start = word.start()
             if start < taken:
                 continue
-            for name, target in index.get(word.group(), ()):
-                end = start + len(name)
-                if text.startswith(name, start) and not (end < len(text)
-                                                         and _is_word(text[end])
-                                                         and _is_word(name[-1])):
-                    if target != _SHARED:
-                        found.append(Mention(start, end, target))
-                    taken = end
-                    break
+            name = self._longest_at(text, start)
+            if name is not None:
+                target = self._owners[name]
+                if target != _SHARED:
+                    found.append(Mention(start, start + len(name), target))
+                taken = start + len(name)
         return found
+
+    def _longest_at(self, text: str, start: int) -> str | None:
+        """The longest name that *text* has at *start*, ending at the end of a word.
+
+        Every name that the text at *start* begins with sorts at or before the text, and
+        the greatest name at or before it begins with each of them: so that name is either
+        the longest one the text begins with, or it shares a shorter start with the text,
+        in which the search goes on."""
+        window = text[start:start + self._window]
+        names = self._names
+        while window:
+            at = bisect_right(names, window)
+            if at == 0:
+                return None
+            name = names[at - 1]
+            if window.startswith(name):
+                end = start + len(name)
+                if not (end < len(text) and _is_word(text[end]) and _is_word(name[-1])):
+                    return name
+                window = name[:-1]  # a word goes on after it: a shorter name may fit
+            else:
+                window = window[:_shared_start(name, window)]
+        return None
+
+
+def _shared_start(one: str, other: str) -> int:
+    """How many characters *one* and *other* begin with alike."""
+    for at, (a, b) in enumerate(zip(one, other, strict=False)):
+        if a != b:
+            return at
+    return min(len(one), len(other))
 
 
 def _is_word(char: str) -> bool:

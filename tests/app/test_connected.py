@@ -39,8 +39,9 @@ def count(app: FilmApp) -> str:
 
 
 async def links_ready(pilot: Any, app: FilmApp) -> None:
-    """Links come after the first frame, with the other panes: wait for them."""
+    """Links come after the first frame, found in threads: wait for them."""
     await app._after_first_frame()
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from lvtui.mentions import Mention, Mentions
+import re
+import threading
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lvtui.mentions import LONGEST_NAME, Mention, Mentions
 from lvtui.model import Film
 
 
@@ -63,3 +69,66 @@ def test_hostile_names_are_found_as_plain_text_or_not_at_all() -> None:
 def test_a_mention_carries_its_section_only_when_lvtui_gives_one() -> None:
     assert Mention(0, 3, "sting").section is None
     assert Mention(0, 3, "sting", "cast").section == "cast"
+
+
+def reference(names: list[tuple[str, str]], text: str) -> list[tuple[int, int, str]]:
+    """The rules, written as plainly as possible (and slowly): at each word of the text,
+    not inside an earlier mention, try every name, longest first."""
+    owners: dict[str, str] = {}
+    for name, target in names:
+        if 2 <= len(name) <= LONGEST_NAME and re.match(r"\w", name):
+            owners[name] = target if owners.get(name, target) == target else ""
+    found, taken = [], 0
+    for word in re.finditer(r"\w+", text):
+        start = word.start()
+        if start < taken:
+            continue
+        for name in sorted(owners, key=len, reverse=True):
+            end = start + len(name)
+            if text.startswith(name, start) and not (
+                    end < len(text) and (text[end].isalnum() or text[end] == "_")
+                    and (name[-1].isalnum() or name[-1] == "_")):
+                if owners[name]:
+                    found.append((start, end, owners[name]))
+                taken = end
+                break
+    return found
+
+
+WORDS = st.sampled_from(["Ann", "Anna", "An", "Bo", "Bob", "é", "Émile", "x_y", "9"])
+SEPARATORS = st.sampled_from([" ", "  ", "'", "-", ", ", "\n", "_", "s "])
+
+
+@st.composite
+def phrases(draw: st.DrawFn) -> str:
+    words = draw(st.lists(WORDS, min_size=1, max_size=4))
+    return "".join(word + draw(SEPARATORS) for word in words[:-1]) + words[-1]
+
+
+@given(names=st.lists(st.tuples(phrases(), st.sampled_from(["a", "b", "c"])), max_size=12),
+       text=st.lists(phrases(), max_size=12).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_find_follows_the_rules_as_plainly_written(names: list[tuple[str, str]],
+                                                   text: str) -> None:
+    assert [(m.start, m.end, m.target) for m in Mentions(names).find(text)] == \
+        reference(names, text)
+
+
+def test_names_over_the_longest_are_never_looked_for() -> None:
+    long = "Ann " * LONGEST_NAME
+    mentions = Mentions([(long, "long"), ("Ann", "ann")])
+    assert {m.target for m in mentions.find(long)} == {"ann"}
+
+
+def test_a_name_said_100_000_times_among_10_000_alike_is_found_in_seconds() -> None:
+    """Every name shares the first word of the text's only word: tried name by name at each
+    word, as lvtui once did, this takes minutes (1,000,000,000 comparisons)."""
+    names = [(f"Amélie Poulain {number}", f"p{number}") for number in range(10_000)]
+    mentions = Mentions([*names, ("Amélie", "amelie")])
+    text = "Amélie " * 100_000
+    outcome: list[list[Mention]] = []
+    worker = threading.Thread(target=lambda: outcome.append(mentions.find(text)), daemon=True)
+    worker.start()
+    worker.join(timeout=30)  # a generous bound for a loaded machine: the pass takes ~0.5 s
+    assert not worker.is_alive(), "finding the names took minutes, as a quadratic pass would"
+    assert len(outcome[0]) == 100_000 and {m.target for m in outcome[0]} == {"amelie"}

@@ -96,7 +96,8 @@ class PersonCard(Sheet):
 
     def compose_body(self) -> ComposeResult:
         units, links = card_units(self.film, self.id_shown)
-        card = Prose(units, links=links, own=self.id_shown, id="card-text")
+        yield Prose(units, links=links, own=self.id_shown, id="card-text")
+
+    def on_mount(self) -> None:
         if self.mentions is not None:
-            card.set_mentions(self.mentions)
-        yield card
+            self.query_one("#card-text", Prose).link_in_background(self.mentions)

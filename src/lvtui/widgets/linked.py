@@ -10,15 +10,20 @@ them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from typing import ClassVar, Protocol
+from functools import cache
+from typing import ClassVar, Protocol, Self
 
 from rich.cells import cell_len
 from textual.content import Content, Span
 from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.style import Style
+from textual.visual import Visual
 from textual.widget import Widget
+from textual.worker import Worker
 
 from lvtui.mentions import Mention, Mentions
 from lvtui.search import match_spans
@@ -56,8 +61,72 @@ def show_line(widget: Widget, line: int, *, center: bool = False) -> None:
                                    immediate=True, center=center)
 
 
+@cache
 def _follow(number: int) -> Style:
+    """What a click on link *number* does: every widget numbers its links from 0, so one
+    style per number serves them all."""
     return Style.from_meta({"@click": f"follow({number})"})
+
+
+_SHORT = 256  # letters: a span longer than this is looked at for every line
+
+
+def _line_starts(text: str, lines: Sequence[Content]) -> list[int] | None:
+    """Where each wrapped line of *text* starts in it: wrapping only drops white space
+    between lines. None where a line is not found so (tabs expanded, say)."""
+    starts, at = [], 0
+    for line in lines:
+        start = text.find(line.plain, at)
+        if start < 0 or text[at:start].strip():
+            return None
+        starts.append(start)
+        at = start + len(line.plain)
+    return starts
+
+
+class _Drawing:
+    """The styled text of a widget and where its lines break, turning a line into styled
+    content only when it is asked for: the spans of a line are found by bisection, not by
+    looking at all of them."""
+
+    def __init__(self, width: int, styled: Content, lines: list[Content],
+                 starts: list[int] | None) -> None:
+        self.width = width
+        self._lines: dict[int, Content] = {}
+        if starts is None:  # the breaks are not known: wrap the styled text as a whole
+            self._lines = dict(enumerate(styled.wrap(width)))
+            self._count = len(self._lines)
+            return
+        self._count = len(lines)
+        self._plain = [line.plain for line in lines]
+        self._starts = starts
+        # Spans by where they start, each with its place in the text's own order (a later
+        # span is drawn over an earlier one: a find mark over a link).
+        spans = sorted((span.start, number, span) for number, span in enumerate(styled.spans))
+        self._short = [(number, span) for _, number, span in spans
+                       if span.end - span.start <= _SHORT]
+        self._short_starts = [span.start for _, span in self._short]
+        self._long = [(number, span) for _, number, span in spans
+                      if span.end - span.start > _SHORT]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def line(self, y: int) -> Content:
+        if y not in self._lines:
+            start, text = self._starts[y], self._plain[y]
+            end = start + len(text)
+            first = bisect_left(self._short_starts, start - _SHORT)
+            last = bisect_left(self._short_starts, end)
+            found = [(number, span) for number, span in self._short[first:last]
+                     if span.end > start]
+            found += [(number, span) for number, span in self._long
+                      if span.start < end and span.end > start]
+            self._lines[y] = Content(text, [
+                Span(max(span.start, start) - start, min(span.end, end) - start, span.style)
+                for _, span in sorted(found, key=lambda item: item[0])],
+                strip_control_codes=False)
+        return self._lines[y]
 
 
 class Linked(Widget):
@@ -85,6 +154,7 @@ class Linked(Widget):
     def __init__(self, units: Sequence[Content], *, links: Sequence[Sequence[Mention]] = (),
                  own: str | None = None, findable: bool = True, classes: str | None = None,
                  id: str | None = None) -> None:
+        self._drawn: _Drawing | None = None  # the lines as drawn, until the next refresh
         super().__init__(classes=classes, id=id)
         self.own = own  # the record a card is about: no link to where you already are
         # False where another widget stands for this text in a find (an event's details:
@@ -100,9 +170,9 @@ class Linked(Widget):
     def update(self, units: Sequence[Content], links: Sequence[Sequence[Mention]] = ()) -> None:
         """Show other units (the timeline's details of another event), linked alike."""
         self.units = list(units)
-        # Height per width: the text alone decides it (links and marks only restyle), and
-        # Textual asks several times a layout. Laying out a long text is not free.
-        self._heights: dict[int, int] = {}
+        # Lines per width (see _wrapped): Textual asks for the height several times a
+        # layout, and laying out a long text is not free.
+        self._layouts: dict[int, tuple[list[Content], list[int] | None]] = {}
         # Links lvtui makes itself (a card's entries), kept when mentions are added.
         self._fixed = [list(unit) for unit in links] or [[] for _ in self.units]
         self.marks, self.current_unit = {}, None
@@ -125,16 +195,40 @@ class Linked(Widget):
         self.links = [(unit, link) for unit, links in enumerate(per_unit) for link in links]
 
     def set_mentions(self, mentions: Mentions) -> None:
-        """Make a link of every name in the text (except where lvtui placed a link)."""
-        self._mentions = mentions
+        """Make a link of every name in the text (except where lvtui placed a link), now."""
+        self._show_links(mentions, self.units, self._links_in(self.units, mentions))
+
+    def link_in_background(self, mentions: Mentions) -> Worker[None]:
+        """:meth:`set_mentions`, the names found in a thread: a text that names someone
+        100,000 times must not hold up a key. The links appear once they are found."""
+        units = self.units
+
+        def find() -> None:
+            found = self._links_in(units, mentions)
+            self.app.call_from_thread(self._show_links, mentions, units, found)
+
+        return self.run_worker(find, thread=True, group="links", name="find links")
+
+    def _links_in(self, units: Sequence[Content],
+                  mentions: Mentions) -> list[list[Mention]]:
+        """The links of each of *units*: lvtui's own, and every name no own link covers.
+        Reads only what it is given and what never changes: safe in a thread."""
         found = []
-        for unit, fixed in zip(self.units, self._fixed, strict=True):
+        for unit, fixed in zip(units, self._fixed, strict=True):
             links = list(fixed)
             for mention in mentions.find(unit.plain):
                 if mention.target != self.own and not any(
                         mention.start < f.end and f.start < mention.end for f in fixed):
                     links.append(mention)
             found.append(sorted(links))
+        return found
+
+    def _show_links(self, mentions: Mentions, units: list[Content],
+                    found: list[list[Mention]]) -> None:
+        self._mentions = mentions
+        if units is not self.units:  # updated while the names were being found
+            self.set_mentions(mentions)
+            return
         self._set_links(found)
         self.current_link = None
         self.refresh(layout=False)
@@ -166,22 +260,24 @@ class Linked(Widget):
     # -- drawing ------------------------------------------------------------------------------
 
     def styled_units(self) -> list[Content]:
-        """Each unit with its links and marks."""
-        units = list(self.units)
+        """Each unit with its links and marks. Every span is added in one step per unit:
+        one ``stylize`` a span copies the unit's spans each time, which a text naming
+        someone 100,000 times turns into hours."""
+        added: list[list[Span]] = [[] for _ in self.units]
         link_style = Style.from_rich_style(self.link_style)
         for number, (unit, link) in enumerate(self.links):
-            style = link_style + _follow(number)
-            if number == self.current_link:
-                style = style + CURRENT_LINK
-            units[unit] = units[unit].stylize(style, link.start, link.end)
+            # The look is one style shared by every link; what a click does is the link's own.
+            style = link_style + CURRENT_LINK if number == self.current_link else link_style
+            added[unit] += (Span(link.start, link.end, style),
+                            Span(link.start, link.end, _follow(number)))
         if self.marks:
             match = self.get_visual_style("linked--match")
             current = self.get_visual_style("linked--current-match")
             for unit, spans in self.marks.items():
-                for start, end in spans:
-                    units[unit] = units[unit].stylize(
-                        current if unit == self.current_unit else match, start, end)
-        return units
+                style = current if unit == self.current_unit else match
+                added[unit] += (Span(start, end, style) for start, end in spans)
+        return [unit.add_spans([span for span in spans if span.start < span.end <= len(unit)])
+                for unit, spans in zip(self.units, added, strict=True)]
 
     def lay_out_units(self, units: list[Content], width: int) -> Content:
         """The units as one text: one after another, a line each, by default."""
@@ -190,16 +286,51 @@ class Linked(Widget):
     def render(self) -> Content:
         return self.lay_out_units(self.styled_units(), self.content_size.width)
 
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        self._drawn = None  # links, marks, the theme or the size changed: draw again
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def render_line(self, y: int) -> Strip:
+        """Line *y*, drawn when Textual asks for it. Textual would style, wrap and turn into
+        segments every line of the text at every repaint (a link under the keyboard, a find
+        mark); here only the lines on screen are, so a long text costs what its view costs."""
+        if self.text_selection is not None:  # a mouse selection is drawn over every line
+            return super().render_line(y)
+        width = self.size.width
+        drawn = self._drawing()
+        if not 0 <= y < len(drawn):
+            return Strip.blank(width, self.visual_style.rich_style)
+        return Visual.to_strips(self, drawn.line(y), width, 1, self.visual_style,
+                                apply_selection=False)[0]
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Laid out for the width asked about, not the width of the last layout (none yet,
         # the first time: a layout that wraps by itself would fold a letter a line).
-        if width not in self._heights:
-            self._heights[width] = len(self.lay_out_units(self.units, width).wrap(max(1, width)))
-        return self._heights[width]
+        return len(self._wrapped(width)[0])
+
+    def _wrapped(self, width: int) -> tuple[list[Content], list[int] | None]:
+        """The units laid out and wrapped at *width* without links or marks, and where each
+        line starts in the laid-out text. The text alone decides where lines break (links
+        and marks only restyle), so this is made once per width and text."""
+        width = max(1, width)
+        if width not in self._layouts:
+            laid_out = self.lay_out_units(self.units, width)
+            lines = laid_out.wrap(width)
+            self._layouts[width] = (lines, _line_starts(laid_out.plain, lines))
+        return self._layouts[width]
+
+    def _drawing(self) -> _Drawing:
+        width = max(1, self.content_size.width)
+        if self._drawn is None or self._drawn.width != width:
+            lines, starts = self._wrapped(width)
+            self._drawn = _Drawing(width, self.render(), lines, starts)
+        return self._drawn
 
     def _drawn_lines(self) -> list[Content]:
         """The lines as drawn at the widget's width."""
-        return self.render().wrap(max(1, self.content_size.width))
+        drawing = self._drawing()
+        return [drawing.line(y) for y in range(len(drawing))]
 
     def line_of(self, found: Callable[[Span], bool]) -> int | None:
         """The first line, as drawn, holding a span *found* picks out."""
