@@ -65,3 +65,19 @@ if __name__ == "__main__":
         sys.exit("usage: python benchmarks/films.py CAST_SIZE OUTPUT.json")
     written = write_film(int(sys.argv[1]), Path(sys.argv[2]))
     print(f"{written}: {written.stat().st_size:,} bytes")
+
+
+HOSTILE_ACTOR = "Audrey Tautou"
+
+
+def write_hostile_plot(words: int, path: Path, *, named: bool) -> Path:
+    """The shipped film whose plot is one word said *words* times: with *named*, the other
+    name of a character ("Amélie", for "Amélie Poulain"), so every word is a link; without,
+    a word of the same length that names no one ("Amelia")."""
+    film: dict[str, Any] = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    film["people"].append({"id": "audrey-tautou", "name": HOSTILE_ACTOR})
+    film["cast"].insert(0, {"person": "audrey-tautou", "character": "Amélie Poulain",
+                         "character_other_names": ["Amélie"]})
+    film["plot"] = [" ".join(["Amélie" if named else "Amelia"] * words)]
+    path.write_text(json.dumps(film, ensure_ascii=False), encoding="utf-8")
+    return path

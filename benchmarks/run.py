@@ -47,7 +47,7 @@ sys.path.insert(0, str(HERE))
 
 from first_frame import MARKER, PEAK_RSS  # noqa: E402
 
-from films import SHIPPED, write_film  # noqa: E402
+from films import HOSTILE_ACTOR, SHIPPED, write_film, write_hostile_plot  # noqa: E402
 
 SIZE = (120, 40)
 T = TypeVar("T")
@@ -65,48 +65,104 @@ class Launch:
     peak_rss_mib: float
 
 
-def launch(args: Sequence[str], home: Path) -> Launch:
-    """Run *args* on a 120x40 pty, wait for the first-frame marker, press q, collect rusage."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "TERM": "xterm-256color",
-           "COLORTERM": "truecolor", "LANG": "C.UTF-8", "XDG_CONFIG_HOME": str(home / "config")}
-    output = bytearray()
-    seen = threading.Event()
-    marker = MARKER.encode()
+class Terminal:
+    """A program on a 120x40 pseudo-terminal, read by a thread as it writes: keys go in,
+    and the moment given bytes come out is taken from outside, as a person sees it."""
 
-    def read() -> None:
+    def __init__(self, args: Sequence[str], home: Path) -> None:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+        env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home),
+               "TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8",
+               "XDG_CONFIG_HOME": str(home / "config")}
+        self.args, self.master = args, master
+        self.output = bytearray()
+        self._grew = threading.Condition()
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                        start_new_session=True)
+        os.close(slave)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
         while True:
             try:
-                chunk = os.read(master, 65536)
+                chunk = os.read(self.master, 65536)
             except OSError:
-                return
+                chunk = b""
+            with self._grew:
+                self.output.extend(chunk)
+                self._grew.notify_all()
             if not chunk:
                 return
-            output.extend(chunk)
-            if marker in output[-len(chunk) - len(marker):]:
-                seen.set()
 
-    start = time.monotonic()
-    process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env,
-                               start_new_session=True)
-    os.close(slave)
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    if not seen.wait(timeout=120):
-        process.kill()
-        raise RuntimeError(f"no first frame from {args}: {bytes(output[-500:])!r}")
-    seconds = time.monotonic() - start
-    os.write(master, b"q")
-    try:
-        status = process.wait(timeout=60)
-    finally:
-        reader.join(timeout=5)
-        os.close(master)
-    peak = re.search(re.escape(PEAK_RSS.encode()) + rb"(\d+)", output)
-    if status != 0 or peak is None:
-        raise RuntimeError(f"{args} exited with status {status}: {bytes(output[-500:])!r}")
-    return Launch(seconds, int(peak.group(1)) / 1024)
+    def send(self, keys: bytes) -> tuple[float, int]:
+        """Type *keys*; when they were sent, and how much output there was by then."""
+        with self._grew:
+            seen = len(self.output)
+        os.write(self.master, keys)
+        return time.monotonic(), seen
+
+    def wait_for(self, needle: bytes, after: int = 0, timeout: float = 120) -> float:
+        """When *needle* first came out past offset *after* (waiting for it)."""
+        deadline = time.monotonic() + timeout
+        with self._grew:
+            while self.output.find(needle, max(0, after - len(needle))) < 0:
+                if not self._grew.wait(timeout=deadline - time.monotonic()) \
+                        and time.monotonic() >= deadline:
+                    self.process.kill()
+                    raise RuntimeError(f"no {needle!r} from {self.args}: "
+                                       f"{bytes(self.output[-500:])!r}")
+            return time.monotonic()
+
+    def quit(self) -> float:
+        """Press q; the peak resident set the program reported as it exited, in MiB."""
+        os.write(self.master, b"q")
+        try:
+            status = self.process.wait(timeout=60)
+        finally:
+            self._reader.join(timeout=5)
+            os.close(self.master)
+        peak = re.search(re.escape(PEAK_RSS.encode()) + rb"(\d+)", self.output)
+        if status != 0 or peak is None:
+            raise RuntimeError(f"{self.args} exited with status {status}: "
+                               f"{bytes(self.output[-500:])!r}")
+        return int(peak.group(1)) / 1024
+
+
+def launch(args: Sequence[str], home: Path) -> Launch:
+    """Run *args* on a 120x40 pty, wait for the first-frame marker, press q, collect rusage."""
+    terminal = Terminal(args, home)
+    seconds = terminal.wait_for(MARKER.encode()) - terminal.started
+    return Launch(seconds, terminal.quit())
+
+
+def first_key_seconds(args: Sequence[str], home: Path, key: bytes, answer: bytes) -> float:
+    """From *key*, typed the moment the first frame is out, to *answer* on the terminal:
+    what the links and the find index, made after the first frame, cost the first key."""
+    terminal = Terminal(args, home)
+    terminal.wait_for(MARKER.encode())
+    sent, seen = terminal.send(key)
+    seconds = terminal.wait_for(answer, after=seen) - sent
+    terminal.quit()
+    return seconds
+
+
+def count_seconds(args: Sequence[str], home: Path, letter: str, answer: str) -> float:
+    """In the cast search of a settled app, from *letter* typed to the new count (*answer*)
+    on the terminal: a keystroke as a person feels it, search, paint and terminal."""
+    terminal = Terminal(args, home)
+    terminal.wait_for(MARKER.encode())
+    time.sleep(1.5 * key_wait / KEY_WAIT)  # the other panes, links and index are made
+    terminal.send(b"/")
+    time.sleep(0.5 * key_wait / KEY_WAIT)  # the search box has the focus
+    sent, seen = terminal.send(letter.encode())
+    seconds = terminal.wait_for(answer.encode(), after=seen) - sent
+    terminal.send(b"\x1b")  # out of the box, alone: escape and q at once read as alt+q
+    time.sleep(0.3)
+    terminal.quit()
+    return seconds
 
 
 def model_build_seconds(*, plugins: bool = True) -> tuple[float, float]:
@@ -250,8 +306,38 @@ class Cached(Generic[T]):
         return self._value
 
 
+def expected_count(film_path: Path, letter: str) -> str:
+    """The count the cast search shows after *letter*, as lvtui's own search finds it."""
+    from lvtui.loading import load_film
+    from lvtui.people import cast_rows
+    from lvtui.search import CastSearch
+
+    rows = cast_rows(load_film(film_path))
+    return f"{len(CastSearch(rows).update(letter) or []):,} of {len(rows):,}"
+
+
+def mention_seconds(size: int, *, named: bool) -> float:
+    """Finding the names in a text of *size* words among *size* names: with *named*, each
+    word is a name (the mentions found per second); without, the same number of words and
+    letters, none a name (the plain text scanned)."""
+    from lvtui.mentions import Mentions
+
+    names = [(f"Name{number:06d} Surname", f"id-{number}") for number in range(size)]
+    mentions = Mentions(names)
+    word = "Name{:06d} Surname" if named else "Nome{:06d} Surname"
+    text = " ".join(word.format(number) for number in range(size))
+    start = time.process_time()
+    found = mentions.find(text)
+    seconds = time.process_time() - start
+    assert len(found) == (size if named else 0)
+    return seconds
+
+
 def plan(sizes: Sequence[int], work: Path) -> tuple[list[Figure], list[Cached[Any]]]:
     python, script = sys.executable, str(HERE / "first_frame.py")
+
+    def lvtui(film: Path) -> list[str]:
+        return [python, script, "lvtui", str(film)]
     films = {size: write_film(size, work / f"film-{size}.json") for size in sizes}
     bare = Cached(lambda: launch([python, script, "bare"], work))
     shipped = Cached(lambda: launch([python, script, "lvtui", str(SHIPPED)], work))
@@ -291,6 +377,27 @@ def plan(sizes: Sequence[int], work: Path) -> tuple[list[Figure], list[Cached[An
                                   1.5 if size == max(sizes) else float("inf"), "ms",
                                   lambda s=size: 1000 * keystroke[s](),
                                   lambda: 1000 * keystroke[smallest]()))
+    # As a person feels a key: sent on the terminal, until the new count is on it.
+    letter = "e"
+    counts = {path: expected_count(path, letter) for path in (SHIPPED, films[max(sizes)])}
+    figures.append(Figure(f"keystroke to the count, pty: {max(sizes):,} cast / 28 cast", 1.5,
+                          "ms",
+                          lambda: 1000 * count_seconds(lvtui(films[max(sizes)]), work, letter,
+                                                       counts[films[max(sizes)]]),
+                          lambda: 1000 * count_seconds(lvtui(SHIPPED), work, letter,
+                                                       counts[SHIPPED])))
+    # A plot that names someone in every word, against the same plot naming no one.
+    named, plain = (write_hostile_plot(max(sizes), work / f"{kind}.json", named=kind == "named")
+                    for kind in ("named", "plain"))
+    key, answer = b"3", HOSTILE_ACTOR.encode()  # the cast section, where the actor is listed
+    figures.append(Figure(f"first key, pty: a plot naming someone {max(sizes):,} times / "
+                          "the same plot naming no one", 1.5, "ms",
+                          lambda: 1000 * first_key_seconds(lvtui(named), work, key, answer),
+                          lambda: 1000 * first_key_seconds(lvtui(plain), work, key, answer)))
+    for size in sizes:
+        figures.append(Figure(f"mentions: {size:,} names, {size:,} found / plain text", 1.5,
+                              "ms", lambda s=size: 1000 * mention_seconds(s, named=True),
+                              lambda s=size: 1000 * mention_seconds(s, named=False)))
     figures.append(Figure("peak RSS: shipped film / bare app", 1.3, "MiB",
                           lambda: shipped.get().peak_rss_mib, lambda: bare.get().peak_rss_mib))
     figures.append(Figure(f"peak RSS: {max(sizes):,} cast / bare app", 2.0, "MiB",

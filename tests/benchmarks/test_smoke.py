@@ -45,7 +45,11 @@ def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
                    "peak RSS: shipped film / bare app",
                    "build lvtui.model / import pydantic",
                    "build lvtui.model: plugins off / on",
-                   "peak RSS: 2,000 cast / bare app"):
+                   "peak RSS: 2,000 cast / bare app",
+                   "keystroke to the count, pty: 2,000 cast / 28 cast",
+                   "first key, pty: a plot naming someone 2,000 times / the same plot naming no one",
+                   "mentions: 200 names, 200 found / plain text",
+                   "mentions: 2,000 names, 2,000 found / plain text"):
         assert figure in result.stdout
     written = results.read_text()
     assert written.startswith("# notes kept\n<!-- results -->\n| figure |")
