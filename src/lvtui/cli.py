@@ -22,7 +22,7 @@ from lvtui.model import SCHEMA_VERSION, Film
 from lvtui.people import CastRow, cast_rows
 from lvtui.search import search_cast
 from lvtui.sections import SECTION_IDS
-from lvtui.text import clean
+from lvtui.text import clean, shorten
 from lvtui.wording import events
 
 EXIT_NO_MATCH = 1  # as grep: a script can tell "nobody matched" from an error
@@ -128,6 +128,13 @@ def serve_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-sessions", type=int, default=8, metavar="N",
                         help="tabs served at once; the next one gets a page saying so "
                         "(default: 8)")
+    parser.add_argument("--public-name", action="append", default=[], metavar="NAME",
+                        help="a name this server is reached by (repeatable). It answers only "
+                        "to its own names: loopback names, the address it listens on, "
+                        "addresses written as numbers, this machine's host name and these; "
+                        "a page under any other name is refused (DNS rebinding)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="log one short line per request on stderr")
     return parser
 
 
@@ -171,7 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "upgrade":
             return print_upgraded(options.path)
         if command == "serve":
-            return serve(options.path, options.host, options.port, options.max_sessions)
+            return serve(options.path, options.host, options.port, options.max_sessions,
+                         options.public_name, options.verbose)
         return list_cast(" ".join(options.query), options.film, options.format)
     parser = browser_parser()
     options = parser.parse_args(args)
@@ -280,9 +288,10 @@ def print_cast_table(film: Film, rows: Sequence[CastRow], indices: Sequence[int]
     Console().print(table)  # Rich honours NO_COLOR by itself
 
 
-def serve(path: Path | None, host: str, port: int, max_sessions: int) -> int:
+def serve(path: Path | None, host: str, port: int, max_sessions: int,
+          public_names: Sequence[str] = (), verbose: bool = False) -> int:
     try:
-        read_film(path)  # the same errors and exit codes as validate, before anything listens
+        film = read_film(path)  # the same errors and exit codes as validate, before listening
     except FilmError as error:
         return report(error)
     try:
@@ -295,7 +304,8 @@ def serve(path: Path | None, host: str, port: int, max_sessions: int) -> int:
         print(f"lvtui: warning: listening on {clean(host)}: anyone who can reach that address "
               "can use lvtui", file=sys.stderr)
     try:
-        serve_film(path, host, port, max(1, max_sessions))
+        serve_film(path, host, port, max(1, max_sessions), public_names=public_names,
+                   verbose=verbose, title=f"lvtui — {shorten(film.title, 200)} ({film.year})")
     except OSError as error:  # the port is taken, the address is not this computer's...
         reason = os.strerror(error.errno) if error.errno else str(error)
         print(f"lvtui: cannot listen on {clean(host)}:{port}: {reason.lower()}",

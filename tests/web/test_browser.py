@@ -46,6 +46,8 @@ class Tab:
         self.page = browser.new_page(viewport={"width": 1280, "height": 800})
         self.received = bytearray()
         self.dialogs: list[str] = []
+        self.requests: list[str] = []  # every URL the page asked for, the page's own included
+        self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message),
                                                dialog.dismiss()))
         self.page.on("websocket", self._socket)
@@ -59,9 +61,10 @@ class Tab:
     def text(self) -> str:
         return self.received.decode("utf-8", "replace")
 
-    def wait_for(self, text: str, timeout: float = 30.0) -> None:
+    def wait_for(self, text: str, timeout: float = 30.0, after: int = 0) -> None:
+        """Wait until *text* is drawn (past the first *after* bytes received)."""
         deadline = time.monotonic() + timeout
-        while text not in self.text():
+        while text.encode() not in self.received[after:]:
             if time.monotonic() > deadline:
                 raise AssertionError(f"{text!r} never drawn; last: {self.text()[-300:]!r}")
             self.page.wait_for_timeout(50)  # lets Playwright deliver the frames
@@ -88,6 +91,12 @@ def test_the_film_in_chromium_answers_keys_and_searches(browser: Any,
     tab.wait_for("Person")
     tab.wait_for("Elisabeth Judson Shue")
     assert len(server.apps()) == 1  # one tab, one lvtui
+    # The page is lvtui's own: its title names the film, and no request left the server
+    # (no web font from a third party: the terminal's font is served from here).
+    assert tab.page.title() == "lvtui — Leaving Las Vegas (1995)"
+    assert tab.requests and all(url.startswith((f"{server.url}/", f"ws://127.0.0.1:{server.port}/"))
+                                for url in tab.requests), tab.requests
+    assert f"{server.url}/static/fonts/RobotoMono-VariableFont_wght.ttf" in tab.requests
     tab.close()
 
 
@@ -128,7 +137,11 @@ def test_hostile_film_text_reaches_the_page_as_text(browser: Any,
     title = tab.page.title()
     tab.wait_for("CLICKME")
     tab.page.mouse.click(640, 400)
-    tab.press("2", "6", "4", "Tab", "Enter")  # the plot, reception, the notes: a link
+    drawn = len(tab.received)
+    tab.press("2", "6", "4")  # the plot, reception, the notes
+    # Links are found in a thread after the first frame: the footer offers tab once they are.
+    tab.wait_for("Next link", after=drawn)
+    tab.press("Tab", "Enter")  # a link, followed
     tab.wait_for("Person")
     assert "[@click=app.bait" in tab.text()  # markup, shown as its characters
     for sequence in (b"\x1b]0;", b"\x1b]2;", b"\x1b]8;", b"\x1b]52;"):  # title, link, clipboard

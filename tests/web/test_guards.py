@@ -3,7 +3,11 @@ on sessions that answers with a page, not a process."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable
+from pathlib import Path
 
 from web.support import Served, run, wait_until
 
@@ -67,6 +71,7 @@ def test_the_session_cap_answers_with_a_page_not_a_process(
 
 
 def test_on_every_address_each_page_is_its_own_origin(serve: Callable[..., Served]) -> None:
+    import urllib.error
     import urllib.request
 
     import aiohttp
@@ -85,3 +90,114 @@ def test_on_every_address_each_page_is_its_own_origin(serve: Callable[..., Serve
 
     assert run(handshake("http://evil.example")) == 403
     assert run(handshake(f"http://127.0.0.1:{server.port}")) == 101
+
+    # DNS rebinding: a page on evil.example, whose name now resolves to this machine. Its
+    # requests carry its own name as Host, and its Origin: both refused, page and socket.
+    rebound = f"evil.example:{server.port}"
+    try:
+        urllib.request.urlopen(urllib.request.Request(server.url, headers={"Host": rebound}),
+                               timeout=10)
+        status = 200
+    except urllib.error.HTTPError as error:
+        status = error.code
+    assert status == 421
+
+    async def rebound_handshake() -> int:
+        async with aiohttp.ClientSession() as session:
+            try:
+                async with session.ws_connect(f"{server.url}/ws", headers={
+                        "Origin": f"http://{rebound}", "Host": rebound}):
+                    return 101
+            except aiohttp.WSServerHandshakeError as error:
+                return error.status
+
+    wait_until(lambda: server.apps() == [], what="the accepted session's lvtui to end")
+    assert run(rebound_handshake()) == 403
+    assert server.apps() == []  # none was started for it
+
+
+def rss_mib(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines()
+                    if line.startswith("VmRSS:"))) / 1024
+
+
+def test_a_huge_resize_is_clamped_and_malformed_messages_are_dropped(
+        serve: Callable[..., Served]) -> None:
+    import aiohttp
+
+    server = serve()
+    own = {"Origin": f"http://127.0.0.1:{server.port}"}
+
+    async def session() -> tuple[float, bytes]:
+        async with aiohttp.ClientSession() as client, \
+                client.ws_connect(f"{server.url}/ws?width=4000&height=4000", headers=own) as ws:
+            await ws.receive(timeout=30)  # the app is up and drawing
+            for message in ('"not json"', "not json", '["resize"]', '["stdin", 5]', "{}",
+                            '["resize", {"width": "x", "height": []}]', "[]", '["ping"]',
+                            '["resize", {"width": 4000, "height": 4000}]'):
+                await ws.send_str(message)
+            await ws.send_bytes(b"\x00binary")
+            # Drawn at the clamped size: give it time to lay out and paint, then measure.
+            drawn = bytearray()
+            deadline = asyncio.get_running_loop().time() + 5
+            while asyncio.get_running_loop().time() < deadline:
+                with contextlib.suppress(TimeoutError):
+                    message = await ws.receive(timeout=0.5)
+                    drawn += message.data if isinstance(message.data, bytes) else b""
+            (app,) = server.apps()
+            peak = rss_mib(app)
+            # The tab still answers: the cast section, drawn.
+            await ws.send_str('["stdin", "3"]')
+            answer = bytearray()
+            while b"Elisabeth Shue" not in answer:
+                message = await ws.receive(timeout=20)
+                answer += message.data if isinstance(message.data, bytes) else b""
+            return peak, bytes(answer)
+
+    peak, _ = run(session())
+    assert peak < 100, f"a 4000x4000 resize grew the session to {peak:.0f} MiB"
+    assert server.process.poll() is None  # the server is still up
+
+
+def test_sigterm_ends_the_server_and_every_session_cleanly(
+        serve: Callable[..., Served]) -> None:
+    import aiohttp
+
+    server = serve()
+    own = {"Origin": f"http://127.0.0.1:{server.port}"}
+
+    async def open_session_then_terminate() -> None:
+        async with aiohttp.ClientSession() as client, \
+                client.ws_connect(f"{server.url}/ws", headers=own) as ws:
+            await ws.receive(timeout=30)
+            assert len(server.apps()) == 1
+            server.process.send_signal(signal.SIGTERM)
+            with contextlib.suppress(TimeoutError):
+                while not ws.closed:  # the server closes the tab's socket as it goes
+                    await ws.receive(timeout=20)
+
+    run(open_session_then_terminate())
+    assert server.process.wait(timeout=20) == 0
+    assert server.apps() == []
+    assert server.process.stdout is not None
+    said = server.process.stdout.read()
+    assert "Traceback" not in said and said.count("\n") <= 2, said
+
+
+def test_requests_are_logged_only_with_verbose(serve: Callable[..., Served]) -> None:
+    import urllib.request
+
+    quiet, verbose = serve(), serve("--verbose")
+    for server in (quiet, verbose):
+        urllib.request.urlopen(server.url, timeout=10).read()
+        urllib.request.urlopen(f"{server.url}/static/css/xterm.css", timeout=10).read()
+    outputs = []
+    for server in (quiet, verbose):
+        server.stop()
+        assert server.process.stdout is not None
+        outputs.append(server.process.stdout.read())
+    assert outputs[0] == ""
+    lines = outputs[1].splitlines()
+    assert len(lines) == 2 and all(len(line) < 120 for line in lines), lines
+    assert '"GET / HTTP/1.1" 200' in lines[0] and "/static/css/xterm.css" in lines[1]

@@ -229,9 +229,12 @@ class Linked(Widget):
         if units is not self.units:  # updated while the names were being found
             self.set_mentions(mentions)
             return
+        had_links = bool(self.links)
         self._set_links(found)
         self.current_link = None
         self.refresh(layout=False)
+        if bool(self.links) != had_links and self.is_attached:
+            self.screen.refresh_bindings()  # tab and enter now have links to go to
 
     def set_current_link(self, number: int | None) -> None:
         if number != self.current_link:
