@@ -1,20 +1,29 @@
 """Every letter on screen, in every theme lvtui offers, at least 3:1 against its background.
 
-Measured from what Textual rendered: each cell's colours, WCAG's relative luminance. Every
-section, the cast with a search highlight, a person card and the help, at 120x40.
+Measured from what Textual rendered: each cell's colours, WCAG's relative luminance. In the
+default dark and light themes: every section, the cast with a search highlight, a person
+card and the help, at 120x40. In every other theme: the specimen, one screen with every
+pane at once in the states that bring colours of their own, then a card and the help.
 The ANSI themes are left out: their colours are the terminal's own palette, which only the
 terminal knows.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Any
 
 import pytest
 from textual.app import App
+from textual.widget import Widget
 
+from app.specimen import SPECIMEN_SIZE, Specimen
 from helpers import AppFactory, screen_lines
 from lvtui.app import FilmApp
+from lvtui.screens.person_card import PersonCard
+from lvtui.widgets.cast import CastTable
+from lvtui.widgets.find_bar import FindBox
 from lvtui.sections import SECTION_IDS
 
 THEMES = sorted(name for name in App().available_themes if not name.startswith("ansi"))
@@ -52,9 +61,10 @@ def low_contrast(app: FilmApp, where: str) -> list[str]:
     return found
 
 
-# One app per group of themes, the theme switched in place: a start-up costs as much as
-# drawing every section once, and four groups keep both workers busy.
-GROUPS = [THEMES[start::4] for start in range(4)]
+# The full walk in the default dark and light themes; every other theme on the specimen.
+FULL_WALK = ["textual-dark", "textual-light"]
+OTHERS = [theme for theme in THEMES if theme not in FULL_WALK]
+assert set(FULL_WALK) <= set(THEMES)
 
 
 async def walk(app: FilmApp, pilot: Any) -> list[str]:
@@ -66,6 +76,7 @@ async def walk(app: FilmApp, pilot: Any) -> list[str]:
         ("timeline, its list focused, an event chosen", ["5", "j"]),
         ("plot, the keyboard on a link", ["2", "tab"]),
         ("find bar, every match marked, one standing out", ["ctrl+f", *"sera", "enter"]),
+        ("find bar again, the last words selected", ["escape", "ctrl+f"]),
         ("cast search, matches highlighted", ["escape", "slash", *"an"]),
         ("cast list with a search", ["enter", "j"]),
         ("person card", ["enter"]),
@@ -80,18 +91,85 @@ async def walk(app: FilmApp, pilot: Any) -> list[str]:
 
 
 @pytest.mark.long
+@pytest.mark.parametrize("theme", FULL_WALK)
+async def test_every_letter_reads_on_every_screen(make_app: AppFactory, theme: str) -> None:
+    """The default dark and light themes, walked through every section and state."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        assert app.theme == theme
+        problems = await walk(app, pilot)
+        assert len(app.screen_stack) == 1
+    assert not problems, "\n".join(problems)
+
+
+# Two groups: the two workers share them.
+GROUPS = [OTHERS[::2], OTHERS[1::2]]
+
+
+@pytest.mark.long
 @pytest.mark.parametrize("themes", GROUPS, ids=["+".join(group) for group in GROUPS])
-async def test_every_letter_reads_in_every_theme(make_app: AppFactory,
-                                                 themes: list[str]) -> None:
+async def test_every_letter_reads_in_every_other_theme(make_app: AppFactory,
+                                                       themes: list[str]) -> None:
+    """Every other theme, on the specimen: every pane at once, in the states that bring
+    colours of their own, then a card and the help over it. A widget drawn with a fixed
+    colour shows there as it would on any screen."""
     app = make_app()
     failures: list[str] = []
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=SPECIMEN_SIZE) as pilot:
+        await app._after_first_frame()
+        await app.workers.wait_for_complete()
+        await app.push_screen(Specimen())
+        await pilot.pause()
+        specimen = app.screen
+        assert isinstance(specimen, Specimen)
+        await specimen.set_states(pilot)
+        # Every widget class lvtui has is drawn there, on the card or on the help.
+        await app.push_screen(PersonCard(app.film, "elisabeth-shue", app.mentions))
+        await pilot.press("question_mark")
+        shown = {type(widget) for screen in app.screen_stack
+                 for widget in screen.walk_children(with_self=True)}
+        missing = {cls.__name__ for cls in widget_classes()
+                   if not any(issubclass(kind, cls) for kind in shown)}
+        assert not missing, f"not on the specimen, the card or the help: {sorted(missing)}"
+        await pilot.press("escape")
+        app.pop_screen()
+        await pilot.pause()
         for theme in themes:
             app.theme = theme
             await pilot.pause()
             assert app.theme == theme
-            problems = await walk(app, pilot)
+            problems = low_contrast(app, "specimen, the cast list focused")
+            specimen.set_focus(specimen.query_one(FindBox))  # its words selected, focused
+            await pilot.pause()
+            problems += low_contrast(app, "specimen, the find box focused")
+            specimen.set_focus(specimen.query_one(CastTable))
+            await app.push_screen(PersonCard(app.film, "elisabeth-shue", app.mentions))
+            await pilot.pause()
+            problems += low_contrast(app, "person card")
+            await pilot.press("question_mark")
+            await pilot.pause()
+            problems += low_contrast(app, "help over the card")
+            await pilot.press("escape")
+            app.pop_screen()  # the card: back to the specimen (not a visit)
+            await pilot.pause()
+            assert app.screen is specimen
             if problems:
                 failures.append(f"{theme}: " + "; ".join(problems[:10]))
-            assert len(app.screen_stack) == 1
     assert not failures, "\n".join(failures)
+
+
+def widget_classes() -> set[type[Widget]]:
+    """Every widget class lvtui defines (a pane, a list, a box, a bar)."""
+    import lvtui.screens
+    import lvtui.widgets
+
+    found = set()
+    for package in (lvtui.widgets, lvtui.screens):
+        for module in pkgutil.iter_modules(package.__path__):
+            loaded = importlib.import_module(f"{package.__name__}.{module.name}")
+            found |= {value for value in vars(loaded).values()
+                      if isinstance(value, type) and issubclass(value, Widget)
+                      and value.__module__ == loaded.__name__}
+    return found

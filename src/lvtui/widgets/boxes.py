@@ -11,6 +11,13 @@ from lvtui.text import clean
 class LineBox(Input):
     """A box for one line of text: a pasted clipboard gives its cleaned first line."""
 
+    # Selected words (a second ctrl+f selects the last search) keep Textual's selection
+    # background, with letters that read on it: the box's own colour falls below 3:1 on
+    # it in several themes.
+    DEFAULT_CSS = """
+    LineBox > .input--selection { color: auto 90%; }
+    """
+
     def on_paste(self, event: events.Paste) -> None:
         # A clipboard can hold anything, escape sequences included, and Input would draw
         # them as they are: only the cleaned first line becomes part of the query.
