@@ -32,7 +32,7 @@ from lvtui.text import clean, shorten
 from lvtui.widgets.cast import CastPane, CastTable
 from lvtui.widgets.find_bar import FindBar, FindBox
 from lvtui.widgets.footer import KeyFooter
-from lvtui.widgets.linked import Linked
+from lvtui.widgets.linked import Linked, link_all_in_background
 from lvtui.widgets.overview import OverviewPane
 from lvtui.widgets.reading import ReadingPane
 from lvtui.widgets.reception import ReceptionPane
@@ -177,10 +177,8 @@ class FilmApp(App[None]):
         self._text_prepared = True
         # Both in threads: a text that names someone 100,000 times takes a while, and a
         # key must never wait behind it. The section on screen is linked first.
-        mentions = self.mentions
-        for block in sorted(self.screen_stack[0].query(Linked),
-                            key=lambda block: not block.is_on_screen):
-            block.link_in_background(mentions)
+        blocks = sorted(self.screen_stack[0].query(Linked), key=lambda b: not b.is_on_screen)
+        link_all_in_background(self, blocks, self.mentions)
         self.run_worker(self.find_index().prepare, thread=True, name="fold the film's text")
 
     @cached_property

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from lvtui.app import FilmApp
 
 # Four panes a row, two rows, each about the size a 120x40 terminal gives a section.
-SPECIMEN_SIZE = (400, 80)
+SPECIMEN_SIZE = (280, 60)
 
 
 class Specimen(Screen[None]):

@@ -17,6 +17,7 @@ from typing import ClassVar, Protocol, Self
 
 from rich.cells import cell_len
 from textual.content import Content, Span
+from textual.dom import DOMNode
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
@@ -196,20 +197,14 @@ class Linked(Widget):
 
     def set_mentions(self, mentions: Mentions) -> None:
         """Make a link of every name in the text (except where lvtui placed a link), now."""
-        self._show_links(mentions, self.units, self._links_in(self.units, mentions))
+        self.show_links(mentions, self.units, self.links_in(self.units, mentions))
 
     def link_in_background(self, mentions: Mentions) -> Worker[None]:
         """:meth:`set_mentions`, the names found in a thread: a text that names someone
         100,000 times must not hold up a key. The links appear once they are found."""
-        units = self.units
+        return link_all_in_background(self, [self], mentions)
 
-        def find() -> None:
-            found = self._links_in(units, mentions)
-            self.app.call_from_thread(self._show_links, mentions, units, found)
-
-        return self.run_worker(find, thread=True, group="links", name="find links")
-
-    def _links_in(self, units: Sequence[Content],
+    def links_in(self, units: Sequence[Content],
                   mentions: Mentions) -> list[list[Mention]]:
         """The links of each of *units*: lvtui's own, and every name no own link covers.
         Reads only what it is given and what never changes: safe in a thread."""
@@ -223,10 +218,11 @@ class Linked(Widget):
             found.append(sorted(links))
         return found
 
-    def _show_links(self, mentions: Mentions, units: list[Content],
-                    found: list[list[Mention]]) -> None:
+    def show_links(self, mentions: Mentions, units: list[Content],
+                   found: list[list[Mention]]) -> None:
+        """Show *found*, the links of *units*, unless the text changed meanwhile."""
         self._mentions = mentions
-        if units is not self.units:  # updated while the names were being found
+        if units is not self.units:  # updated while the names were being found: again
             self.set_mentions(mentions)
             return
         had_links = bool(self.links)
@@ -362,6 +358,20 @@ class Linked(Widget):
             return None
         current = self.get_visual_style("linked--current-match")
         return self.line_of(lambda span: span.style == current)
+
+
+def link_all_in_background(owner: DOMNode, blocks: Sequence[Linked],
+                           mentions: Mentions) -> Worker[None]:
+    """Find the names in every one of *blocks* in one thread (run by *owner*), each block
+    showing its links as soon as they are found, in the order given."""
+    texts = [(block, block.units) for block in blocks]  # read here, on the UI thread
+
+    def find() -> None:
+        for block, units in texts:
+            found = block.links_in(units, mentions)
+            owner.app.call_from_thread(block.show_links, mentions, units, found)
+
+    return owner.run_worker(find, thread=True, group="links", name="find links")
 
 
 class Prose(Linked):
