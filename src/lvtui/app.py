@@ -178,7 +178,7 @@ class FilmApp(App[None]):
         # Both in threads: a text that names someone 100,000 times takes a while, and a
         # key must never wait behind it. The section on screen is linked first.
         blocks = sorted(self.screen_stack[0].query(Linked), key=lambda b: not b.is_on_screen)
-        link_all_in_background(self, blocks, self.mentions)
+        link_all_in_background(self, blocks, lambda: self.mentions)
         self.run_worker(self.find_index().prepare, thread=True, name="fold the film's text")
 
     @cached_property

@@ -11,6 +11,7 @@ what matched.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -124,6 +125,9 @@ class Narrowing:
     def __init__(self, texts: Callable[[], list[str]]) -> None:
         self._texts = texts  # made when first needed: folding 100,000 names takes a while
         self._haystacks: list[str] | None = None
+        # Folding may run in a thread (after the first frame) while a key asks for it: the
+        # key then waits for that fold instead of doing it again.
+        self._folding = threading.Lock()
         self._chain: list[tuple[str, list[int]]] = []  # each query extends the one before
         self._query = ""
 
@@ -132,9 +136,10 @@ class Narrowing:
         return self._query
 
     def prepare(self) -> None:
-        """Fold every text now (e.g. when idle), not on the first key pressed."""
-        if self._haystacks is None:
-            self._haystacks = self._texts()
+        """Fold every text now (e.g. in a thread), not on the first key pressed."""
+        with self._folding:
+            if self._haystacks is None:
+                self._haystacks = self._texts()
 
     @property
     def haystacks(self) -> list[str]:

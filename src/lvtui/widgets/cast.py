@@ -441,8 +441,8 @@ class CastPane(Vertical):
         # repainted, so every key would cost two frames; a watcher runs as the value
         # changes, and the box, the count and the table change in one frame.
         self.watch(self.search_box, "value", self.apply_search, init=False)
-        # Fold the names once the pane is on screen, so the first key does not wait for it.
-        self.call_after_refresh(self.search.prepare)
+        # Fold the names in a thread, so that no key waits for it (100,000 names: a second).
+        self.run_worker(self.search.prepare, thread=True, name="fold the cast's names")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_search":

@@ -202,7 +202,7 @@ class Linked(Widget):
     def link_in_background(self, mentions: Mentions) -> Worker[None]:
         """:meth:`set_mentions`, the names found in a thread: a text that names someone
         100,000 times must not hold up a key. The links appear once they are found."""
-        return link_all_in_background(self, [self], mentions)
+        return link_all_in_background(self, [self], lambda: mentions)
 
     def links_in(self, units: Sequence[Content],
                   mentions: Mentions) -> list[list[Mention]]:
@@ -361,15 +361,20 @@ class Linked(Widget):
 
 
 def link_all_in_background(owner: DOMNode, blocks: Sequence[Linked],
-                           mentions: Mentions) -> Worker[None]:
+                           names: Callable[[], Mentions]) -> Worker[None]:
     """Find the names in every one of *blocks* in one thread (run by *owner*), each block
-    showing its links as soon as they are found, in the order given."""
+    showing its links as soon as they are found, in the order given. *names* gives every
+    name to look for, and is called in the thread too (100,000 names take a second)."""
     texts = [(block, block.units) for block in blocks]  # read here, on the UI thread
 
     def find() -> None:
+        mentions = names()
         for block, units in texts:
             found = block.links_in(units, mentions)
-            owner.app.call_from_thread(block.show_links, mentions, units, found)
+            try:
+                owner.app.call_from_thread(block.show_links, mentions, units, found)
+            except RuntimeError:  # the app closed meanwhile: nobody is there to show them
+                return
 
     return owner.run_worker(find, thread=True, group="links", name="find links")
 
