@@ -27,7 +27,8 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], **options: st
         async with app.run_test(size=size) as pilot:
             for box in app.query(Input):
                 box.cursor_blink = False
-            await app._after_first_frame()  # the links, as a key would wait for them
+            await app._after_first_frame()  # the other panes, then the links (in threads)
+            await app.workers.wait_for_complete()
             await pilot.press(*keys)
             await pilot.pause()
             app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
