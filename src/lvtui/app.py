@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
+from textual.worker import WorkerFailed
 
 from lvtui.finding import FindIndex, Hit, Results
 from lvtui.history import History, Place
@@ -181,15 +182,19 @@ class FilmApp(App[None]):
         blocks = sorted(self.screen_stack[0].query(Linked), key=lambda b: not b.is_on_screen)
         link_all_in_background(self, blocks, lambda: self.mentions)
         self.run_worker(self.find_index().prepare, thread=True, name="fold the film's text")
-        self.run_worker(self._freeze_when_made(), name="set aside what was made")
+        self.run_worker(self._freeze_when_made(), name="set aside what was made",
+                        exit_on_error=False)
 
     async def _freeze_when_made(self) -> None:
         """Once the links, the find index and the cast's folded names are made, set them
         aside from the garbage collector's full passes, as the film itself is (cli.browse):
         they live as long as the film, and at 100,000 cast a full pass over them took tens
         of milliseconds out of whichever key it fell on."""
-        await self.workers.wait_for_complete(
-            [worker for worker in self.workers if worker.name != "set aside what was made"])
+        try:
+            await self.workers.wait_for_complete(
+                [worker for worker in self.workers if worker.name != "set aside what was made"])
+        except WorkerFailed:  # cancelled as the app closes: nothing to set aside
+            return
         gc.freeze()
 
     @cached_property
