@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -182,9 +182,9 @@ class FilmApp(App[None]):
         blocks = sorted(self.screen_stack[0].query(Linked), key=lambda b: not b.is_on_screen)
         link_all_in_background(self, blocks, lambda: self.mentions)
         self.run_worker(self.find_index().prepare, thread=True, name="fold the film's text")
-        self.run_worker(self._freeze_when_made(), name="set aside what was made",
-                        exit_on_error=False)
+        self._freeze_when_made()
 
+    @work(name="set aside what was made", exit_on_error=False)
     async def _freeze_when_made(self) -> None:
         """Once the links, the find index and the cast's folded names are made, set them
         aside from the garbage collector's full passes, as the film itself is (cli.browse):

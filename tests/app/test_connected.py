@@ -322,3 +322,17 @@ async def test_the_accolades_table_links_its_nominees(make_app: AppFactory) -> N
         pane.set_current(stops[1])
         await pilot.press("enter")
         assert card_name(app) == "Elisabeth Shue"
+
+
+async def test_closing_at_once_leaves_no_work_half_started(make_app: AppFactory,
+                                                           recwarn: pytest.WarningsRecorder) -> None:
+    """Quitting as the links start: the work after the first frame is never begun, and
+    nothing is left to complain on stderr ("coroutine ... was never awaited")."""
+    import gc
+
+    app = make_app()
+    async with app.run_test():
+        await app._after_first_frame()
+        app.exit()
+    gc.collect()
+    assert not [w for w in recwarn if "never awaited" in str(w.message)]
