@@ -114,8 +114,8 @@ def serve_parser() -> argparse.ArgumentParser:
         description="Serve lvtui to a web browser (needs the web extra: "
         "pip install 'lvtui[web]'). The film is checked first, as 'lvtui validate' checks it; "
         "then the address to open is printed. Each browser tab runs its own lvtui; closing "
-        "the tab ends it, and ctrl+c ends the server and every lvtui it started.",
-        epilog="exit status: 0 after ctrl+c, 2 for bad usage or without the web extra, "
+        "the tab ends it, and ctrl+c (or SIGTERM) ends the server and every lvtui it started.",
+        epilog="exit status: 0 after ctrl+c or SIGTERM, 2 for bad usage or without the web extra, "
         "65 when the film file is not valid, 66 when it cannot be read, 69 when the address "
         "cannot be listened on (the port is taken).",
     )
