@@ -336,3 +336,41 @@ async def test_closing_at_once_leaves_no_work_half_started(make_app: AppFactory,
         app.exit()
     gc.collect()
     assert not [w for w in recwarn if "never awaited" in str(w.message)]
+
+
+async def test_a_text_changed_while_its_names_are_found_is_linked_as_it_is_now(
+        film: Film) -> None:
+    """The links thread reads a block's text when it starts; if the block is given other
+    text meanwhile (as the timeline's details are), the links are found again for the new
+    text, never for a mix of the two."""
+    import threading
+
+    from textual.app import App, ComposeResult
+    from textual.content import Content
+
+    from lvtui.mentions import Mentions
+    from lvtui.widgets.linked import Prose, link_all_in_background
+
+    mentions = Mentions.of(film)
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Prose([Content("Sera meets Ben.")])
+
+    app = Host()
+    async with app.run_test() as pilot:
+        block = app.query_one(Prose)
+        may_go = threading.Event()
+
+        def names() -> Mentions:
+            may_go.wait(10)  # the thread has read the old text; now it changes
+            return mentions
+
+        worker = link_all_in_background(block, [block], names)
+        block.update([Content("Nobody here."), Content("Yuri Butsov and Sera.")])
+        may_go.set()
+        await worker.wait()
+        await pilot.pause()
+        assert worker.error is None
+        linked = [(unit, block.units[unit].plain[m.start:m.end]) for unit, m in block.links]
+        assert linked == [(1, "Yuri Butsov"), (1, "Sera")]

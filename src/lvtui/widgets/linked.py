@@ -197,18 +197,19 @@ class Linked(Widget):
 
     def set_mentions(self, mentions: Mentions) -> None:
         """Make a link of every name in the text (except where lvtui placed a link), now."""
-        self.show_links(mentions, self.units, self.links_in(self.units, mentions))
+        self.show_links(mentions, self.units, self.links_in(self.units, self._fixed, mentions))
 
     def link_in_background(self, mentions: Mentions) -> Worker[None]:
         """:meth:`set_mentions`, the names found in a thread: a text that names someone
         100,000 times must not hold up a key. The links appear once they are found."""
         return link_all_in_background(self, [self], lambda: mentions)
 
-    def links_in(self, units: Sequence[Content], mentions: Mentions) -> list[list[Mention]]:
-        """The links of each of *units*: lvtui's own, and every name no own link covers.
-        Reads only what it is given and what never changes: safe in a thread."""
+    def links_in(self, units: Sequence[Content], own_links: Sequence[Sequence[Mention]],
+                 mentions: Mentions) -> list[list[Mention]]:
+        """The links of each of *units*: lvtui's own (*own_links*), and every name none of
+        them covers. Reads only what it is given and what never changes: safe in a thread."""
         found = []
-        for unit, fixed in zip(units, self._fixed, strict=True):
+        for unit, fixed in zip(units, own_links, strict=True):
             links = list(fixed)
             for mention in mentions.find(unit.plain):
                 if mention.target != self.own and not any(
@@ -364,12 +365,14 @@ def link_all_in_background(owner: DOMNode, blocks: Sequence[Linked],
     """Find the names in every one of *blocks* in one thread (run by *owner*), each block
     showing its links as soon as they are found, in the order given. *names* gives every
     name to look for, and is called in the thread too (100,000 names take a second)."""
-    texts = [(block, block.units) for block in blocks]  # read here, on the UI thread
+    # Read here, on the UI thread: a block may be given other units meanwhile (the
+    # timeline's details), and its own links with them.
+    texts = [(block, block.units, block._fixed) for block in blocks]
 
     def find() -> None:
         mentions = names()
-        for block, units in texts:
-            found = block.links_in(units, mentions)
+        for block, units, own_links in texts:
+            found = block.links_in(units, own_links, mentions)
             try:
                 owner.app.call_from_thread(block.show_links, mentions, units, found)
             except RuntimeError:  # the app closed meanwhile: nobody is there to show them
