@@ -122,6 +122,9 @@ class Terminal:
         try:
             status = self.process.wait(timeout=60)
         finally:
+            if self.process.poll() is None:  # never left running: with no terminal to
+                self.process.kill()           # read from, an app may spin on the CPU
+                self.process.wait()
             self._reader.join(timeout=5)
             os.close(self.master)
         peak = re.search(re.escape(PEAK_RSS.encode()) + rb"(\d+)", self.output)

@@ -51,6 +51,23 @@ def run(coroutine: Coroutine[Any, Any, T]) -> T:
         return thread.submit(asyncio.run, coroutine).result()
 
 
+def handshake(url: str, origin: str, host: str | None = None) -> int:
+    """The status a websocket handshake to *url* gets with this Origin (and Host): 101 when
+    a session is opened."""
+    import aiohttp
+
+    async def attempt() -> int:
+        headers = {"Origin": origin, **({"Host": host} if host else {})}
+        async with aiohttp.ClientSession() as session:
+            try:
+                async with session.ws_connect(f"{url}/ws", headers=headers):
+                    return 101
+            except aiohttp.WSServerHandshakeError as error:
+                return error.status
+
+    return run(attempt())
+
+
 def wait_until(condition: Callable[[], bool], timeout: float = 20.0, what: str = "") -> None:
     deadline = time.monotonic() + timeout
     while not condition():

@@ -9,33 +9,21 @@ import signal
 from collections.abc import Callable
 from pathlib import Path
 
-from web.support import Served, run, wait_until
+from web.support import Served, handshake, run, wait_until
 
 
 def test_a_foreign_origin_or_host_is_refused(serve: Callable[..., Served]) -> None:
-    import aiohttp
-
     server = serve()
-
-    async def handshake(origin: str, host: str | None = None) -> int:
-        headers = {"Origin": origin, **({"Host": host} if host else {})}
-        async with aiohttp.ClientSession() as session:
-            try:
-                async with session.ws_connect(f"{server.url}/ws", headers=headers):
-                    return 101
-            except aiohttp.WSServerHandshakeError as error:
-                return error.status
-
     own = f"http://127.0.0.1:{server.port}"
-    assert run(handshake("http://evil.example")) == 403
-    assert run(handshake("null")) == 403
+    assert handshake(server.url, "http://evil.example") == 403
+    assert handshake(server.url, "null") == 403
     # A page that rebinds its own name to 127.0.0.1: its origin is its own host, refused.
     rebound = f"evil.example:{server.port}"
-    assert run(handshake(f"http://{rebound}", rebound)) == 403
+    assert handshake(server.url, f"http://{rebound}", rebound) == 403
     assert server.apps() == []  # no lvtui was started for any of them
-    assert run(handshake(own)) == 101
+    assert handshake(server.url, own) == 101
     # The page opened as localhost talks to the server as 127.0.0.1: both are its own.
-    assert run(handshake(f"http://localhost:{server.port}")) == 101
+    assert handshake(server.url, f"http://localhost:{server.port}") == 101
 
 
 def test_the_session_cap_answers_with_a_page_not_a_process(
@@ -74,22 +62,12 @@ def test_on_every_address_each_page_is_its_own_origin(serve: Callable[..., Serve
     import urllib.error
     import urllib.request
 
-    import aiohttp
-
     server = serve("--host", "0.0.0.0")
     page = urllib.request.urlopen(server.url, timeout=10).read().decode()
     assert f"ws://127.0.0.1:{server.port}/ws" in page  # back to the name the page came from
 
-    async def handshake(origin: str) -> int:
-        async with aiohttp.ClientSession() as session:
-            try:
-                async with session.ws_connect(f"{server.url}/ws", headers={"Origin": origin}):
-                    return 101
-            except aiohttp.WSServerHandshakeError as error:
-                return error.status
-
-    assert run(handshake("http://evil.example")) == 403
-    assert run(handshake(f"http://127.0.0.1:{server.port}")) == 101
+    assert handshake(server.url, "http://evil.example") == 403
+    assert handshake(server.url, f"http://127.0.0.1:{server.port}") == 101
 
     # DNS rebinding: a page on evil.example, whose name now resolves to this machine. Its
     # requests carry its own name as Host, and its Origin: both refused, page and socket.
@@ -102,17 +80,8 @@ def test_on_every_address_each_page_is_its_own_origin(serve: Callable[..., Serve
         status = error.code
     assert status == 421
 
-    async def rebound_handshake() -> int:
-        async with aiohttp.ClientSession() as session:
-            try:
-                async with session.ws_connect(f"{server.url}/ws", headers={
-                        "Origin": f"http://{rebound}", "Host": rebound}):
-                    return 101
-            except aiohttp.WSServerHandshakeError as error:
-                return error.status
-
     wait_until(lambda: server.apps() == [], what="the accepted session's lvtui to end")
-    assert run(rebound_handshake()) == 403
+    assert handshake(server.url, f"http://{rebound}", rebound) == 403
     assert server.apps() == []  # none was started for it
 
 
