@@ -93,7 +93,9 @@ def markup_words(lines: list[list[Segment]], region: Region,
 async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
     app = BaitedApp(load_film(CORPUS / "markup.json"), settings=SettingsStore(settings_path))
     clicked = 0
-    async with app.run_test(size=(120, 40)) as pilot:
+    # A tall terminal: every page is still looked at, but in a sixth of the pages, and
+    # each page costs one render and a pause whatever its height.
+    async with app.run_test(size=(120, 240)) as pilot:
         for number, section in enumerate(SECTION_IDS, start=1):
             await pilot.press(str(number))
             pane = app.query_one(f"#{section}").region
