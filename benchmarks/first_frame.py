@@ -1,6 +1,6 @@
 """One start-up, as the benchmarks time it: ``python benchmarks/first_frame.py KIND [FILM]``.
 
-KIND is ``lvtui`` (the real command line, ``lvtui FILM``) or ``bare`` (a Textual app that
+KIND is ``lvtui`` (the real command line, ``lvtui FILM [OPTION ...]``) or ``bare`` (a Textual app that
 shows one Static). Run on a pseudo-terminal by ``run.py``, which times from starting this
 process to the moment the first complete frame reaches the terminal, and sends ``q``.
 
@@ -48,7 +48,7 @@ def bare() -> None:
     report_peak_rss()
 
 
-def lvtui(film: str) -> None:
+def lvtui(*arguments: str) -> None:
     import lvtui.app
     from lvtui.cli import main
 
@@ -57,7 +57,7 @@ def lvtui(film: str) -> None:
             self.call_after_refresh(announce, self)
 
     lvtui.app.FilmApp = Timed  # type: ignore[misc]  # what `lvtui FILM` runs, plus the marker
-    code = main([film])
+    code = main(list(arguments))
     report_peak_rss()
     sys.exit(code)
 
@@ -72,7 +72,7 @@ def announce(app: App[None]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["bare"]:
         bare()
-    elif sys.argv[1:2] == ["lvtui"] and len(sys.argv) == 3:
-        lvtui(sys.argv[2])
+    elif sys.argv[1:2] == ["lvtui"] and len(sys.argv) >= 3:
+        lvtui(*sys.argv[2:])
     else:
-        sys.exit("usage: first_frame.py bare | lvtui FILM")
+        sys.exit("usage: first_frame.py bare | lvtui FILM [LVTUI OPTION ...]")

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
-from textual.worker import WorkerFailed
+from textual.worker import Worker, WorkerFailed
 
 from lvtui.finding import FindIndex, Hit, Results
 from lvtui.history import History, Place
@@ -120,11 +120,13 @@ class FilmApp(App[None]):
         self.find = None if find is None else clean(find)  # typed, or maybe pasted
         if find is not None:
             self.start_section = "cast"
-        # The panes not on screen at start, once they are being mounted; and the sections
-        # whose pane is whole (a pane being mounted is in the DOM before its children are).
-        self._hidden_panes: AwaitMount | None = None
-        self._text_prepared = False  # links and the find index are being made
+        # Each section's pane once it is being mounted (None: the one composed with the
+        # screen); the sections whose pane is whole (a pane being mounted is in the DOM
+        # before its children are); and the thread finding each pane's links.
+        self._mounts: dict[str, AwaitMount | None] = {self.start_section: None}
         self._whole_sections = {self.start_section}
+        self._text_prepared = False  # the links are being found, from the first frame on
+        self._linking: dict[str, Worker[None]] = {}
         self.history = History()
         # ctrl+f: the index (made once the panes are whole), where each of its units is
         # shown (a widget and its row), what the last query found, and the match shown.
@@ -172,16 +174,20 @@ class FilmApp(App[None]):
         return PANES[section](self, section)
 
     async def _after_first_frame(self) -> None:
-        """What the first frame need not wait for: the other panes, then the links."""
-        await self._compose_hidden_panes()
+        """What the first frame need not wait for: the links of the panes made so far."""
         if self._text_prepared:
             return
         self._text_prepared = True
-        # Both in threads: a text that names someone 100,000 times takes a while, and a
-        # key must never wait behind it. The section on screen is linked first.
-        blocks = sorted(self.screen_stack[0].query(Linked), key=lambda b: not b.is_on_screen)
-        link_all_in_background(self, blocks, lambda: self.mentions)
-        self.run_worker(self.find_index().prepare, thread=True, name="fold the film's text")
+        switcher = self.query_one(ContentSwitcher)
+        self._link([pane for pane in switcher.children if pane.id in self._whole_sections])
+
+    def _link(self, panes: Sequence[Widget]) -> None:
+        """Find the names in *panes* in a thread: a text that names someone 100,000 times
+        takes a while, and a key must never wait behind it. What is on screen goes first."""
+        blocks = sorted((block for pane in panes for block in pane.query(Linked)),
+                        key=lambda block: not block.is_on_screen)
+        worker = link_all_in_background(self, blocks, lambda: self.mentions)
+        self._linking.update((pane.id, worker) for pane in panes if pane.id is not None)
         self._freeze_when_made()
 
     @work(name="set aside what was made", exit_on_error=False)
@@ -202,18 +208,29 @@ class FilmApp(App[None]):
         """Every name of every record, to find in the text (after the first frame)."""
         return Mentions.of(self.film)
 
-    async def _compose_hidden_panes(self) -> None:
-        """Compose the panes not on screen, once. Start-up pays for one pane, not seven;
-        a section asked for meanwhile waits here, so no key ever finds a pane missing."""
-        if self._hidden_panes is None:
-            switcher = self.query_one(ContentSwitcher)
-            hidden = [self._make_pane(section) for section in SECTIONS
-                      if not switcher.query_children(f"#{section}")]
-            for pane in hidden:
+    async def compose_panes(self, sections: Iterable[str]) -> None:
+        """Compose the panes of *sections* not composed yet, each once, and wait until they
+        are whole. Start-up composes the pane on screen; any other is composed the first
+        time something shows it, and find composes them all, as it reads every text.
+        (Composing all seven after the first frame cost every start 0.24 s of the UI loop,
+        right where the first key waits, and the memory of panes never looked at.)
+        Whatever asks for a pane meanwhile waits here, so no key ever finds one missing."""
+        wanted = [section for section in SECTIONS if section in sections]
+        new = [section for section in wanted if section not in self._mounts]
+        if new:
+            panes = [self._make_pane(section) for section in new]
+            for pane in panes:
                 pane.display = False
-            self._hidden_panes = switcher.mount_all(hidden)
-        await self._hidden_panes
-        self._whole_sections.update(SECTIONS)
+            mount = self.query_one(ContentSwitcher).mount_all(panes)
+            self._mounts.update(dict.fromkeys(new, mount))
+            await mount
+            self._whole_sections.update(new)
+            if self._text_prepared:  # else the first frame's links will include them
+                self._link(panes)
+        for section in wanted:
+            if (mounting := self._mounts[section]) is not None:
+                await mounting
+        self._whole_sections.update(wanted)
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -276,7 +293,7 @@ class FilmApp(App[None]):
         self.screen.set_focus(target)
 
     async def _show_when_composed(self, section: str, focus: bool, search: bool) -> None:
-        await self._compose_hidden_panes()
+        await self.compose_panes([section])
         self.show_section(section, focus=focus, search=search)
 
     def action_show_section(self, section: str) -> None:
@@ -346,6 +363,9 @@ class FilmApp(App[None]):
         """Go to the section of *link*, to the first place there that names its record:
         the cast member, or the first link to them, which the keyboard is then on."""
         assert link.section is not None
+        if link.section not in self._whole_sections:
+            self.call_next(self._show_mention_when_composed, link)
+            return
         self.history.left(self.place())
         self._close_sheets()
         self.show_section(link.section, visit=False)
@@ -360,6 +380,18 @@ class FilmApp(App[None]):
                          if stop[0].links[stop[1]][1].target == link.target), None)
             if stop is not None:  # once the pane is laid out, where the link is is known
                 _when_laid_out(pane, lambda: pane.set_current(stop))
+
+    async def _show_mention_when_composed(self, link: Mention) -> None:
+        """Compose the section first, and find its links: the keyboard goes to the first."""
+        assert link.section is not None
+        await self.compose_panes([link.section])
+        linking = self._linking.get(link.section)
+        if linking is not None:
+            try:
+                await linking.wait()
+            except WorkerFailed:  # cancelled as the app closes
+                return
+        self.show_mention(link)
 
     # -- find (ctrl+f) ------------------------------------------------------------------------
 
@@ -397,8 +429,10 @@ class FilmApp(App[None]):
         # Synchronously: the rest of a burst ("^fklady⏎") must find the box focused.
         self.screen.set_focus(bar.box)
         bar.box.select_all()
-        await self._compose_hidden_panes()
-        self.find_index()
+        await self.compose_panes(SECTIONS)
+        if self._find_index is None:
+            # In a thread, as the links: a key typed meanwhile waits only if it needs them.
+            self.run_worker(self.find_index().prepare, thread=True, name="fold the film's text")
         self._find(bar.box.value)
 
     def _find(self, text: str) -> None:
@@ -503,7 +537,7 @@ class FilmApp(App[None]):
     async def _go_to(self, place: Place) -> None:
         """Show *place* as it was, without recording the move as a new visit."""
         self._close_sheets()  # a card or the help closes first
-        await self._compose_hidden_panes()
+        await self.compose_panes([place.section])
         # Ids are lvtui's own (a pane, the list, the search box), never the film's.
         found = self.screen.query(f"#{place.focus}") if place.focus else None
         target = found.first() if found else None

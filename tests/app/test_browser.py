@@ -364,14 +364,13 @@ async def test_a_read_only_config_directory_only_costs_a_warning(
 
 async def test_a_burst_typed_before_the_first_frame_reaches_the_search(film: Film,
                                                                        settings_path: Path) -> None:
-    # Typed as the program starts, "/lewis" arrives while the panes not on screen are being
-    # mounted: "/" has to wait until the cast pane is whole, and the letters behind it too.
+    # Typed as the program starts, "/lewis" arrives with the first frame: "/" has to wait
+    # until the cast pane is composed and whole, and the letters behind it too.
     class EagerTypist(FilmApp):
-        async def _compose_hidden_panes(self) -> None:
-            if self._hidden_panes is None:  # the first call starts the mount: type now
-                for key, character in [("slash", "/"), *[(c, c) for c in "lewis"]]:
-                    self.post_message(events.Key(key, character))
-            await super()._compose_hidden_panes()
+        async def _after_first_frame(self) -> None:
+            for key, character in [("slash", "/"), *[(c, c) for c in "lewis"]]:
+                self.post_message(events.Key(key, character))
+            await super()._after_first_frame()
 
     app = EagerTypist(film, settings=SettingsStore(settings_path))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -451,6 +450,7 @@ async def test_y_copies_what_is_focused_as_plain_text(make_app: AppFactory) -> N
         assert app.clipboard != "" and app.film.production.notes[0].passages[0].text \
             not in app.clipboard
         # A table of facts is copied as "label: value" lines.
+        await pilot.press("1")
         assert app.query_one("#overview").query(FactList).first().plain_text().startswith(
             "Genres: Drama, Romantic drama")
         await pilot.press("5", "y")  # a timeline event, spelled out
