@@ -493,3 +493,26 @@ async def test_back_and_forward_walk_ten_steps_and_restore_where_you_were(
         assert app.screen is app.screen_stack[0] and app.section == "reception"
         await pilot.press("slash", *"abc", "backspace")  # in the search box it deletes
         assert app.cast_pane.search_box.value == "ab" and app.section == "cast"
+
+
+async def test_start_up_builds_the_section_shown_and_each_other_when_first_shown(
+        make_app: AppFactory) -> None:
+    """Start-up pays for one pane; a section is built when first shown; find builds the
+    rest, since it reads every text."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app._after_first_frame()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+        def built() -> list[str | None]:
+            return [pane.id for pane in app.query_one(ContentSwitcher).children]
+
+        assert built() == ["overview"]
+        await pilot.press("5")
+        assert built() == ["overview", "timeline"] and app.section == "timeline"
+        await pilot.press("1", "5")  # once built, shown again as it was
+        assert built() == ["overview", "timeline"]
+        await pilot.press("ctrl+f", *"sera")
+        assert sorted(built()) == sorted(SECTION_IDS)  # type: ignore[type-var]
+        assert "plot" in str(app.query_one("#find-count").render())
