@@ -64,6 +64,17 @@ def _list(description: str) -> Any:
 # -- people and organisations ---------------------------------------------------------------
 
 
+class ExternalIds(Model):
+    """The same record in other databases, so a reader (or a program) can look it up there."""
+
+    tmdb: Annotated[StrictInt, Field(ge=1)] | None = Field(
+        None, description="The Movie Database's id: of the movie, the person or the company.")
+    imdb: str | None = Field(None, pattern=r"^(tt|nm|co)[0-9]{1,10}$",
+                             description='IMDb\'s id: "tt0137523", "nm0000093".')
+    wikidata: str | None = Field(None, pattern=r"^Q[0-9]{1,12}$",
+                                 description='Wikidata\'s item: "Q190050".')
+
+
 @dataclass(config=RECORD, frozen=True, slots=True)
 class Person:
     """A person the film file mentions anywhere: cast, crew, critic, author, performer."""
@@ -81,6 +92,8 @@ class Person:
     died: Annotated[PartialDate | None, Field(
         description="Date of death, at its known precision.")] = None
     bio: Annotated[Text, Field(description="A short biography: a sentence or two.")] = ""
+    external_ids: Annotated[ExternalIds | None, Field(
+        description="The person in other databases.")] = None
 
 
 class Organization(Model):
@@ -90,6 +103,7 @@ class Organization(Model):
     name: Name = Field(description="The organisation's name.")
     other_names: list[Name] = _list("Other names it goes by, such as an abbreviation.")
     description: Text = Field("", description='What it is: "a newspaper", "a film distributor".')
+    external_ids: ExternalIds | None = Field(None, description="It in other databases.")
 
 
 # -- credits ----------------------------------------------------------------------------------
@@ -182,9 +196,25 @@ class Release(Model):
     date: PartialDate = Field(description="When, at its known precision.")
     kind: Name = Field("theatrical", description=(
         'What kind of release: "premiere", "festival", "limited", "wide", "theatrical", '
-        '"television", "streaming".'))
+        '"digital", "physical" (on disc or tape; an edition worth describing goes in '
+        '`home_media`), "television", "streaming".'))
     territory: Text = Field("", description="Where; empty means everywhere.")
     detail: Text = Field("", description="A sentence about the release.")
+    certification: Text = Field("", description='Its age rating there: "R", "15", "FSK 18".')
+
+
+class Certification(Model):
+    territory: Name = Field(description='Where: "United States", "Germany".')
+    rating: Name = Field(description='The rating given there: "R", "18".')
+
+
+class Source(Model):
+    """Where the file's facts came from."""
+
+    name: Name = Field(description='"The Movie Database (TMDB)", "Wikipedia".')
+    url: Text = Field("", description="The page or API address (never with a key in it).")
+    retrieved: PartialDate | None = Field(None, description="When the facts were taken.")
+    attribution: Text = Field("", description="A notice the source asks to be shown with them.")
 
 
 # -- reception ------------------------------------------------------------------------------
@@ -292,27 +322,35 @@ class Film(Model):
     title: Name = Field(description="The title the film is known by.")
     original_title: Name | None = Field(None, description="Its title in its own language.")
     year: Annotated[int, Field(ge=1870, le=2200)] = Field(description="Year of first release.")
+    runtime: Annotated[int, Field(ge=1, le=100_000)] | None = Field(
+        None, description="Running time in minutes.")
+    tagline: Text = Field("", description="The line it was marketed with.")
     genres: list[Name] = _list('"Drama", "Romantic drama".')
     countries: list[Name] = _list("Countries of origin.")
     languages: list[Name] = _list("Original languages.")
     summary: list[Text] = _list("The premise, as paragraphs.")
+    keywords: list[Name] = _list('Subjects and themes: "dual identity", "insomnia".')
     people: list[Person] = _list("Every person mentioned, once each.")
     organizations: list[Organization] = _list("Every organisation mentioned, once each.")
     cast: list[CastCredit] = _list("The cast, in billing order.")
     crew: list[CrewCredit] = _list("The crew: one entry per person and job.")
     stars: list[Id] = _list("Who the film stars: ids in `people`.")
     source_works: list[SourceWork] = _list("What the film is based on.")
+    production_companies: list[Id] = _list("Who produced it: ids in `organizations`.")
     distribution: list[Distribution] = _list("Distributors, per territory.")
     marketing: Marketing | None = Field(None, description="How the film was marketed.")
     production: Production = Field(default_factory=Production, description="How it was made.")
     plot: list[Text] = _list("The plot, as paragraphs.")
     releases: list[Release] = _list("Release dates, per territory and kind.")
+    certifications: list[Certification] = _list("Age ratings, per territory.")
     reception: Reception = Field(default_factory=Reception, description="How it was received.")
     accolades: list[Accolade] = _list("Awards won and nominations.")
     accolade_notes: list[Text] = _list("Paragraphs about the film's awards.")
     soundtrack: Soundtrack | None = Field(None, description="The soundtrack album.")
     home_media: list[HomeMediaEdition] = _list("Home media editions.")
     categories: list[Name] = _list("Encyclopedia categories the film belongs to.")
+    external_ids: ExternalIds | None = Field(None, description="The film in other databases.")
+    sources: list[Source] = _list("Where its facts came from.")
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Film:
@@ -349,6 +387,8 @@ class Film(Model):
         for index, work in enumerate(self.source_works):
             for number, author in enumerate(work.authors):
                 yield ("source_works", index, "authors", number), author, _PERSON
+        for index, company in enumerate(self.production_companies):
+            yield ("production_companies", index), company, _ORGANIZATION
         for index, distribution in enumerate(self.distribution):
             yield ("distribution", index, "company"), distribution.company, _ORGANIZATION
         if self.marketing is not None:
