@@ -27,6 +27,8 @@ from lvtui.wording import events
 
 EXIT_NO_MATCH = 1  # as grep: a script can tell "nobody matched" from an error
 EXIT_UNAVAILABLE = 69  # EX_UNAVAILABLE: lvtui serve could not listen
+EXIT_DATA = 65  # EX_DATAERR: not a film file, or not a TMDB response
+EXIT_NO_INPUT = 66  # EX_NOINPUT: a file that cannot be read
 
 CAST_EPILOG = """\
 output: 'table' is a table on a terminal and, piped, one line per member with the
@@ -41,7 +43,8 @@ def browser_parser() -> argparse.ArgumentParser:
         prog="lvtui",
         description="Browse Leaving Las Vegas (1995), or any valid film file, in the terminal.",
         epilog="commands: 'lvtui validate [PATH ...]', 'lvtui schema', 'lvtui upgrade PATH', "
-        "'lvtui cast [QUERY]', 'lvtui serve [FILM]', 'lvtui help [COMMAND]'. "
+        "'lvtui cast [QUERY]', 'lvtui serve [FILM]', 'lvtui import tmdb FILE...', "
+        "'lvtui help [COMMAND]'. "
         "'lvtui COMMAND --help' tells more of each.",
     )
     parser.add_argument("--version", action="version", version=f"lvtui {__version__}")
@@ -138,12 +141,31 @@ def serve_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def import_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lvtui import",
+        description="Build a film file from saved TMDB API v3 responses: a movie's details "
+        "(/movie/{id}, with or without append_to_response parts), its credits, release_dates, "
+        "keywords and external_ids, and any /person/{id} responses, recognised by their "
+        "shape, in any order. The film is checked before it is written.",
+        epilog="exit status: 0 when the film was written, 2 for bad usage, 65 when a file is "
+        "not a TMDB response lvtui can use (an error body, an OMDb response, a film file), "
+        "66 when a file cannot be read.")
+    parser.add_argument("source", choices=("tmdb",), help="where the responses came from")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                        help="saved responses, as JSON")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT",
+                        help="write the film here (default: standard output)")
+    return parser
+
+
 COMMANDS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "validate": validate_parser,
     "schema": schema_parser,
     "upgrade": upgrade_parser,
     "cast": cast_parser,
     "serve": serve_parser,
+    "import": import_parser,
 }
 
 
@@ -180,6 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "serve":
             return serve(options.path, options.host, options.port, options.max_sessions,
                          options.public_name, options.verbose)
+        if command == "import":
+            return import_tmdb(options.files, options.output)
         return list_cast(" ".join(options.query), options.film, options.format)
     parser = browser_parser()
     options = parser.parse_args(args)
@@ -229,6 +253,45 @@ def print_upgraded(path: Path) -> int:
     json.dump(film.model_dump(mode="json", exclude_defaults=True), sys.stdout, indent=2,
               ensure_ascii=False)
     sys.stdout.write("\n")
+    return 0
+
+
+def import_tmdb(paths: Sequence[Path], output: Path | None) -> int:
+    from lvtui import tmdb  # only this command reads TMDB's shapes
+
+    named = []
+    for path in paths:
+        try:
+            named.append((clean(str(path)), path.read_bytes()))
+        except OSError as error:
+            print(f"{clean(str(path))}: cannot be read ({error.strerror})", file=sys.stderr)
+            return EXIT_NO_INPUT
+    try:
+        data = tmdb.import_files(named)
+    except tmdb.NotTmdb as error:
+        print(clean(str(error)), file=sys.stderr)
+        return EXIT_DATA
+    except FilmError as error:
+        return report(error)
+    return write_film(data, output)
+
+
+def write_film(data: bytes, output: Path | None) -> int:
+    """The film to *output*, whole or not at all (a temporary file, then renamed), or to
+    standard output."""
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    temporary = output.with_name(f".{output.name}.{os.getpid()}.part")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, output)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        print(f"{clean(str(output))}: cannot be written ({error.strerror})", file=sys.stderr)
+        return 73  # EX_CANTCREAT
     return 0
 
 

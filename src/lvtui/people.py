@@ -6,12 +6,13 @@ made once per film, so searching and drawing never look a name up again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from lvtui.wording import aggregate_figure, edition_title, names, spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.model import Film, Organization, Person
+    from lvtui.model import CrewCredit, Film, Organization, Person
 
 
 class CastRow(NamedTuple):
@@ -110,8 +111,53 @@ def appearances(film: Film, id: str) -> list[tuple[str, str]]:
     return found
 
 
+# Crew jobs that credit the author of what a film is based on (TMDB's, and "Novel" in the
+# shipped film), with the kind of work each stands for.
+SOURCE_JOBS = {"novel": "novel", "book": "book", "short story": "short story",
+               "comic book": "comic book", "play": "play", "graphic novel": "graphic novel"}
+
+# Crew departments the overview names, in order, with the label each gets.
+DEPARTMENTS = [("Directing", "Directed by"), ("Writing", "Written by"), ("Sound", "Music"),
+               ("Production", "Produced by"), ("Camera", "Cinematography"),
+               ("Editing", "Edited by")]
+
+# The jobs that head each department, as TMDB and the shipped film name them. A film from
+# TMDB lists a whole department (its assistant directors, its sound editors): the overview
+# names who heads it, as a film's poster does.
+KEY_JOBS = {"Directing": {"Director"},
+            "Writing": {"Screenplay", "Writer", "Story", "Screenstory", "Teleplay"},
+            "Sound": {"Original Music Composer", "Original music", "Music", "Composer"},
+            "Production": {"Producer"},
+            "Camera": {"Director of Photography", "Cinematography"},
+            "Editing": {"Editor"}}
+
+
+def heads(film: Film, department: str) -> list[CrewCredit]:
+    """The credits that head *department*; a department none of whose jobs is a known
+    head's is given whole."""
+    crew = [credit for credit in film.crew if credit.department == department]
+    return [credit for credit in crew if credit.job in KEY_JOBS.get(department, ())] or crew
+
+
 def credits(film: Film, department: str) -> str:
-    """The names credited in *department*, in order, each once: "Mike Figgis"."""
-    ids = list(dict.fromkeys(crew.person for crew in film.crew
-                             if crew.department == department))
-    return names(film, ids)
+    """Who heads *department*, in order, each once: "Mike Figgis"."""
+    return names(film, list(dict.fromkeys(credit.person for credit in heads(film, department))))
+
+
+def further_crew(film: Film, departments: Iterable[str] = tuple(dict(DEPARTMENTS))
+                 ) -> dict[str, list[tuple[str, str]]]:
+    """The crew the overview does not name (it names who heads *departments*): per
+    department, in the file's order, each job with its people: {"Sound": [("Foley Artist",
+    "Jane Doe and John Roe")]}."""
+    named = {id(credit) for department in departments for credit in heads(film, department)}
+    authors = {author for work in film.source_works for author in work.authors}
+    named |= {id(credit) for credit in film.crew  # "Based on" names them
+              if credit.person in authors and credit.job.lower() in SOURCE_JOBS}
+    jobs: dict[str, dict[str, list[str]]] = {}
+    for credit in film.crew:
+        if id(credit) not in named:
+            people = jobs.setdefault(credit.department, {}).setdefault(credit.job, [])
+            if credit.person not in people:
+                people.append(credit.person)
+    return {department: [(job, names(film, people)) for job, people in by_job.items()]
+            for department, by_job in jobs.items()}

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # pydantic is not needed to word a film that is already loaded
     from lvtui.fields import PartialDate
-    from lvtui.model import Aggregate, Film, HomeMediaEdition, Marketing, Money, Release
+    from lvtui.model import (
+        Aggregate,
+        ExternalIds,
+        Film,
+        HomeMediaEdition,
+        Marketing,
+        Money,
+        Release,
+        Source,
+    )
 
 def spelled_date(date: PartialDate) -> str:
     """The date as a person writes it, at its real precision: "27 October 1995",
@@ -80,10 +89,35 @@ def names(film: Film, ids: list[str]) -> str:
     return listing([film.name(id) for id in ids])
 
 
+def runtime(minutes: int) -> str:
+    """"139 minutes (2 h 19 min)"; "45 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    clock = f" ({hours} h {rest} min)" if hours and rest else f" ({hours} h)" if hours else ""
+    return f"{minutes} minute{'s' if minutes != 1 else ''}{clock}"
+
+
+def external_ids(ids: ExternalIds | None) -> str:
+    """"IMDb tt0137523 · TMDB 550 · Wikidata Q190050": ids to look up, as plain text."""
+    if ids is None:
+        return ""
+    parts = [f"IMDb {ids.imdb}" if ids.imdb else "", f"TMDB {ids.tmdb}" if ids.tmdb else "",
+             f"Wikidata {ids.wikidata}" if ids.wikidata else ""]
+    return " · ".join(part for part in parts if part)
+
+
+def source_sentence(source: Source) -> str:
+    """"From The Movie Database (TMDB), 30 November 2026: https://…"."""
+    when = f", {spelled_date(source.retrieved)}" if source.retrieved else ""
+    where = f": {source.url}" if source.url else ""
+    return f"From {source.name}{when}{where}."
+
+
 def release_title(release: Release) -> str:
     """"Limited release", "Premiere", "Festival screening"."""
     kind = release.kind.strip()
-    named = {"premiere": "Premiere", "festival": "Festival screening"}.get(kind.lower())
+    named = {"premiere": "Premiere", "festival": "Festival screening",
+             "physical": "Release on disc or tape", "digital": "Digital release",
+             "television": "Television premiere"}.get(kind.lower())
     return named or f"{kind[:1].upper()}{kind[1:]} release"
 
 
@@ -163,9 +197,13 @@ def events(film: Film) -> list[Event]:
             if person.died is not None:
                 found.append(Event(person.died, f"{person.name} dies", person.bio, "death"))
     for release in film.releases:
-        # One per line: a territory is a name, not a sentence ("日本", "United States").
-        detail = "\n".join(part for part in (release.territory, release.detail) if part)
-        found.append(Event(release.date, release_title(release), detail, "release"))
+        # Where, in the title: a film from TMDB has seventy releases, most on the same days.
+        title = release_title(release)
+        if release.territory:
+            title += f", {release.territory}"
+        rated = f"Rated {release.certification}" if release.certification else ""
+        detail = "\n".join(part for part in (release.detail, rated) if part)
+        found.append(Event(release.date, title, detail, "release"))
     soundtrack = film.soundtrack
     if soundtrack is not None and soundtrack.released is not None:
         found.append(Event(soundtrack.released, "Soundtrack album released",

@@ -6,18 +6,24 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
-from lvtui.people import credits
+from lvtui.people import DEPARTMENTS, credits
 from lvtui.widgets.gauge import Bar, Gauges
 from lvtui.widgets.reading import ReadingPane, facts, heading, paragraph
-from lvtui.wording import aggregate_figure, money, names, short_money, spelled_date, spending
+from lvtui.wording import (
+    aggregate_figure,
+    external_ids,
+    money,
+    names,
+    runtime,
+    short_money,
+    source_sentence,
+    spelled_date,
+    spending,
+)
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film
 
-# Crew departments the overview names, in order, with the label each gets.
-DEPARTMENTS = [("Directing", "Directed by"), ("Writing", "Written by"), ("Sound", "Music"),
-               ("Production", "Produced by"), ("Camera", "Cinematography"),
-               ("Editing", "Edited by")]
 
 
 class OverviewPane(ReadingPane):
@@ -37,10 +43,13 @@ class OverviewPane(ReadingPane):
             yield facts(rows)
         yield from self._figures()
         yield from self._accolade_summary()
+        yield from self._sources()
 
     def _credit_rows(self) -> list[tuple[str, str]]:
         film = self.film
         rows = [("Original title", film.original_title or ""),
+                ("Tagline", f"“{film.tagline}”" if film.tagline else ""),
+                ("Runtime", runtime(film.runtime) if film.runtime else ""),
                 ("Genres", ", ".join(film.genres)),
                 ("Countries" if len(film.countries) > 1 else "Country", ", ".join(film.countries)),
                 ("Languages" if len(film.languages) > 1 else "Language",
@@ -55,6 +64,7 @@ class OverviewPane(ReadingPane):
             about = f" ({about})" if about else ""
             rows.append(("Based on", f"{work.title}{published} {work.kind}{by}{about}"))
         rows.append(("Starring", names(film, film.stars)))
+        rows.append(("Companies", names(film, film.production_companies)))
         rows.append(("Format", ", ".join(film.production.formats)))
         territories: dict[str, list[str]] = {}  # one row per territory, companies in order
         for distribution in film.distribution:
@@ -68,6 +78,10 @@ class OverviewPane(ReadingPane):
         rows.append(("Budget", money(budget) if budget else ""))
         days = film.production.filming_days
         rows.append(("Filming", f"{days} days" if days is not None else ""))
+        rows.append(("Rated", " · ".join(f"{c.territory} {c.rating}"
+                                         for c in film.certifications)))
+        rows.append(("Keywords", ", ".join(film.keywords)))
+        rows.append(("Elsewhere", external_ids(film.external_ids)))
         return [(label, value) for label, value in rows if value]
 
     def _figures(self) -> ComposeResult:
@@ -89,6 +103,16 @@ class OverviewPane(ReadingPane):
         if bars:
             yield heading("Reception")
             yield Gauges(bars)
+
+    def _sources(self) -> ComposeResult:
+        """Where the facts came from, and the notice a source asks for (TMDB's)."""
+        if not self.film.sources:
+            return
+        yield heading("Sources")
+        for source in self.film.sources:
+            yield paragraph(source_sentence(source))
+            if source.attribution:
+                yield paragraph(source.attribution)
 
     def _accolade_summary(self) -> ComposeResult:
         film = self.film

@@ -32,6 +32,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         border-left: blank;
         &:focus { border-left: tall $border; }
         & > .heading { text-style: bold; color: $text-primary; margin-top: 1; }
+        & > .subheading { text-style: bold; }
         & > .paragraph { margin-bottom: 1; }
         & > .quote {
             border-left: outer $secondary;
@@ -158,6 +159,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
 def heading(text: str) -> Prose:
     return Prose([Content(text)], classes="heading")
+
+
+def subheading(text: str) -> Prose:
+    """A heading within a heading's part: a crew's department."""
+    return Prose([Content(text)], classes="subheading")
 
 
 def paragraph(text: str) -> Prose:

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
-from lvtui.widgets.reading import ReadingPane, facts, heading, nothing, paragraph, quote
+from lvtui.people import further_crew
+from lvtui.widgets.reading import (
+    ReadingPane,
+    facts,
+    heading,
+    nothing,
+    paragraph,
+    quote,
+    subheading,
+)
 from lvtui.wording import edition_detail, edition_title, names, spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
@@ -51,7 +60,8 @@ class ProductionPane(FilmPane):
     """Development, casting and filming, with quotes set apart and attributed."""
 
     def compose(self) -> ComposeResult:
-        if not self.film.production.notes:
+        crew = further_crew(self.film)
+        if not self.film.production.notes and not crew:
             yield nothing("production notes")
             return
         for section in self.film.production.notes:
@@ -61,6 +71,11 @@ class ProductionPane(FilmPane):
                     yield quote(passage.text, self.film.name(passage.speaker), passage.context)
                 else:
                     yield paragraph(passage.text)
+        if crew:  # the crew the overview does not name (a film from TMDB lists them all)
+            yield heading("Crew")
+            for department, jobs in crew.items():
+                yield subheading(department)
+                yield facts(jobs)
 
 
 class SoundtrackPane(FilmPane):
