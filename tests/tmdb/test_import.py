@@ -1,0 +1,168 @@
+"""`lvtui import tmdb`: real recorded TMDB responses (tests/tmdb/SOURCES.md) become a film file."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lvtui import tmdb
+from lvtui.loading import parse_film
+from lvtui.model import Film
+
+RESPONSES = Path(__file__).parent / "responses"
+FIGHT_CLUB = ["movies-details.json", "movies-credits.json", "movies-release_dates.json",
+              "movies-keywords.json", "movies-external_ids.json"]
+
+
+def imported(*names: str) -> bytes:
+    return tmdb.import_files([(name, (RESPONSES / name).read_bytes()) for name in names])
+
+
+def lvtui(*args: str, cwd: Path = RESPONSES) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lvtui", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def fight_club() -> Film:
+    return parse_film(imported(*FIGHT_CLUB))
+
+
+def raw(name: str) -> Any:
+    return json.loads((RESPONSES / name).read_text(encoding="utf-8"))
+
+
+def test_fight_club_from_five_responses_is_right(fight_club: Film) -> None:
+    film = fight_club
+    details, credits = raw("movies-details.json"), raw("movies-credits.json")
+    assert (film.title, film.year, film.runtime, film.tagline) == (
+        "Fight Club", 1999, 139, "Mischief. Mayhem. Soap.")
+    assert film.countries == ["Germany", "United States"]
+    assert film.languages == ["English"]
+    # Cast: all 76, in billing order, people as records with their TMDB ids.
+    assert len(film.cast) == len(credits["cast"]) == 76
+    norton, pitt = film.billed_cast[:2]
+    assert (film.name(norton.person), norton.character) == ("Edward Norton", "The Narrator")
+    assert (film.name(pitt.person), pitt.character) == ("Brad Pitt", "Tyler Durden")
+    assert pitt.character_other_names == ["Tyler"]  # the plot's "Tyler" links to him
+    bob = next(c for c in film.cast if c.character == 'Robert "Bob" Paulson')
+    assert "Bob" in bob.character_other_names and film.name(bob.person) == "Meat Loaf"
+    person = film.person(pitt.person)
+    assert person.external_ids is not None and person.external_ids.tmdb == 287
+    # Crew: every credit, each person and job once; the novel is a source work.
+    assert len(film.crew) == len({(c["id"], c["job"]) for c in credits["crew"]}) == 175
+    director = next(c for c in film.crew if c.job == "Director")
+    assert film.name(director.person) == "David Fincher"
+    [novel] = film.source_works
+    assert (novel.kind, [film.name(a) for a in novel.authors]) == ("novel", ["Chuck Palahniuk"])
+    assert film.stars == [norton.person, pitt.person, film.billed_cast[2].person]
+    # Money, as recorded (SOURCES.md: this recording says 2.8 billion).
+    assert film.production.budget is not None and film.production.budget.amount == 63_000_000
+    assert [g.amount for g in film.reception.box_office] == [details["revenue"]]
+    # Releases: every dated one of TMDB's six types, in date order, with its territory.
+    recorded = [r for country in raw("movies-release_dates.json")["results"]
+                for r in country["release_dates"] if r["type"] in tmdb.RELEASE_KINDS]
+    assert len(film.releases) == len(recorded)
+    assert film.releases[0].kind == "premiere" and film.releases[0].territory == "Italy"
+    assert film.releases[0].detail == "Venice Film Festival"
+    assert [r.date.sort_key for r in film.releases] == sorted(r.date.sort_key
+                                                              for r in film.releases)
+    assert {r.kind for r in film.releases} <= set(tmdb.RELEASE_KINDS.values())
+    assert any(c.territory == "United States" and c.rating == "R" for c in film.certifications)
+    # Companies are organisations with TMDB ids; keywords; ids; where it came from.
+    assert [film.name(c) for c in film.production_companies][:2] == [
+        "Regency Enterprises", "Fox 2000 Pictures"]
+    assert film.organization(film.production_companies[0]).external_ids.tmdb == 508  # type: ignore[union-attr]
+    assert "dual identity" in film.keywords
+    assert film.external_ids is not None
+    assert (film.external_ids.tmdb, film.external_ids.imdb) == (550, "tt0137523")
+    [source] = film.sources
+    assert source.attribution == tmdb.NOTICE and source.url.endswith("/movie/550")
+
+
+def test_the_same_responses_in_any_order_give_the_same_bytes() -> None:
+    first = imported(*FIGHT_CLUB)
+    for order in itertools.islice(itertools.permutations(FIGHT_CLUB), 1, None, 17):
+        assert imported(*order) == first
+    # A person response for someone the film does not credit adds no one.
+    assert imported("people-details.json", *reversed(FIGHT_CLUB)) == first
+
+
+def test_a_details_response_with_its_parts_appended_is_a_film_on_its_own() -> None:
+    film = parse_film(imported("movies-details_with_append_to_response.json"))
+    appended = raw("movies-details_with_append_to_response.json")
+    assert (film.title, film.year) == ("Rock Crystal", 2004)
+    assert len(film.cast) == len(appended["credits"]["cast"])
+    assert [r.territory for r in film.releases] == ["Germany", "Austria"]
+    assert [(c.territory, c.rating) for c in film.certifications] == [("Germany", "6")]
+    assert film.keywords == ["mountain village"]
+    assert film.external_ids is not None and film.external_ids.imdb == "tt0409732"
+    assert film.external_ids.wikidata is None  # recorded as "wikidata": not an item id
+
+
+def test_import_writes_the_file_and_it_opens(tmp_path: Path) -> None:
+    out = tmp_path / "films" / "fight-club.json"
+    result = lvtui("import", "tmdb", *FIGHT_CLUB, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == result.stderr == ""
+    assert out.read_bytes() == imported(*FIGHT_CLUB)
+    assert [p.name for p in out.parent.iterdir()] == ["fight-club.json"]  # no part file left
+    check = lvtui("validate", str(out))
+    assert check.stdout.endswith("ok (schema 2; 76 cast, 247 people, 7 organisations, "
+                                 "68 events)\n")
+    stdout = lvtui("import", "tmdb", *reversed(FIGHT_CLUB))
+    assert stdout.returncode == 0 and stdout.stdout.encode() == imported(*FIGHT_CLUB)
+
+
+@pytest.mark.parametrize(("document", "says"), [
+    ('{"status_code": 34, "status_message": "The resource you requested could not be found.",'
+     ' "success": false}', "is a TMDB error (34: The resource you requested could not be found.)"),
+    ('{"Title": "Fight Club", "Year": "1999", "Response": "True"}', "looks like an OMDb response"),
+    (None, "is a film file, not a TMDB response"),
+    ("[1, 2]", "is not a TMDB response (not a JSON object)"),
+    ("{not json", "is not JSON"),
+])
+def test_what_is_not_a_tmdb_response_is_refused_in_one_line(tmp_path: Path, document: str | None,
+                                                           says: str) -> None:
+    path = tmp_path / "input.json"
+    if document is None:
+        path.write_bytes((Path(__file__).parents[2] / "data" / "film.json").read_bytes())
+    else:
+        path.write_text(document, encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = lvtui("import", "tmdb", "movies-credits.json", str(path), "-o", str(out))
+    assert result.returncode == 65
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and says in result.stderr, result.stderr
+    assert result.stderr.startswith(str(path)) and "Traceback" not in result.stderr
+    assert not out.exists() and list(tmp_path.iterdir()) == [path]
+
+
+def test_responses_for_two_movies_or_none_are_refused() -> None:
+    mixed = lvtui("import", "tmdb", "movies-credits.json",
+                  "movies-details_with_append_to_response.json")
+    assert mixed.returncode == 65
+    assert mixed.stderr == ("movies-details_with_append_to_response.json: is for TMDB movie "
+                            "12313, the others for 550\n")
+    search = lvtui("import", "tmdb", "search-movie.json")
+    assert search.returncode == 65 and "is a TMDB search result" in search.stderr
+    no_details = lvtui("import", "tmdb", "movies-credits.json")
+    assert no_details.returncode == 65
+    assert no_details.stderr == "no movie details response among them (/movie/{id})\n"
+    missing = lvtui("import", "tmdb", "nowhere.json")
+    assert missing.returncode == 66 and missing.stderr.startswith("nowhere.json: cannot be read")
+
+
+def test_characters_give_their_other_names() -> None:
+    assert tmdb.other_names('Robert "Bob" Paulson') == ["Bob"]
+    assert tmdb.other_names("Kang Sae-byeok / Player 067") == ["Kang Sae-byeok", "Player 067"]
+    assert tmdb.first_name("Tyler Durden") == "Tyler"
+    assert [tmdb.first_name(c) for c in ("The Narrator", "Mr. Simpson", "Angel Face ",
+                                         "Intern", "Man at Bar")] == [None, None, "Angel", None,
+                                                                      None]
