@@ -1,7 +1,7 @@
 """One start-up, as the benchmarks time it: ``python benchmarks/first_frame.py KIND [FILM]``.
 
-KIND is ``lvtui`` (the real command line, ``lvtui FILM [OPTION ...]``) or ``bare`` (a Textual app that
-shows one Static). Run on a pseudo-terminal by ``run.py``, which times from starting this
+KIND is ``lvtui`` (the real command line, ``lvtui FILM [OPTION ...]``) or ``bare`` (a Textual
+app that shows one Static). Run on a pseudo-terminal by ``run.py``, which times from starting this
 process to the moment the first complete frame reaches the terminal, and sends ``q``.
 
 A frame is complete when the app has refreshed the screen after mounting it: both kinds

@@ -44,6 +44,7 @@ def browser_parser() -> argparse.ArgumentParser:
         description="Browse Leaving Las Vegas (1995), or any valid film file, in the terminal.",
         epilog="commands: 'lvtui validate [PATH ...]', 'lvtui schema', 'lvtui upgrade PATH', "
         "'lvtui cast [QUERY]', 'lvtui serve [FILM]', 'lvtui import tmdb FILE...', "
+        "'lvtui fetch tmdb ID|TITLE', "
         "'lvtui help [COMMAND]'. "
         "'lvtui COMMAND --help' tells more of each.",
     )
@@ -159,6 +160,31 @@ def import_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def fetch_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lvtui fetch",
+        description="Ask TMDB for a film and make a film file of it, as 'lvtui import tmdb' "
+        "does. The key comes from TMDB_API_KEY (an API key, v3) or TMDB_TOKEN (a read access "
+        "token, v4), and is never shown. Without -o the film goes into lvtui's library folder "
+        "and its path is printed.",
+        epilog="exit status: 0 when the film was written, 1 when TMDB has no such film, 2 for "
+        "bad usage, no key, or a title that names several films (they are listed), 65 when "
+        "TMDB's answer is not JSON or is over 20 MiB, 69 when TMDB cannot be reached, times "
+        "out or keeps refusing for too many requests, 77 when it refuses the key.")
+    parser.add_argument("source", choices=("tmdb",), help="where to ask")
+    parser.add_argument("film", nargs="+", metavar="ID|TITLE",
+                        help="TMDB's id of the film (550), or its title (Fight Club)")
+    parser.add_argument("--year", type=int, help="the year it came out, to tell films apart")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT",
+                        help="write the film here (default: the library folder)")
+    parser.add_argument("--open", action="store_true", help="then open it in lvtui")
+    parser.add_argument("--api-url", default=None, metavar="URL",
+                        help="TMDB's API (default: https://api.themoviedb.org/3); a mirror")
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                        help="give up on an answer after this long (default: 30)")
+    return parser
+
+
 COMMANDS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "validate": validate_parser,
     "schema": schema_parser,
@@ -166,6 +192,7 @@ COMMANDS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "cast": cast_parser,
     "serve": serve_parser,
     "import": import_parser,
+    "fetch": fetch_parser,
 }
 
 
@@ -204,6 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                          options.public_name, options.verbose)
         if command == "import":
             return import_tmdb(options.files, options.output)
+        if command == "fetch":
+            return fetch_tmdb(" ".join(options.film), options.year, options.output,
+                              options.api_url, options.timeout, options.open)
         return list_cast(" ".join(options.query), options.film, options.format)
     parser = browser_parser()
     options = parser.parse_args(args)
@@ -274,6 +304,64 @@ def import_tmdb(paths: Sequence[Path], output: Path | None) -> int:
     except FilmError as error:
         return report(error)
     return write_film(data, output)
+
+
+def library_folder() -> Path:
+    """Where fetched films go: $XDG_DATA_HOME/lvtui/films on Linux."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("lvtui", appauthor=False)) / "films"
+
+
+def fetch_tmdb(query: str, year: int | None, output: Path | None, api_url: str | None,
+               timeout: float, open_it: bool) -> int:
+    import asyncio
+
+    from lvtui import tmdb_fetch
+
+    try:
+        credentials = tmdb_fetch.Credentials.from_environment()
+        with _progress() as progress:
+            fetched = asyncio.run(tmdb_fetch.fetch(
+                query, year=year, api_url=api_url or tmdb_fetch.API_URL,
+                credentials=credentials, timeout=timeout, progress=progress))
+    except tmdb_fetch.Ambiguous as error:
+        print(clean(str(error)), file=sys.stderr)
+        for candidate in error.candidates:
+            print(clean(candidate.line()))
+        return error.exit_code
+    except tmdb_fetch.FetchError as error:
+        print(clean(str(error)), file=sys.stderr)
+        return error.exit_code
+    except FilmError as error:
+        return report(error)
+    path = output if output is not None else library_folder() / fetched.file_name()
+    status = write_film(fetched.data, path)
+    if status != 0:
+        return status
+    if output is None:
+        print(path)
+    return browse(path, None, None) if open_it else 0
+
+
+class _progress:
+    """A Rich progress bar on stderr while people are asked for, when stderr is a terminal;
+    otherwise nothing. Called with (done, total)."""
+
+    def __enter__(self) -> Callable[[int, int], None]:
+        if not sys.stderr.isatty():
+            return lambda done, total: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("Asking TMDB for the people", total=None)
+        return lambda done, total: self.bar.update(task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if hasattr(self, "bar"):
+            self.bar.stop()
 
 
 def write_film(data: bytes, output: Path | None) -> int:

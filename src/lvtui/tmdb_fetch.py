@@ -1,0 +1,265 @@
+"""`lvtui fetch tmdb`: a film asked of TMDB over HTTP, then made as `lvtui import` makes it.
+
+One request for the movie (its credits, release dates, keywords and external ids appended;
+a server that leaves them out is asked for each), then ``/person/{id}`` for the first 20
+billed and the crew who head a department, at most 8 at once. A 429 is waited out as its
+Retry-After says, a few times. The key is sent, never shown: no message, URL or file holds it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from lvtui.people import KEY_JOBS, SOURCE_JOBS
+from lvtui.tmdb import PARTS, NotTmdb, Responses, film_from, kind_of, slug
+
+API_URL = "https://api.themoviedb.org/3"
+MAX_BODY = 20 * 1024 * 1024  # bytes: Fight Club with everything appended is under 200 KiB
+CONCURRENT = 8
+BILLED = 20  # the cast whose /person/{id} is asked for
+RETRIES = 3  # 429s waited out before giving up
+LONGEST_WAIT = 60.0  # seconds: a Retry-After beyond this is not waited for
+KEY_HELP = ("set TMDB_API_KEY (an API key, v3) or TMDB_TOKEN (an API read access token, v4): "
+            "both are on https://www.themoviedb.org/settings/api once you have an account")
+
+EXIT_NO_MATCH = 1
+EXIT_USAGE = 2
+EXIT_DATA = 65
+EXIT_UNAVAILABLE = 69
+EXIT_NO_PERMISSION = 77
+
+
+class FetchError(Exception):
+    """A failure said in one line, with the exit status it ends lvtui with."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class NotFound(FetchError):
+    def __init__(self, what: str) -> None:
+        super().__init__(f"TMDB has no {what}", EXIT_NO_MATCH)
+
+
+@dataclass(frozen=True)
+class Credentials:
+    api_key: str | None = None
+    token: str | None = None
+
+    @classmethod
+    def from_environment(cls) -> Credentials:
+        key, token = os.environ.get("TMDB_API_KEY", ""), os.environ.get("TMDB_TOKEN", "")
+        if not key.strip() and not token.strip():
+            raise FetchError(f"lvtui fetch tmdb needs a key: {KEY_HELP}", EXIT_USAGE)
+        return cls(key.strip() or None, token.strip() or None)
+
+    def redact(self, text: str) -> str:
+        for secret in (self.api_key, self.token):
+            if secret:
+                text = text.replace(secret, "***")
+        return text
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    title: str
+    year: str
+    original_title: str
+
+    def line(self) -> str:
+        original = f" ({self.original_title})" if self.original_title != self.title else ""
+        return f"{self.id:>8}  {self.year or '----'}  {self.title}{original}"
+
+
+class Ambiguous(FetchError):
+    def __init__(self, query: str, candidates: Sequence[Candidate]) -> None:
+        super().__init__(f"{len(candidates)} films match {query!r}: give an id, or --year",
+                         EXIT_USAGE)
+        self.candidates = candidates
+
+
+class Tmdb:
+    """TMDB's API at *api_url*, asked with *credentials*."""
+
+    def __init__(self, api_url: str, credentials: Credentials, *, timeout: float = 30.0,
+                 sleep: Callable[[float], Any] = asyncio.sleep) -> None:
+        self.api_url = api_url.rstrip("/")
+        self.credentials = credentials
+        headers = {"Accept": "application/json", "User-Agent": "lvtui"}
+        if credentials.token and not credentials.api_key:
+            headers["Authorization"] = f"Bearer {credentials.token}"
+        self.client = httpx.AsyncClient(headers=headers, timeout=timeout, follow_redirects=True)
+        self.sleep = sleep
+        self.host = httpx.URL(self.api_url).host or self.api_url
+
+    async def close(self) -> None:
+        await self.client.aclose()
+
+    async def get(self, path: str, **params: str) -> Any:
+        """The decoded JSON at *path*; every failure as a FetchError that names no secret."""
+        if self.credentials.api_key:
+            params["api_key"] = self.credentials.api_key
+        for attempt in range(RETRIES + 1):
+            try:
+                async with self.client.stream("GET", self.api_url + path, params=params) as answer:
+                    body = await _read_capped(answer, path)
+                    if answer.status_code == 429 and attempt < RETRIES:
+                        await self.sleep(_retry_after(answer.headers.get("Retry-After")))
+                        continue
+                    return self._decoded(answer.status_code, body, path)
+            except httpx.TimeoutException:
+                raise FetchError(f"TMDB ({self.host}) did not answer {path} in time",
+                                 EXIT_UNAVAILABLE) from None
+            except httpx.ConnectError as error:
+                reason = self.credentials.redact(str(error)) or "connection refused"
+                raise FetchError(f"cannot reach TMDB at {self.host}: {reason}",
+                                 EXIT_UNAVAILABLE) from None
+            except httpx.HTTPError as error:
+                raise FetchError(f"TMDB ({self.host}) failed on {path}: "
+                                 f"{self.credentials.redact(str(error))}",
+                                 EXIT_UNAVAILABLE) from None
+        raise AssertionError("unreachable")  # the last attempt returns or raises
+
+    def _decoded(self, status: int, body: bytes, path: str) -> Any:
+        try:
+            document = httpx.Response(status, content=body).json()
+        except ValueError:
+            document = None
+        if status == 200 and document is not None:
+            return document
+        code = document.get("status_code") if isinstance(document, dict) else None
+        message = document.get("status_message") if isinstance(document, dict) else None
+        said = self.credentials.redact(f" (TMDB {code}: {message})" if code else "")
+        if status == 401 or code in (3, 7, 10, 14):
+            raise FetchError(f"TMDB refused the key{said}: {KEY_HELP}", EXIT_NO_PERMISSION)
+        if status == 404 or code == 34:
+            raise NotFound(path.strip("/").replace("/", " "))
+        if status == 429:
+            raise FetchError(f"TMDB kept saying too many requests ({RETRIES + 1} tries); "
+                             "try again later", EXIT_UNAVAILABLE)
+        if status == 200:
+            raise FetchError(f"TMDB's answer to {path} is not JSON", EXIT_DATA)
+        raise FetchError(f"TMDB answered {status} to {path}{said}", EXIT_UNAVAILABLE)
+
+    # -- what lvtui asks -----------------------------------------------------------------------
+
+    async def find(self, query: str, year: int | None) -> int:
+        """The id of the one film *query* names (an id, or a title with --year)."""
+        if query.isdigit():
+            return int(query)
+        params = {"query": query, "include_adult": "false"}
+        if year is not None:
+            params["year"] = str(year)
+        found = await self.get("/search/movie", **params)
+        results = found.get("results") if isinstance(found, dict) else None
+        if not isinstance(results, list):
+            raise FetchError("TMDB's search answer has no results list", EXIT_DATA)
+        candidates = [Candidate(int(r["id"]), str(r.get("title") or ""),
+                                str(r.get("release_date") or "")[:4],
+                                str(r.get("original_title") or ""))
+                      for r in results if isinstance(r, dict) and isinstance(r.get("id"), int)]
+        if year is not None:  # a server may not filter: the year decides here too
+            candidates = [c for c in candidates if c.year == str(year)]
+        if not candidates:
+            raise NotFound(f"film called {query!r}" + (f" from {year}" if year else ""))
+        if len(candidates) > 1:
+            raise Ambiguous(query, candidates)
+        return candidates[0].id
+
+    async def responses(self, movie_id: int, progress: Callable[[int, int], None]
+                        ) -> Responses:
+        responses = Responses()
+        movie = await self.get(f"/movie/{movie_id}", append_to_response=",".join(PARTS))
+        responses.add(movie, f"/movie/{movie_id}")
+        for part in PARTS:  # a mirror may ignore append_to_response
+            if not isinstance(movie, dict) or part not in movie:
+                responses.add(await self.get(f"/movie/{movie_id}/{part}"),
+                              f"/movie/{movie_id}/{part}")
+        wanted = people_to_ask(responses.part("credits") or {})
+        done = 0
+        progress(done, len(wanted))
+        gate = asyncio.Semaphore(CONCURRENT)
+
+        async def person(id: int) -> None:
+            nonlocal done
+            async with gate:
+                try:
+                    document = await self.get(f"/person/{id}")
+                    if kind_of(document) == "person":
+                        responses.people[id] = document
+                except (NotFound, NotTmdb):
+                    pass  # kept as the credits name them, without a bio
+            done += 1
+            progress(done, len(wanted))
+
+        await asyncio.gather(*(person(id) for id in wanted))
+        return responses
+
+
+def people_to_ask(credits: dict[str, Any]) -> list[int]:
+    """The first 20 billed, then whoever heads directing, writing, music, camera, editing
+    and production, and the authors of what the film is based on; each once."""
+    cast = sorted((c for c in credits.get("cast") or [] if isinstance(c, dict)),
+                  key=lambda c: c.get("order", 1 << 30))
+    ids = [c["id"] for c in cast[:BILLED]]
+    for credit in credits.get("crew") or []:
+        if not isinstance(credit, dict):
+            continue
+        job = str(credit.get("job") or "")
+        if job in KEY_JOBS.get(str(credit.get("department")), ()) or job.lower() in SOURCE_JOBS:
+            ids.append(credit["id"])
+    return [id for id in dict.fromkeys(ids) if isinstance(id, int)]
+
+
+async def _read_capped(answer: httpx.Response, path: str) -> bytes:
+    declared = answer.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise FetchError(f"TMDB's answer to {path} is over 20 MiB", EXIT_DATA)
+    body = bytearray()
+    async for chunk in answer.aiter_bytes():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise FetchError(f"TMDB's answer to {path} is over 20 MiB", EXIT_DATA)
+    return bytes(body)
+
+
+def _retry_after(value: str | None) -> float:
+    """Seconds to wait: Retry-After in seconds (TMDB's form), or 1 when it is missing."""
+    if value and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
+        return min(float(value), LONGEST_WAIT)
+    return 1.0
+
+
+@dataclass
+class Fetched:
+    data: bytes
+    movie_id: int
+    title: str
+
+    def file_name(self) -> str:
+        return f"tmdb-{self.movie_id}-{slug(self.title) or 'film'}.json"
+
+
+async def fetch(query: str, *, year: int | None, api_url: str, credentials: Credentials,
+                timeout: float = 30.0,
+                progress: Callable[[int, int], None] = lambda done, total: None) -> Fetched:
+    """The film *query* names, validated, as bytes to write."""
+    tmdb = Tmdb(api_url, credentials, timeout=timeout)
+    try:
+        movie_id = await tmdb.find(query, year)
+        responses = await tmdb.responses(movie_id, progress)
+    finally:
+        await tmdb.close()
+    film, data = film_from(responses, retrieved=datetime.date.today().isoformat(),
+                           url=f"https://www.themoviedb.org/movie/{movie_id}")
+    return Fetched(data, movie_id, film.title)
