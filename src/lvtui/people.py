@@ -55,11 +55,18 @@ def appearances(film: Film, id: str) -> list[tuple[str, str]]:
     def add(section: str, text: str) -> None:
         found.append((section, text))
 
+    authors = {author for work in film.source_works for author in work.authors}
+    headed = {key(credit) for department, _ in DEPARTMENTS for credit in heads(film, department)}
     for crew in film.crew:
-        if crew.person == id and crew.department != "Source":
-            add("overview", crew.job)
+        if crew.person != id or crew.department == "Source" or (
+                id in authors and crew.job.lower() in SOURCE_JOBS):
+            continue  # "Based on" says it, as the author of the work below
+        # The overview names who heads a department; the production section the rest.
+        add("overview" if key(crew) in headed else "production", crew.job)
     if id in film.stars:
         add("overview", "Star")
+    if id in film.production_companies:
+        add("overview", "Produced the film")
     for work in film.source_works:
         if id in work.authors:
             published = f", {spelled_date(work.published)}" if work.published else ""
@@ -132,6 +139,11 @@ KEY_JOBS = {"Directing": {"Director"},
             "Editing": {"Editor"}}
 
 
+def key(credit: CrewCredit) -> tuple[str, str, str]:
+    """A crew credit, as the file cannot hold it twice (one entry per person and job)."""
+    return credit.person, credit.department, credit.job
+
+
 def heads(film: Film, department: str) -> list[CrewCredit]:
     """The credits that head *department*; a department none of whose jobs is a known
     head's is given whole."""
@@ -149,13 +161,13 @@ def further_crew(film: Film, departments: Iterable[str] = tuple(dict(DEPARTMENTS
     """The crew the overview does not name (it names who heads *departments*): per
     department, in the file's order, each job with its people: {"Sound": [("Foley Artist",
     "Jane Doe and John Roe")]}."""
-    named = {id(credit) for department in departments for credit in heads(film, department)}
+    named = {key(credit) for department in departments for credit in heads(film, department)}
     authors = {author for work in film.source_works for author in work.authors}
-    named |= {id(credit) for credit in film.crew  # "Based on" names them
+    named |= {key(credit) for credit in film.crew  # "Based on" names them
               if credit.person in authors and credit.job.lower() in SOURCE_JOBS}
     jobs: dict[str, dict[str, list[str]]] = {}
     for credit in film.crew:
-        if id(credit) not in named:
+        if key(credit) not in named:
             people = jobs.setdefault(credit.department, {}).setdefault(credit.job, [])
             if credit.person not in people:
                 people.append(credit.person)

@@ -11,9 +11,13 @@ from typing import Any
 
 import pytest
 
+from helpers import AppFactory, each_section, screen_text
 from lvtui import tmdb
 from lvtui.loading import parse_film
 from lvtui.model import Film
+from lvtui.people import appearances
+from lvtui.screens.person_card import PersonCard
+from lvtui.widgets.linked import FactList
 
 RESPONSES = Path(__file__).parent / "responses"
 FIGHT_CLUB = ["movies-details.json", "movies-credits.json", "movies-release_dates.json",
@@ -166,3 +170,37 @@ def test_characters_give_their_other_names() -> None:
     assert [tmdb.first_name(c) for c in ("The Narrator", "Mr. Simpson", "Angel Face ",
                                          "Intern", "Man at Bar")] == [None, None, "Angel", None,
                                                                       None]
+
+
+EXPECTED = {
+    "overview": ["Fight Club (1999)", "“Mischief. Mayhem. Soap.”", "139 minutes (2 h 19 min)",
+                 "David Fincher", "Fight Club novel by Chuck Palahniuk", "Regency Enterprises",
+                 "Germany 18", "dual identity", "IMDb tt0137523 · TMDB 550",
+                 "$2.8 billion", "This product uses the TMDB API"],
+    "plot": ["This film file has no plot."],
+    "cast": ["76 of 76", "Edward Norton", "The Narrator"],
+    "production": ["Crew", "Sound", "Foley Artist"],
+    "timeline": ["Premiere, Italy · 10 September 1999"],
+}
+
+
+async def test_a_film_from_tmdb_reads_in_every_section_and_its_cards(
+        make_app: AppFactory) -> None:
+    film = parse_film(imported(*FIGHT_CLUB))
+    app = make_app(film)
+    async with app.run_test(size=(100, 200)) as pilot:
+        async for section, text in each_section(pilot):
+            for expected in EXPECTED.get(section, []):
+                assert expected in text, f"{expected!r} not in {section}"
+            assert "None" not in text and "()" not in text
+        # The overview names who heads each department; the rest are in production.
+        assert "Mike Topoozian" not in app.query_one("#overview").query_one(FactList).plain_text()
+        await pilot.press("3", "j", "enter")
+        assert isinstance(app.screen, PersonCard)
+        card = screen_text(app)
+        assert "Brad Pitt" in card and "TMDB 287" in card and "#2: Tyler Durden" in card
+        foley = next(c.person for c in film.crew if c.job == "Foley Artist")
+        app.open_record(foley)
+        await pilot.pause()
+        assert "Foley Artist" in screen_text(app)
+        assert [where for where, _ in appearances(film, foley)] == ["production"]

@@ -13,7 +13,7 @@ from lvtui.people import appearances
 from lvtui.screens.sheet import Sheet
 from lvtui.sections import SECTIONS
 from lvtui.widgets.linked import Prose
-from lvtui.wording import spelled_date
+from lvtui.wording import external_ids, spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.mentions import Mentions
@@ -38,10 +38,13 @@ def card_units(film: Film, id: str) -> tuple[list[Content], list[list[Mention]]]
         person = film.person(id)
         facts = [("Full name  ", person.full_name),
                  ("Born       ", spelled_date(person.born) if person.born else None),
-                 ("Died       ", spelled_date(person.died) if person.died else None)]
+                 ("Died       ", spelled_date(person.died) if person.died else None),
+                 ("Elsewhere  ", external_ids(person.external_ids) or None)]
         about = person.bio
     else:
-        about = film.organization(id).description
+        organization = film.organization(id)
+        facts = [("Elsewhere  ", external_ids(organization.external_ids) or None)]
+        about = organization.description
     shown = [(label, value) for label, value in facts if value]
     if shown:
         parts.append("\n")
