@@ -6,6 +6,7 @@ import itertools
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 
 from helpers import AppFactory, each_section, screen_text
 from lvtui import tmdb
+from lvtui.cli import main
 from lvtui.loading import parse_film
 from lvtui.model import Film
 from lvtui.people import appearances
@@ -29,8 +31,22 @@ def imported(*names: str) -> bytes:
 
 
 def lvtui(*args: str, cwd: Path = RESPONSES) -> subprocess.CompletedProcess[str]:
+    """The real command line, in its own process."""
     return subprocess.run([sys.executable, "-m", "lvtui", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=60)
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+        ) -> Callable[..., tuple[int, str, str]]:
+    """`lvtui ARGS` in this process, from the responses' folder (a process each is slow)."""
+    monkeypatch.chdir(RESPONSES)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        status = main(list(args))
+        out, err = capsys.readouterr()
+        return status, out, err
+    return run
 
 
 @pytest.fixture(scope="module")
@@ -117,11 +133,14 @@ def test_import_writes_the_file_and_it_opens(tmp_path: Path) -> None:
     assert result.stdout == result.stderr == ""
     assert out.read_bytes() == imported(*FIGHT_CLUB)
     assert [p.name for p in out.parent.iterdir()] == ["fight-club.json"]  # no part file left
-    check = lvtui("validate", str(out))
-    assert check.stdout.endswith("ok (schema 2; 76 cast, 247 people, 7 organisations, "
-                                 "68 events)\n")
-    stdout = lvtui("import", "tmdb", *reversed(FIGHT_CLUB))
-    assert stdout.returncode == 0 and stdout.stdout.encode() == imported(*FIGHT_CLUB)
+    assert main(["validate", str(out)]) == 0
+
+
+def test_import_without_o_writes_the_film_to_standard_output(
+        capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(RESPONSES)
+    assert main(["import", "tmdb", *reversed(FIGHT_CLUB)]) == 0
+    assert capsysbinary.readouterr() == (imported(*FIGHT_CLUB), b"")
 
 
 @pytest.mark.parametrize(("document", "says"), [
@@ -132,35 +151,35 @@ def test_import_writes_the_file_and_it_opens(tmp_path: Path) -> None:
     ("[1, 2]", "is not a TMDB response (not a JSON object)"),
     ("{not json", "is not JSON"),
 ])
-def test_what_is_not_a_tmdb_response_is_refused_in_one_line(tmp_path: Path, document: str | None,
-                                                           says: str) -> None:
+def test_what_is_not_a_tmdb_response_is_refused_in_one_line(
+        tmp_path: Path, run: Callable[..., tuple[int, str, str]], document: str | None,
+        says: str) -> None:
     path = tmp_path / "input.json"
     if document is None:
         path.write_bytes((Path(__file__).parents[2] / "data" / "film.json").read_bytes())
     else:
         path.write_text(document, encoding="utf-8")
     out = tmp_path / "out.json"
-    result = lvtui("import", "tmdb", "movies-credits.json", str(path), "-o", str(out))
-    assert result.returncode == 65
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and says in result.stderr, result.stderr
-    assert result.stderr.startswith(str(path)) and "Traceback" not in result.stderr
+    status, stdout, stderr = run("import", "tmdb", "movies-credits.json", str(path),
+                                 "-o", str(out))
+    assert (status, stdout) == (65, "")
+    assert stderr.count("\n") == 1 and says in stderr, stderr
+    assert stderr.startswith(str(path))
     assert not out.exists() and list(tmp_path.iterdir()) == [path]
 
 
-def test_responses_for_two_movies_or_none_are_refused() -> None:
-    mixed = lvtui("import", "tmdb", "movies-credits.json",
-                  "movies-details_with_append_to_response.json")
-    assert mixed.returncode == 65
-    assert mixed.stderr == ("movies-details_with_append_to_response.json: is for TMDB movie "
-                            "12313, the others for 550\n")
-    search = lvtui("import", "tmdb", "search-movie.json")
-    assert search.returncode == 65 and "is a TMDB search result" in search.stderr
-    no_details = lvtui("import", "tmdb", "movies-credits.json")
-    assert no_details.returncode == 65
-    assert no_details.stderr == "no movie details response among them (/movie/{id})\n"
-    missing = lvtui("import", "tmdb", "nowhere.json")
-    assert missing.returncode == 66 and missing.stderr.startswith("nowhere.json: cannot be read")
+def test_responses_for_two_movies_or_none_are_refused(
+        run: Callable[..., tuple[int, str, str]]) -> None:
+    assert run("import", "tmdb", "movies-credits.json",
+               "movies-details_with_append_to_response.json") == (
+        65, "", "movies-details_with_append_to_response.json: is for TMDB movie 12313, the "
+                "others for 550\n")
+    status, _, stderr = run("import", "tmdb", "search-movie.json")
+    assert status == 65 and "is a TMDB search result" in stderr
+    assert run("import", "tmdb", "movies-credits.json") == (
+        65, "", "no movie details response among them (/movie/{id})\n")
+    status, _, stderr = run("import", "tmdb", "nowhere.json")
+    assert status == 66 and stderr.startswith("nowhere.json: cannot be read")
 
 
 def test_characters_give_their_other_names() -> None:
