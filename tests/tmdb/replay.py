@@ -59,6 +59,9 @@ class Replay:
     slow: set[str] = field(default_factory=set)  # paths that answer after SLOW seconds
     garbled: set[str] = field(default_factory=set)  # paths that answer with HTML
     huge: set[str] = field(default_factory=set)  # paths that answer with 21 MiB
+    person_delay: float = 0.0  # seconds each /person/{id} takes, to see how many overlap
+    in_flight: int = 0
+    most_in_flight: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -94,6 +97,13 @@ def handler(replay: Replay) -> type[BaseHTTPRequestHandler]:
                 return self.answer(429, RATE_LIMITED, {"Retry-After": replay.retry_after})
             if url.path in replay.slow:
                 time.sleep(SLOW)
+            if url.path.startswith("/3/person/") and replay.person_delay:
+                with replay.lock:
+                    replay.in_flight += 1
+                    replay.most_in_flight = max(replay.most_in_flight, replay.in_flight)
+                time.sleep(replay.person_delay)
+                with replay.lock:
+                    replay.in_flight -= 1
             if url.path in replay.garbled:
                 return self.answer(200, b"<html><body>Bad gateway</body></html>",
                                    {"Content-Type": "text/html"})

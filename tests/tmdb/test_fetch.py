@@ -189,3 +189,11 @@ def test_a_title_nobody_made_is_one_line(replay: Replay, home: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     status, _, stderr = fetch(capsys, "Fight Club", "--year", "1901", "--api-url", replay.url)
     assert (status, stderr) == (1, "TMDB has no film called 'Fight Club' from 1901\n")
+
+
+def test_people_are_asked_for_eight_at_once_at_most(replay: Replay, home: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    replay.person_delay = 0.2  # long enough for every request let through to overlap
+    status, _, stderr = fetch(capsys, "550", "--api-url", replay.url, "-o", str(home / "f.json"))
+    assert status == 0, stderr
+    assert 1 < replay.most_in_flight <= 8  # at once, and never more than eight
