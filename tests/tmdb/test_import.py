@@ -223,3 +223,19 @@ async def test_a_film_from_tmdb_reads_in_every_section_and_its_cards(
         await pilot.pause()
         assert "Foley Artist" in screen_text(app)
         assert [where for where, _ in appearances(film, foley)] == ["production"]
+
+
+def test_a_person_response_gives_the_record_its_dates_bio_names_and_ids() -> None:
+    """Richard Anderson's recorded /person response, for a credit that names him."""
+    responses = tmdb.read_responses([(n, (RESPONSES / n).read_bytes()) for n in (
+        "movies-details_with_append_to_response.json", "people-details.json")])
+    assert list(responses.people) == [12312]
+    builder = tmdb._Builder(responses, responses.movie or {})
+    id = builder._person({"id": 12312, "name": "Richard Anderson"})
+    person = builder.people[12312]
+    assert id == person["id"] == "richard-anderson"
+    assert (person["born"], person["died"]) == ("1926-08-08", "2017-08-31")
+    assert person["bio"].startswith("Richard Norman Anderson\xa0(born August 8, 1926)")
+    # Other names in the script of his name; the Cyrillic ones would crowd his card.
+    assert person["other_names"] == ["Dick Anderson", "Richard Norman Anderson"]
+    assert person["external_ids"] == {"tmdb": 12312, "imdb": "nm0027323"}
