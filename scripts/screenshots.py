@@ -12,22 +12,35 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from lvtui import tmdb
 from lvtui.app import FilmApp
-from lvtui.loading import load_film, shipped_film_path
+from lvtui.loading import load_film, parse_film, shipped_film_path
+from lvtui.model import Film
 from lvtui.sections import SECTION_IDS
 from lvtui.settings import SettingsStore
 
-OUT = Path(__file__).resolve().parents[1] / "screenshots"
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "screenshots"
+# Fight Club, made by `lvtui import tmdb` from the recorded TMDB responses the tests use.
+RESPONSES = ROOT / "tests" / "tmdb" / "responses"
+TMDB_FILES = ["movies-details.json", "movies-credits.json", "movies-release_dates.json",
+              "movies-keywords.json", "movies-external_ids.json"]
 
 
-async def shoot(name: str, size: tuple[int, int], keys: list[str], **options: str) -> None:
+def fight_club() -> Film:
+    return parse_film(tmdb.import_files([(name, (RESPONSES / name).read_bytes())
+                                         for name in TMDB_FILES]))
+
+
+async def shoot(name: str, size: tuple[int, int], keys: list[str], film: Film | None = None,
+                **options: str) -> None:
     with tempfile.TemporaryDirectory() as config:
-        app = FilmApp(load_film(shipped_film_path()),
+        app = FilmApp(film or load_film(shipped_film_path()),
                       settings=SettingsStore(Path(config) / "settings.json"), **options)
         async with app.run_test(size=size) as pilot:
             for box in app.query(Input):
                 box.cursor_blink = False
-            await app._after_first_frame()  # the other panes, then the links (in threads)
+            await app._after_first_frame()  # the links (in threads)
             await app.workers.wait_for_complete()
             await pilot.press(*keys)
             await pilot.pause()
@@ -47,6 +60,10 @@ async def main() -> None:
     await shoot("find", (120, 40), ["ctrl+f", *"figgis", "enter", "enter", "enter"])
     await shoot("card-links", (120, 40), ["slash", *"figgis", "enter", "enter",
                                           "tab", "tab", "tab", "tab"])
+    film = fight_club()
+    await shoot("tmdb-overview", (120, 40), [], film, section="overview")
+    await shoot("tmdb-production", (120, 40), [], film, section="production")
+    await shoot("tmdb-timeline-80x24", (80, 24), [], film, section="timeline")
 
 
 if __name__ == "__main__":
