@@ -10,7 +10,8 @@ the actor). The rules:
 - The longest name wins where two start at the same place: "Marc Coppola" is one mention,
   not "Marc" and then "Coppola".
 - A name that belongs to two records is no one's: it links to neither, since lvtui cannot
-  know which is meant. (Nicolas Cage was born Nicolas Kim Coppola; "Coppola" alone would
+  know which is meant. The film's title and original title are no one's either: they are the
+  film. (Nicolas Cage was born Nicolas Kim Coppola; "Coppola" alone would
   be shared only if both records listed it as an other name.)
 """
 
@@ -69,6 +70,11 @@ class Mentions:
             for credit in film.cast:
                 for name in (credit.character, *credit.character_other_names):
                     yield name, credit.person
+            # The film's titles are the film: no one's, even where a character has the
+            # film's name ("Amélie"), and a name inside one is part of it.
+            for title in (film.title, film.original_title):
+                if title:
+                    yield title, _SHARED
         return cls(names())
 
     def find(self, text: str) -> list[Mention]:

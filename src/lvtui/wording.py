@@ -144,9 +144,9 @@ def aggregate_figure(aggregate: Aggregate) -> str:
     """"91% of 53 reviews", "82/100 from 23 critics": short enough for a bar's label."""
     if aggregate.kind == "approval":
         figure = f"{aggregate.value:g}%"
-        return f"{figure} of {aggregate.count} reviews" if aggregate.count else figure
+        return f"{figure} of {aggregate.count:,} reviews" if aggregate.count else figure
     figure = f"{aggregate.value:g}/{aggregate.best:g}"
-    return f"{figure}, {aggregate.count} reviews" if aggregate.count else figure
+    return f"{figure}, {aggregate.count:,} reviews" if aggregate.count else figure
 
 
 def aggregate_sentence(film: Film, aggregate: Aggregate) -> str:
@@ -154,7 +154,7 @@ def aggregate_sentence(film: Film, aggregate: Aggregate) -> str:
     source = film.name(aggregate.source)
     if aggregate.kind == "approval":
         text = f"{source}: {aggregate.value:g}% of "
-        text += f"{aggregate.count} reviews" if aggregate.count else "reviews"
+        text += f"{aggregate.count:,} reviews" if aggregate.count else "reviews"
         text += " are positive"
         if aggregate.average is not None:
             text += f", with an average rating of {aggregate.average:g}/"
@@ -162,7 +162,7 @@ def aggregate_sentence(film: Film, aggregate: Aggregate) -> str:
     else:
         text = f"{source}: a score of {aggregate.value:g} out of {aggregate.best:g}"
         if aggregate.count:
-            text += f", from {aggregate.count} reviews"
+            text += f", from {aggregate.count:,} reviews"
     if aggregate.verdict:
         text += f" ({aggregate.verdict})"
     return text + "."

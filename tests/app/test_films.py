@@ -53,3 +53,15 @@ async def test_every_section_and_a_card_read_cleanly(make_app: AppFactory, name:
         else:
             await pilot.press("3", "slash")  # nothing to search: "/" does nothing
             assert app.screen is app.screen_stack[0] and app.section == "cast"
+
+
+async def test_every_fact_of_the_shipped_film_is_shown(make_app: AppFactory) -> None:
+    """A review with both a verdict and a quote shows both; the categories are shown."""
+    app = make_app()
+    async with app.run_test(size=(100, 200)) as pilot:
+        texts = {section: text async for section, text in each_section(pilot)}
+    assert "Roger Ebert (Chicago Sun-Times) gave the film high marks:" in texts["reception"]
+    assert "unforgettable" in texts["reception"]
+    assert "Rick Groen (The Globe and Mail) gave the film high marks." in texts["reception"]
+    assert "Films about alcoholism" in texts["overview"]
+    assert "1990s American films" in texts["overview"]

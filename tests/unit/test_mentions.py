@@ -131,7 +131,7 @@ def test_a_hostile_film_naming_someone_100_000_times_is_linked_in_seconds(
     people = [{"id": f"p{number}", "name": f"Amélie Poulain {number}"}
               for number in range(10_000)]
     path = write_film({
-        "schema_version": 2, "title": "Amélie", "year": 2001,
+        "schema_version": 2, "title": "Le Fabuleux Destin", "year": 2001,
         "people": [*people, {"id": "audrey", "name": "Audrey Tautou"}],
         "cast": [{"person": "audrey", "character": "Amélie Poulain",
                   "character_other_names": ["Amélie"]}],
@@ -144,3 +144,14 @@ def test_a_hostile_film_naming_someone_100_000_times_is_linked_in_seconds(
     worker.join(timeout=30)  # a generous bound for a loaded machine: the pass takes ~0.5 s
     assert not worker.is_alive(), "finding the names took minutes, as a quadratic pass would"
     assert len(outcome[0]) == 100_000 and {m.target for m in outcome[0]} == {"audrey"}
+
+
+def test_the_film_s_title_is_the_film_never_a_person(film: Film) -> None:
+    """A lead whose character has the film's name ("Amélie"): the title, wherever it is
+    written, and any name inside the original title, link to no one."""
+    titled = film.model_copy(update={"title": "Sera",
+                                     "original_title": "Sera und Ben Sanderson"})
+    mentions = Mentions.of(titled)
+    assert named(mentions, "Sera (1995) won. Sera und Ben Sanderson, in German.") == []
+    assert named(mentions, "Elisabeth Shue plays her; Ben Sanderson drinks.") == [
+        ("Elisabeth Shue", "elisabeth-shue"), ("Ben Sanderson", "nicolas-cage")]

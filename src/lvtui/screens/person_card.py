@@ -31,8 +31,11 @@ def card_units(film: Film, id: str) -> tuple[list[Content], list[list[Mention]]]
         parts += ["\n", (f"as {credit.character}", "italic")]
         if credit.credited_as:
             parts += [f" (credited as {credit.credited_as})"]
-    if record.other_names:
-        parts += ["\n", f"Also called {', '.join(record.other_names)}"]
+    # A word of the name alone ("Ebert", "Figgis") is how the text names them, not
+    # another name worth telling a reader: it links, and is not listed.
+    others = [name for name in record.other_names if name not in record.name.split()]
+    if others:
+        parts += ["\n", f"Also called {', '.join(others)}"]
     facts: list[tuple[str, str | None]] = []
     if film.is_person(id):
         person = film.person(id)

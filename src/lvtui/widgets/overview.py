@@ -43,6 +43,9 @@ class OverviewPane(ReadingPane):
             yield facts(rows)
         yield from self._figures()
         yield from self._accolade_summary()
+        if film.categories:
+            yield heading("Categories")
+            yield paragraph(" · ".join(film.categories))
         yield from self._sources()
 
     def _credit_rows(self) -> list[tuple[str, str]]:

@@ -116,13 +116,14 @@ class ReceptionPane(FilmPane):
             for review in reception.reviews:
                 critic = film.name(review.critic)
                 outlet = film.name(review.outlet) if review.outlet else None
+                where = f" ({outlet})" if outlet else ""
+                if review.verdict:  # said whether or not words of it are quoted
+                    ending = ":" if review.quote else "."
+                    yield paragraph(f"{critic}{where} gave the film {review.verdict}{ending}")
                 if review.quote:
                     yield quote(review.quote, critic, outlet)
-                else:
-                    where = f" ({outlet})" if outlet else ""
-                    verdict = f" gave the film {review.verdict}" if review.verdict else \
-                        " reviewed the film"
-                    yield paragraph(f"{critic}{where}{verdict}.")
+                elif not review.verdict:
+                    yield paragraph(f"{critic}{where} reviewed the film.")
         if reception.best_of:
             yield heading("Best-of lists")
             for entry in reception.best_of:
