@@ -400,7 +400,8 @@ def list_cast(query: str, film_path: Path | None, output: str) -> int:
     members = [rows[index] for index in indices]
     if output == "json":
         json.dump(
-            [{key: value for key, value in member._asdict().items() if value is not None}
+            [{key: value for key, value in member._asdict().items()
+              if value is not None and key != "also"}  # searched, not shown
              for member in members],
             sys.stdout,
             indent=2,

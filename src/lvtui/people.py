@@ -23,6 +23,7 @@ class CastRow(NamedTuple):
     role: str
     credited_as: str | None
     person: str  # the actor's id
+    also: str = ""  # the other names of both, searched and not shown: "Nicolas Kim Coppola"
 
     def line(self) -> str:
         """The member as one line: actor, role and credited name, tab-separated, no empty
@@ -38,13 +39,23 @@ def card_rows(film: Film) -> list[CastRow]:
         roles.setdefault(credit.person, credit.character)
     records: list[Person | Organization] = [*film.people, *film.organizations]
     return [CastRow(record.name, roles.get(record.id, ""), ", ".join(record.other_names) or None,
-                    record.id) for record in records]
+                    record.id, _full_name(record)) for record in records]
 
 
 def cast_rows(film: Film) -> list[CastRow]:
-    """The cast in billing order, as rows."""
-    return [CastRow(film.name(credit.person), credit.character, credit.credited_as,
-                    credit.person) for credit in film.billed_cast]
+    """The cast in billing order, as rows; searched by every name the actor and the
+    character have."""
+    rows = []
+    for credit in film.billed_cast:
+        actor = film.record(credit.person)
+        also = [*credit.character_other_names, *actor.other_names, _full_name(actor)]
+        rows.append(CastRow(actor.name, credit.character, credit.credited_as, credit.person,
+                            ", ".join(name for name in also if name)))
+    return rows
+
+
+def _full_name(record: Person | Organization) -> str:
+    return getattr(record, "full_name", None) or ""
 
 
 def appearances(film: Film, id: str) -> list[tuple[str, str]]:

@@ -106,10 +106,10 @@ def _word_spans(text: str, query: str, within: int | None) -> list[Span]:
 
 
 def member_fields(member: CastRow) -> tuple[str, ...]:
-    """The names a search looks at, in display order."""
-    if member.credited_as is None:
-        return (member.actor, member.role)
-    return (member.actor, member.role, member.credited_as)
+    """The names a search looks at: those shown, in display order, then the other names."""
+    shown = (member.actor, member.role) if member.credited_as is None else \
+        (member.actor, member.role, member.credited_as)
+    return (*shown, member.also) if member.also else shown
 
 
 class Narrowing:

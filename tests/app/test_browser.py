@@ -517,3 +517,18 @@ async def test_start_up_builds_the_section_shown_and_each_other_when_first_shown
         await pilot.press("ctrl+f", *"sera")
         assert sorted(built()) == sorted(SECTION_IDS)  # type: ignore[type-var]
         assert "plot" in str(app.query_one("#find-count").render())
+
+
+async def test_the_cast_search_and_the_palette_find_people_by_every_name(
+        make_app: AppFactory) -> None:
+    """"coppola" finds Nicolas Cage, born Nicolas Kim Coppola; "milton" French Stewart."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"coppola")
+        assert visible_actors(app) == ["Nicolas Cage", "Marc Coppola"]
+        await pilot.press("escape", "escape", "slash", *"milton")
+        assert visible_actors(app) == ["French Stewart"]
+        await pilot.press("escape", "escape", "ctrl+p", *"coppola")
+        await wait_for_palette(pilot, "Card: Nicolas Cage")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PersonCard) and app.screen.shown_name == "Nicolas Cage"

@@ -179,7 +179,8 @@ def test_soundtrack(film: Film) -> None:
 def test_the_schema_1_film_upgrades_to_the_shipped_facts(film: Film) -> None:
     """The 0.1.0 file, upgraded, holds the same cast, events and figures as the curation."""
     old = load_film(FILMS / "schema-1.json")
-    assert cast_rows(old) == cast_rows(film)
+    # The same members as shown; schema 1 had no other names, which `also` holds.
+    assert [row[:4] for row in cast_rows(old)] == [row[:4] for row in cast_rows(film)]
     assert [(e.date, e.kind) for e in events(old)] == [(e.date, e.kind) for e in events(film)]
     assert old.reception.aggregators == film.reception.aggregators
     assert old.accolades == film.accolades
