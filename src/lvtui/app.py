@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerFailed
 from lvtui.finding import FindIndex, Hit, Results
 from lvtui.history import History, Place
 from lvtui.mentions import Mention, Mentions
-from lvtui.people import card_rows, cast_rows
+from lvtui.people import card_rows, cast_rows, filing_name
 from lvtui.screens.help import HelpScreen, key_rows
 from lvtui.screens.person_card import PersonCard
 from lvtui.search import Narrowing, normalize_query
@@ -58,7 +58,9 @@ DEFAULT_THEME = "textual-dark"
 PANES: dict[str, Callable[[FilmApp, str], Widget]] = {
     "overview": lambda app, id: OverviewPane(app.film, id=id),
     "plot": lambda app, id: PlotPane(app.film, id=id),
-    "cast": lambda app, id: (CastPane(app.cast, id=id) if app.film.cast
+    "cast": lambda app, id: (CastPane(app.cast, id=id,
+                                      filing=lambda row: filing_name(app.film, row.person))
+                             if app.film.cast
                              else NothingPane("cast", id=id)),
     "production": lambda app, id: ProductionPane(app.film, id=id),
     "timeline": lambda app, id: TimelinePane(app.film, id=id),

@@ -94,6 +94,9 @@ class Person:
     bio: Annotated[Text, Field(description="A short biography: a sentence or two.")] = ""
     external_ids: Annotated[ExternalIds | None, Field(
         description="The person in other databases.")] = None
+    sort_name: Annotated[Name | None, Field(
+        description='How to file them, where the last word of the name is not the surname: '
+                    '"Penguern, Artus de", "Rufus".')] = None
 
 
 class Organization(Model):

@@ -54,6 +54,23 @@ def cast_rows(film: Film) -> list[CastRow]:
     return rows
 
 
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def filing_name(film: Film, id: str) -> str:
+    """How a person is filed in a list sorted by name: their `sort_name`, else the surname
+    first ("Beckel Graham" for Graham Beckel, "Hartwick Joe Jr." for Joe Hartwick Jr.)."""
+    record = film.record(id)
+    sort_name = getattr(record, "sort_name", None)  # an organisation has none
+    if sort_name:
+        return str(sort_name)
+    words = record.name.split()
+    last = len(words) - 1
+    while last > 0 and words[last].lower() in _SUFFIXES:
+        last -= 1
+    return " ".join([*words[last:last + 1], *words[:last], *words[last + 1:]])
+
+
 def _full_name(record: Person | Organization) -> str:
     return getattr(record, "full_name", None) or ""
 

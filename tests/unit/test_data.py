@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterator
@@ -227,3 +228,16 @@ def test_bios_are_complete_sentences(film: Film) -> None:
         assert not person.bio or person.bio.endswith("."), person.name
         if person.born is not None:
             assert person.born.precision == "day", person.name
+
+
+def test_people_are_filed_by_surname_or_their_sort_name(film: Film) -> None:
+    from lvtui.people import filing_name
+
+    assert filing_name(film, "graham-beckel") == "Beckel Graham"
+    assert filing_name(film, "r-lee-ermey") == "Ermey R. Lee"
+    assert filing_name(film, "sting") == "Sting"
+    filed = film.model_copy(update={"people": [
+        dataclasses.replace(person, sort_name="Penguern, Artus de")
+        if person.id == "sting" else person for person in film.people]})
+    filed.__dict__.pop("_records", None)  # the copy's look-up, made again from its people
+    assert filing_name(filed, "sting") == "Penguern, Artus de"

@@ -7,7 +7,7 @@ no row widget is ever built.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -127,9 +127,13 @@ class CastTable(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, cast: Sequence[CastRow], *, id: str | None = None) -> None:
+    def __init__(self, cast: Sequence[CastRow], *, id: str | None = None,
+                 filing: Callable[[CastRow], str] | None = None) -> None:
+        """*filing*: how an actor is filed when the list is sorted by actor (their surname
+        first); without it, by the name as shown."""
         super().__init__(id=id)
         self.cast = cast
+        self._filing = filing
         self.rows: Sequence[int] = range(len(cast))
         self.highlight = ""
         self._styles: tuple[Style, Style, Style, Style] | None = None
@@ -393,9 +397,13 @@ class CastPane(Vertical):
                 tooltip="Sort by the next column: actor, role, credited as, then billing"),
     ]
 
-    def __init__(self, cast: Sequence[CastRow], *, id: str | None = None) -> None:
+    def __init__(self, cast: Sequence[CastRow], *, id: str | None = None,
+                 filing: Callable[[CastRow], str] | None = None) -> None:
+        """*filing*: how an actor is filed when the list is sorted by actor (their surname
+        first); without it, by the name as shown."""
         super().__init__(id=id)
         self.cast = cast
+        self._filing = filing
         self.search = CastSearch(cast)
         self._filtered = False
         self._sort_keys: dict[int, list[str]] = {}  # folded once per column, when first used
@@ -492,7 +500,10 @@ class CastPane(Vertical):
             return rows
         keys = self._sort_keys.get(column)
         if keys is None:
-            keys = [fold(member[column - 1] or "") for member in self.cast]  # actor, role...
+            if column == 1 and self._filing is not None:
+                keys = [fold(self._filing(member)) for member in self.cast]
+            else:
+                keys = [fold(member[column - 1] or "") for member in self.cast]  # role...
             self._sort_keys[column] = keys
         # Stable: equal names keep their billing order. Empty credits go last.
         return sorted(rows, key=lambda index: (not keys[index], keys[index]))
