@@ -564,8 +564,10 @@ class FilmApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        # Numbered as the section list is: the palette lists its commands alphabetically,
+        # so the numbers also keep them in the sections' order.
         for number, (section, title) in enumerate(SECTIONS.items(), start=1):
-            yield SystemCommand(f"Go to {title}", f"Show section {number}",
+            yield SystemCommand(f"Go to {number} · {title}", f"Show section {number}",
                                 lambda section=section: self.show_section(section))
 
     def _theme_changed(self, theme: Theme) -> None:

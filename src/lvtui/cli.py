@@ -54,7 +54,10 @@ def browser_parser() -> argparse.ArgumentParser:
     )
     _add_film_option(parser)
     parser.add_argument("--section", choices=SECTION_IDS, help="open on this section")
-    parser.add_argument("--find", metavar="TEXT", help="open the cast with this search applied")
+    parser.add_argument("--search", metavar="TEXT",
+                        help="open the cast with this search applied (as / does)")
+    # Its old name: "find" is ctrl+f's in the app, which looks in every text.
+    parser.add_argument("--find", metavar="TEXT", help=argparse.SUPPRESS)
     return parser
 
 
@@ -239,7 +242,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(args)
     if options.path is not None and options.film is not None:
         parser.error("give the film file either as PATH or with --film, not both")
-    return browse(options.film or options.path, options.section, options.find)
+    if options.find is not None:
+        print("lvtui: --find is now --search (it searches the cast, as / does)",
+              file=sys.stderr)
+        if options.search is not None:
+            parser.error("give the search once, with --search")
+        options.search = options.find
+    if options.search is not None and options.section not in (None, "cast"):
+        parser.error(f"--search opens the cast, so it cannot open on {options.section}: "
+                     "give one or the other")
+    return browse(options.film or options.path, options.section, options.search)
 
 
 def read_film(path: Path | None) -> Film:

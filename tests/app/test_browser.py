@@ -16,7 +16,7 @@ from lvtui.model import Film
 from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
 from lvtui.search import search_cast
-from lvtui.sections import SECTION_IDS
+from lvtui.sections import SECTION_IDS, SECTIONS
 from lvtui.settings import SettingsStore
 from lvtui.widgets.cast import CastHeader, CastTable
 from lvtui.widgets.linked import FactList, Prose
@@ -188,8 +188,12 @@ async def test_help_lists_keys_of_focused_pane_and_app(make_app: AppFactory) -> 
 async def test_palette_jumps_to_section_and_opens_card(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+p", *"go to timeline")
-        await wait_for_palette(pilot, "Go to Timeline")
+        await pilot.press("ctrl+p")  # before a word is typed: the sections, in their order
+        await wait_for_palette(pilot, "Go to 7 · Soundtrack & home media")
+        listed = [line.strip() for line in screen_text(app).splitlines() if "Go to " in line]
+        assert [line.split("·")[1].strip() for line in listed] == list(SECTIONS.values())
+        await pilot.press(*"go to timeline")
+        await wait_for_palette(pilot, "Go to 5 · Timeline")
         await pilot.press("enter")
         await pilot.pause()
         assert app.section == "timeline"

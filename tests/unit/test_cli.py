@@ -254,3 +254,24 @@ def test_validate_names_a_dangling_reference(
     assert result.returncode == 65
     assert result.stderr == (f'{path}: $.reception.reviews[1].critic: no person or organisation '
                              'has the id "rick-groan"\n')
+
+
+def test_search_opens_the_cast_searched_and_find_is_its_old_name(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import lvtui.cli
+
+    opened: list[tuple[object, ...]] = []
+    monkeypatch.setattr(lvtui.cli, "browse", lambda *args: opened.append(args) or 0)
+    assert lvtui.cli.main(["--search", "shue"]) == 0
+    assert lvtui.cli.main(["--find", "shue"]) == 0  # still works, and says what it is now
+    assert opened == [(None, None, "shue"), (None, None, "shue")]
+    assert capsys.readouterr().err == \
+        "lvtui: --find is now --search (it searches the cast, as / does)\n"
+    # Opening on the cast with a search is one thing; on the timeline it is a contradiction.
+    assert lvtui.cli.main(["--section", "cast", "--search", "shue"]) == 0
+    with pytest.raises(SystemExit) as refused:
+        lvtui.cli.main(["--section", "timeline", "--search", "shue"])
+    assert refused.value.code == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == ("lvtui: error: --search opens the cast, so it cannot "
+                                    "open on timeline: give one or the other")
