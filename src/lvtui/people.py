@@ -106,13 +106,14 @@ def appearances(film: Film, id: str) -> list[tuple[str, str]]:
         add("overview", "Marketed the film")
     for number, credit in enumerate(film.billed_cast, start=1):
         if credit.person == id:
-            as_credited = f" (credited as {credit.credited_as})" if credit.credited_as else ""
+            # A comma, not brackets: a credited name may hold its own ("Jane Doe (voice)").
+            as_credited = f", credited as {credit.credited_as}" if credit.credited_as else ""
             add("cast", f"#{number}: {credit.character}{as_credited}")
     for section in film.production.notes:
         quotes = [p for p in section.passages if p.speaker == id]
         if quotes:
-            times = "once" if len(quotes) == 1 else f"{len(quotes)} times"
-            add("production", f"Quoted in {section.topic}: {times}")
+            times = {1: "once", 2: "twice"}.get(len(quotes), f"{len(quotes)} times")
+            add("production", f"Quoted {times} in “{section.topic}”")
     reception = film.reception
     for aggregate in reception.aggregators:
         if aggregate.source == id:
@@ -120,7 +121,7 @@ def appearances(film: Film, id: str) -> list[tuple[str, str]]:
     for review in reception.reviews:
         if review.critic == id:
             outlet = f" for {film.name(review.outlet)}" if review.outlet else ""
-            quoted = ", quoted" if review.quote else ""
+            quoted = "; a passage is quoted" if review.quote else ""
             add("reception", f"Reviewed the film{outlet}{quoted}")
         elif review.outlet == id:
             add("reception", f"Ran {film.name(review.critic)}'s review")

@@ -65,3 +65,17 @@ async def test_every_fact_of_the_shipped_film_is_shown(make_app: AppFactory) -> 
     assert "Rick Groen (The Globe and Mail) gave the film high marks." in texts["reception"]
     assert "Films about alcoholism" in texts["overview"]
     assert "1990s American films" in texts["overview"]
+
+
+async def test_the_overview_summarises_the_accolades_the_reception_lists(
+        make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 200)) as pilot:
+        texts = {section: text async for section, text in each_section(pilot)}
+    overview, reception = texts["overview"], texts["reception"]
+    assert "★ Won" in overview and "Academy Awards · Best Actor · Nicolas Cage" in overview
+    assert "Nominated" not in overview and "Best Actress" not in overview
+    assert "Won 3 of its 7 nominations; the list is under Reception (6)." in overview
+    note = app.film.accolade_notes[0]
+    assert note[:40] not in overview and note[:40] in reception
+    assert "Best Actress" in reception and "Nominated" in reception

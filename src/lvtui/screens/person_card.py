@@ -30,7 +30,7 @@ def card_units(film: Film, id: str) -> tuple[list[Content], list[list[Mention]]]
     for credit in roles:
         parts += ["\n", (f"as {credit.character}", "italic")]
         if credit.credited_as:
-            parts += [f" (credited as {credit.credited_as})"]
+            parts += [f", credited as {credit.credited_as}"]
     # A word of the name alone ("Ebert", "Figgis") is how the text names them, not
     # another name worth telling a reader: it links, and is not listed.
     others = [name for name in record.other_names if name not in record.name.split()]

@@ -118,13 +118,20 @@ class OverviewPane(ReadingPane):
                 yield paragraph(source.attribution)
 
     def _accolade_summary(self) -> ComposeResult:
+        """What it won, and how many nominations in all: the list, nominations and notes
+        included, is the reception's."""
         film = self.film
         if not film.accolades:
             return
         yield heading("Accolades")
-        rows = [("★ Won" if a.result == "won" else "Nominated",
-                 f"{a.award} · {a.category} · {names(film, a.nominees) or film.title}")
-                for a in sorted(film.accolades, key=lambda a: a.result != "won")]
-        yield facts(rows)
-        for note in film.accolade_notes:
-            yield paragraph(note)
+        wins = [a for a in film.accolades if a.result == "won"]
+        if wins:
+            yield facts([("★ Won", f"{a.award} · {a.category} · "
+                                   f"{names(film, a.nominees) or film.title}") for a in wins])
+        count = len(film.accolades)
+        if count == 1:
+            tally = "Won its only nomination" if wins else "One nomination, not won"
+        else:
+            tally = f"Won {len(wins):,} of its {count:,} nominations" if wins else \
+                f"{count:,} nominations, none won"
+        yield paragraph(f"{tally}; the list is under Reception (6).")
