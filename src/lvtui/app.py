@@ -128,6 +128,7 @@ class FilmApp(App[None]):
         self._mounts: dict[str, AwaitMount | None] = {self.start_section: None}
         self._whole_sections = {self.start_section}
         self._text_prepared = False  # the links are being found, from the first frame on
+        self._focused_before_small: Widget | None = None  # while the terminal is too small
         self._linking: dict[str, Worker[None]] = {}
         self.history = History()
         # ctrl+f: the index (made once the panes are whole), where each of its units is
@@ -611,7 +612,19 @@ class FilmApp(App[None]):
             self.set_class(narrow, "-narrow")
             self.mutate_reactive(App.sub_title)  # the header words its title for the width
         self.set_class(height < 16, "-short")
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if small == self.has_class("-too-small"):
+            return
+        browser = self.screen_stack[0]
+        if small:  # everything is hidden, and Textual drops the focus: keep where it was
+            self._focused_before_small = browser.focused
+        self.set_class(small, "-too-small")
+        if not small:  # back: the keys go where they went before (j, G, y...), not nowhere
+            before = self._focused_before_small
+            if before is not None and before.is_attached and before.focusable:
+                browser.set_focus(before)
+            elif browser.focused is None:
+                self.show_section(self.section, visit=False)
 
 
 def _when_laid_out(widget: Widget, callback: Callable[[], None]) -> None:

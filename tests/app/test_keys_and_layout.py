@@ -324,3 +324,20 @@ async def test_the_title_bar_names_the_section_and_its_icon_opens_the_palette(
         await pilot.click("TitleBar", offset=(1, 0))
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_keys_work_again_after_the_terminal_was_too_small(make_app: AppFactory) -> None:
+    """Made too small (29x8), then 40x12: j, G and y go where they went before, at once."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        plot = app.query_one("#plot")
+        assert app.focused is plot
+        await pilot.resize_terminal(29, 8)
+        await pilot.pause()
+        assert app.has_class("-too-small")
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert app.focused is plot
+        await pilot.press("G")
+        assert plot.scroll_y == plot.max_scroll_y > 0
