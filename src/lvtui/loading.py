@@ -9,6 +9,7 @@ No textual import here; a test proves it.
 
 from __future__ import annotations
 
+import difflib
 import errno
 import gc
 import json
@@ -18,6 +19,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
@@ -217,7 +219,14 @@ def _schema_problem(detail: Any) -> str:
     if kind == "missing":
         return f"{where}: required field is missing"
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # models; dataclasses
-        return f"{where}: unknown field"
+        field = detail["loc"][-1] if detail["loc"] else ""
+        known = _fields_at(tuple(detail["loc"][:-1]))
+        close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.75)
+        return f"{where}: unknown field" + (f": did you mean {_quote(close[0])}?" if close else "")
+    if kind == "string_pattern_mismatch":  # the pattern is for the schema, not for people
+        field = str(detail["loc"][-1]) if detail["loc"] else ""
+        form = _FORMS.get(field, "is not written in the form this field takes")
+        return f"{where}: {form} (got {_kind_of(detail.get('input'))})"
     if kind == "reference":  # the id is quoted in the message, and ids are plain
         return f"{where}: {detail['msg']}"
     if kind in ("model_type", "dict_type", "dataclass_type"):  # "a valid dictionary or ..."
@@ -225,6 +234,42 @@ def _schema_problem(detail: Any) -> str:
     message = str(detail["msg"]).removeprefix("Value error, ")
     message = message.replace("Input should be", "expected", 1)
     return f"{where}: {message} (got {_kind_of(detail.get('input'))})"
+
+
+# What a field with a pattern takes, said as a person would say it.
+_FORMS = {
+    "currency": "must be a three-letter ISO 4217 code such as EUR or USD",
+    "imdb": 'must be an IMDb id such as "tt0137523" (a film) or "nm0000093" (a person)',
+    "wikidata": 'must be a Wikidata item such as "Q190050"',
+}
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    return Film.model_json_schema(mode="validation")
+
+
+def _fields_at(location: tuple[int | str, ...]) -> list[str]:
+    """The field names of the object at *location* in a film file, by the published schema:
+    what a misspelt field there is compared with."""
+    schema = _schema()
+    definitions = schema.get("$defs", {})
+
+    def resolved(node: dict[str, Any]) -> dict[str, Any]:
+        while True:
+            if "$ref" in node:
+                node = definitions.get(node["$ref"].rsplit("/", 1)[-1], {})
+            elif "anyOf" in node:  # an optional object: the choice that is not null
+                node = next((choice for choice in node["anyOf"]
+                             if choice.get("type") != "null"), {})
+            else:
+                return node
+
+    node = resolved(schema)
+    for step in location:
+        node = resolved(node.get("items", {}) if isinstance(step, int)
+                        else node.get("properties", {}).get(step, {}))
+    return sorted(node.get("properties", {}))
 
 
 def _kind_of(value: Any) -> str:

@@ -55,8 +55,14 @@ def test_shipped_film_loads(film_dict: dict[str, Any]) -> None:
          '(got "Nicolas Cage")'),
         (lambda f: f["reception"]["aggregators"][1].update(value=101),
          "$.reception.aggregators[1]: value 101 is over the top of its scale, 100"),
-        (lambda f: f["marketing"]["spend"].update(currency="dollars"),
-         "$.marketing.spend.currency"),
+        (lambda f: f["marketing"]["spend"].update(currency="EURO"),
+         '$.marketing.spend.currency: must be a three-letter ISO 4217 code such as EUR or USD '
+         '(got "EURO")'),
+        (lambda f: f["cast"][3].update(charcter="Sera"),
+         '$.cast[3].charcter: unknown field: did you mean "character"?'),
+        (lambda f: f.update(sumary=[]), '$.sumary: unknown field: did you mean "summary"?'),
+        (lambda f: f["people"][0].update(sort_nam="Cage"),
+         '$.people[0].sort_nam: unknown field: did you mean "sort_name"?'),
         (lambda f: f["accolades"][0].update(result="lost"), "$.accolades[0].result"),
         (
             lambda f: f["releases"][0].update(date="1995-02-30"),
