@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -85,14 +87,30 @@ class HelpScreen(Sheet):
     def compose_body(self) -> ComposeResult:
         yield Static(Content("Keys work where focus is; the app's keys work everywhere. "
                              "Escape closes this."), id="help-intro")
-        yield Static(self._table(), id="help-keys")
+        yield Static(KeyRows(self.rows), id="help-keys")
 
-    def _table(self) -> Table:
-        table = Table.grid(padding=(0, 2, 0, 0), expand=True)
-        table.add_column("Key", no_wrap=True, style="bold")
-        table.add_column("Does", ratio=1)
-        table.add_column("Where", no_wrap=True)
+
+class KeyRows:
+    """The rows as a table of three columns where they fit; narrower, each key with where it
+    works on one line and what it does below it, whole (a column of "Scro… / up a / line"
+    fragments is unreadable)."""
+
+    WIDEST_STACKED = 56  # cells: below this, the three columns would break the words up
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= self.WIDEST_STACKED:
+            table = Table.grid(padding=(0, 2, 0, 0), expand=True)
+            table.add_column("Key", no_wrap=True, style="bold")
+            table.add_column("Does", ratio=1)
+            table.add_column("Where", no_wrap=True)
+            for key, description, where in self.rows:
+                table.add_row(Text(key), Text(description), Text(where))
+            yield table
+            return
         for key, description, where in self.rows:
-            table.add_row(Text(key), Text(description), Text(where))
-        return table
+            yield Text.assemble((key, "bold"), "  ", (where, "italic"))
+            yield Padding(Text(description), (0, 0, 0, 2))
 
