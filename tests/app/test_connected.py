@@ -374,3 +374,18 @@ async def test_a_text_changed_while_its_names_are_found_is_linked_as_it_is_now(
         assert worker.error is None
         linked = [(unit, block.units[unit].plain[m.start:m.end]) for unit, m in block.links]
         assert linked == [(1, "Yuri Butsov"), (1, "Sera")]
+
+
+async def test_find_over_a_searched_cast_marks_what_it_found_not_the_search(
+        make_app: AppFactory) -> None:
+    app = make_app(section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"an", "enter")  # the search marks "an" in its rows
+        table = app.cast_pane.table
+        assert table.highlight == "an"
+        await pilot.press("ctrl+f", *"sera")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.highlight == "sera"  # the find's word, not the search's
+        await pilot.press("escape")  # the bar closes: the search's marks come back
+        assert table.highlight == "an" and app.cast_pane.search_box.value == "an"

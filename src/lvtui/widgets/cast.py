@@ -461,9 +461,11 @@ class CastPane(Vertical):
         self.search_box.value = ""
 
     def mark_found(self, query: str) -> None:
-        """Mark the words of a find (folded) in the rows, unless the search marks its own."""
-        if not self.search_box.value and self.table.highlight != query:
-            self.table.highlight = query
+        """Mark the words of a find (folded) in the rows; with no find, the search's own
+        words again (a find over a searched list marks what it found, not the search)."""
+        highlight = query or self.search.query
+        if self.table.highlight != highlight:
+            self.table.highlight = highlight
             self.table.refresh()
 
     def reveal_member(self, member: int) -> None:
