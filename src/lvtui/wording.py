@@ -72,9 +72,9 @@ def spending(film: Film, marketing: Marketing) -> str:
 
 
 def short_money(money: Money) -> str:
-    """"< $2 million": the amount and its qualifier, short enough for a bar's label."""
-    mark = {"exactly": "", "about": "~", "under": "< ", "over": "> "}[money.qualifier]
-    return mark + amount(money.amount, money.currency)
+    """"less than $2 million": the amount and its qualifier in the words `money` uses,
+    without "reportedly", for a bar's label."""
+    return QUALIFIERS[money.qualifier] + amount(money.amount, money.currency)
 
 
 def listing(items: list[str]) -> str:

@@ -153,6 +153,9 @@ async def test_figgis_card_lists_every_appearance(make_app: AppFactory) -> None:
                          "Performs on the soundtrack album"):
             assert expected in text
         assert "Also called" not in text  # "Figgis" alone is his name's last word, not another
+        # Headed by what he did on the film, then the part he played.
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[1:3] == ["Director, Screenplay, Original music", "as Mobster #1"]
 
 
 async def test_enter_moves_to_first_result_and_keys_move(make_app: AppFactory) -> None:

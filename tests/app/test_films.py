@@ -79,3 +79,13 @@ async def test_the_overview_summarises_the_accolades_the_reception_lists(
     note = app.film.accolade_notes[0]
     assert note[:40] not in overview and note[:40] in reception
     assert "Best Actress" in reception and "Nominated" in reception
+
+
+async def test_scores_and_money_are_two_charts(make_app: AppFactory) -> None:
+    from lvtui.widgets.gauge import Gauges
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)):
+        charts = list(app.query_one("#overview").query(Gauges))
+        assert [[bar.label for bar in chart.bars] for chart in charts] == [
+            ["Rotten Tomatoes", "Metacritic"], ["Box office", "Marketing spend"]]

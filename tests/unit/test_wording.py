@@ -19,3 +19,13 @@ def test_large_counts_have_thousands_separators(film: Film) -> None:
 def test_runtime_reads_as_minutes_and_hours() -> None:
     assert [runtime(m) for m in (1, 45, 60, 139)] == [
         "1 minute", "45 minutes", "60 minutes (1 h)", "139 minutes (2 h 19 min)"]
+
+
+def test_a_bar_s_money_reads_as_the_text_s_money() -> None:
+    from lvtui.model import Money
+    from lvtui.wording import money, short_money
+
+    about = Money(amount=1_200_000, currency="EUR", qualifier="about", reported=True)
+    assert short_money(about) == "about €1.2 million"
+    assert money(about) == "reportedly about €1.2 million"
+    assert short_money(Money(amount=2_000_000, qualifier="under")) == "less than $2 million"

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from lvtui.mentions import Mention
-from lvtui.people import appearances
+from lvtui.people import SOURCE_JOBS, appearances
 from lvtui.screens.sheet import Sheet
 from lvtui.sections import SECTIONS
 from lvtui.widgets.linked import Prose
@@ -26,6 +26,14 @@ def card_units(film: Film, id: str) -> tuple[list[Content], list[list[Mention]]]
     each place in the film goes to that section."""
     record = film.record(id)
     parts: list[str | tuple[str, str]] = [(record.name, "bold $text-accent")]
+    # What they did on the film first (a director who plays a mobster is a director),
+    # then the parts they played.
+    authors = {author for work in film.source_works for author in work.authors}
+    jobs = list(dict.fromkeys(credit.job for credit in film.crew if credit.person == id
+                              and not (id in authors and credit.job.lower() in SOURCE_JOBS)
+                              and credit.department != "Source"))
+    if jobs:
+        parts += ["\n", ", ".join(jobs)]
     roles = [credit for credit in film.billed_cast if credit.person == id]
     for credit in roles:
         parts += ["\n", (f"as {credit.character}", "italic")]

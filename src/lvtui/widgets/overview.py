@@ -88,9 +88,12 @@ class OverviewPane(ReadingPane):
         return [(label, value) for label, value in rows if value]
 
     def _figures(self) -> ComposeResult:
+        """Critics' scores, then money: two charts, since a percentage and a sum of money
+        drawn on one scale would read as comparable."""
         film = self.film
-        bars = [Bar(film.name(a.source), a.value, a.top, aggregate_figure(a))
-                for a in film.reception.aggregators]
+        scores = [Bar(film.name(a.source), a.value, a.top, aggregate_figure(a))
+                  for a in film.reception.aggregators]
+        bars: list[Bar] = []
         grosses = film.reception.box_office
         spend = film.marketing.spend if film.marketing else None
         if grosses:
@@ -103,9 +106,11 @@ class OverviewPane(ReadingPane):
             if spend and spend.currency == top.currency and top.amount:
                 bars.append(Bar("Marketing spend", min(spend.amount, top.amount), top.amount,
                                 short_money(spend)))
-        if bars:
+        if scores or bars:
             yield heading("Reception")
-            yield Gauges(bars)
+        for chart in (scores, bars):
+            if chart:
+                yield Gauges(chart)
 
     def _sources(self) -> ComposeResult:
         """Where the facts came from, and the notice a source asks for (TMDB's)."""
