@@ -15,7 +15,7 @@ from lvtui.screens.person_card import PersonCard
 from lvtui.widgets.cast import CastHeader, CastTable
 from lvtui.widgets.gauge import Bar, Gauges
 from lvtui.widgets.reading import ReadingPane
-from lvtui.widgets.timeline import TimelineChart
+from lvtui.widgets.timeline import EventList, TimelineChart
 from lvtui.wording import names, spelled_date
 
 KEYS = {"/": "slash", "⏎": "enter", "␛": "escape", "↓": "down", "?": "question_mark"}
@@ -344,3 +344,17 @@ async def test_keys_work_again_after_the_terminal_was_too_small(make_app: AppFac
         assert app.focused is plot
         await pilot.press("G")
         assert plot.scroll_y == plot.max_scroll_y > 0
+
+
+async def test_the_chosen_event_stays_in_sight_when_the_terminal_shrinks(
+        make_app: AppFactory) -> None:
+    app = make_app(section="timeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"jjjjjj")  # the last event: the DVD
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.pause()
+        region = app.query_one(EventList).region
+        shown = [line[region.x:region.right]
+                 for line in screen_text(app).splitlines()[region.y:region.bottom]]
+        assert any("DVD" in line for line in shown), shown  # in the list, not only its details

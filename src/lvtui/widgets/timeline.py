@@ -169,6 +169,10 @@ class EventList(OptionList):
 
     # -- find: see lvtui.widgets.linked.Findable; an event is its title, date and details --
 
+    def on_resize(self) -> None:
+        # Smaller, the list would keep its scroll and lose the chosen event from sight.
+        self.call_after_refresh(self.scroll_to_highlight)
+
     def find_texts(self) -> list[str]:
         return [f"{event.title}\n{spelled_date(event.date)}\n{event.detail}"
                 for event in self.pane.events]
