@@ -239,3 +239,13 @@ def test_a_person_response_gives_the_record_its_dates_bio_names_and_ids() -> Non
     # Other names in the script of his name; the Cyrillic ones would crowd his card.
     assert person["other_names"] == ["Dick Anderson", "Richard Norman Anderson"]
     assert person["external_ids"] == {"tmdb": 12312, "imdb": "nm0027323"}
+
+
+@pytest.mark.parametrize(("name", "responses"), [
+    ("fight-club", FIGHT_CLUB), ("rock-crystal", ["movies-details_with_append_to_response.json"])])
+def test_the_films_kept_in_tests_films_are_what_import_makes(name: str,
+                                                            responses: list[str]) -> None:
+    """Two real films nobody tuned lvtui for, kept beside the example films; made again
+    whenever the importer changes (lvtui import tmdb ... -o tests/films/NAME.json)."""
+    kept = Path(__file__).parents[1] / "films" / f"{name}.json"
+    assert kept.read_bytes() == imported(*responses)
