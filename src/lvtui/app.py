@@ -461,9 +461,11 @@ class FilmApp(App[None]):
                 rows[widget].append(row)
         current = (self._found_in[self.hit.unit] if self.hit is not None
                    and self.hit.unit is not None and query else None)
+        occurrence = self.hit.occurrence if self.hit is not None else 0
         for widget, matched in rows.items():
             widget.mark_found(query, matched,  # type: ignore[attr-defined]
-                              current[1] if current and current[0] is widget else None)
+                              current[1] if current and current[0] is widget else None,
+                              occurrence)
         for pane in self.query(CastPane):
             pane.mark_found(query)
         self.find_bar.say(self._found_words())

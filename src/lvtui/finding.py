@@ -9,10 +9,12 @@ matter, every word must be found, in any order.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
-from lvtui.search import CastSearch, Narrowing, fold
+from lvtui.search import CastSearch, Narrowing, fold, match_spans, normalize_query
 from lvtui.sections import SECTION_IDS, SECTIONS
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
@@ -22,26 +24,35 @@ CAST = "cast"
 
 
 class Hit(NamedTuple):
-    """A match: a unit of text, or a cast member (by their index in the cast)."""
+    """A match: one place in a unit of text (its *occurrence*, counted from 0 in reading
+    order), or a cast member (by their index in the cast)."""
 
     section: str
     unit: int | None = None
     member: int | None = None
+    occurrence: int = 0
 
 
 class Results:
     """Every match, in reading order: the sections in order, each top to bottom."""
 
-    def __init__(self, units: list[int], sections: Sequence[str], members: list[int]) -> None:
+    def __init__(self, units: list[int], sections: Sequence[str], members: list[int],
+                 occurrences: Sequence[int] | None = None) -> None:
+        """*occurrences*: how many matches each of *units* holds (one each by default):
+        "canal" three times in a paragraph is three matches, each counted and stepped to."""
         self._units = units
         self._sections = sections  # the section of each unit of the index
         self._members = members
+        self._occurrences = list(occurrences) if occurrences is not None else [1] * len(units)
+        self._starts = [0, *accumulate(self._occurrences)]  # the first match of each unit
         cast_at = SECTION_IDS.index(CAST)
         # Units are in section order: those before the cast come before its members.
-        self._split = sum(1 for unit in units if SECTION_IDS.index(sections[unit]) < cast_at)
+        self._split_unit = sum(1 for unit in units
+                               if SECTION_IDS.index(sections[unit]) < cast_at)
+        self._split = self._starts[self._split_unit]  # the matches before the cast's
 
     def __len__(self) -> int:
-        return len(self._units) + len(self._members)
+        return self._starts[-1] + len(self._members)
 
     @property
     def units(self) -> list[int]:
@@ -51,20 +62,20 @@ class Results:
     def __getitem__(self, number: int) -> Hit:
         if not 0 <= number < len(self):
             raise IndexError(number)
-        if number < self._split:
-            unit = self._units[number]
-            return Hit(self._sections[unit], unit=unit)
-        if number < self._split + len(self._members):
+        if self._split <= number < self._split + len(self._members):
             return Hit(CAST, member=self._members[number - self._split])
-        unit = self._units[number - len(self._members)]
-        return Hit(self._sections[unit], unit=unit)
+        if number >= self._split:
+            number -= len(self._members)
+        at = bisect_right(self._starts, number) - 1  # the unit the match is in
+        unit = self._units[at]
+        return Hit(self._sections[unit], unit=unit, occurrence=number - self._starts[at])
 
     def counts(self) -> dict[str, int]:
         """How many matches each section has, in section order, leaving out the ones
         with none."""
         counts = dict.fromkeys(SECTION_IDS, 0)
-        for unit in self._units:
-            counts[self._sections[unit]] += 1
+        for unit, occurrences in zip(self._units, self._occurrences, strict=True):
+            counts[self._sections[unit]] += occurrences
         counts[CAST] += len(self._members)
         return {section: count for section, count in counts.items() if count}
 
@@ -81,7 +92,8 @@ class Results:
             at = self._units.index(hit.unit)  # type: ignore[arg-type]
         except ValueError:
             return None
-        return at if at < self._split else at + len(self._members)
+        number = self._starts[at] + min(hit.occurrence, self._occurrences[at] - 1)
+        return number if at < self._split_unit else number + len(self._members)
 
     def next(self, hit: Hit | None, step: int, section: str = SECTION_IDS[0]) -> Hit:
         """The match after *hit* (before it, with a negative *step*), going round at the
@@ -103,6 +115,7 @@ class FindIndex:
         """*cast*: a search over the cast's rows as the cast search folds them (the two can
         share the folded names: see Narrowing.haystacks)."""
         self.sections = [section for section, _ in units]
+        self._texts = [text for _, text in units]
         self._units = Narrowing(lambda: [fold(text) for _, text in units])
         self._cast = cast
 
@@ -117,4 +130,8 @@ class FindIndex:
     def find(self, query: str) -> Results:
         units = self._units.update(query) or []
         members = self._cast.update(query) or []
-        return Results(units, self.sections, members)
+        # Each match in a unit counts, as the unit marks them (its widget finds the same
+        # spans in the same text).
+        folded = normalize_query(query)
+        occurrences = [max(1, len(match_spans(self._texts[unit], folded))) for unit in units]
+        return Results(units, self.sections, members, occurrences)

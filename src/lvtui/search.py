@@ -191,7 +191,8 @@ class CastSearch(Narrowing):
 
 def normalize_query(text: str) -> str:
     """Fold a typed query; the field separator can never be part of one."""
-    return fold(text.replace("\x00", "").strip())
+    # Stripped once folded: "´" folds to a space, which is no query.
+    return fold(text.replace("\x00", "")).strip()
 
 
 def search_cast(cast: Sequence[CastRow], text: str) -> list[int]:

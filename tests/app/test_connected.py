@@ -200,14 +200,26 @@ async def test_find_goes_through_every_section_in_order_and_round(make_app: AppF
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+f", *"BÉN")  # any case, any accent
-        assert count(app) == "6 matches · plot 4 · cast 1 · production 1"
-        sections = []
-        for _ in range(7):
+        # Each "Ben" is a match, however many a paragraph holds: the count is the marks'.
+        assert count(app) == "14 matches · plot 12 · cast 1 · production 1"
+        marks = sum(len(spans) for block in app.query_one("#plot").query(Linked)
+                    for spans in block.marks.values())
+        assert marks == 12
+        sections, hits = [], []
+        for _ in range(15):
             await pilot.press("enter")
             sections.append(app.section)
-        assert sections == ["plot"] * 4 + ["cast", "production", "plot"]
+            hits.append(app.hit)
+        assert sections == ["plot"] * 12 + ["cast", "production", "plot"]
+        assert len(set(hits[:12])) == 12  # twelve places, not four paragraphs thrice
+        standing_out = [block for block in app.query_one("#plot").query(Linked)
+                        if block.current_unit is not None]
+        assert len(standing_out) == 1  # one match stands out, never two
+        current = standing_out[0].get_visual_style("linked--current-match")
+        assert sum(span.style == current for unit in standing_out[0].styled_units()
+                   for span in unit.spans) == 1
         await pilot.press("shift+enter")  # the one before: production again
-        assert app.section == "production" and count(app).startswith("6 of 6")
+        assert app.section == "production" and count(app).startswith("14 of 14")
         await pilot.press("shift+enter")
         assert app.section == "cast"
         assert app.cast[app.cast_pane.table.current_index or 0].actor == "Nicolas Cage"

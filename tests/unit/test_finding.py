@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lvtui.finding import FindIndex, Hit
 from lvtui.people import CastRow
+from lvtui.sections import SECTION_IDS
 
 UNITS = [("overview", "Leaving Las Vegas, directed by Mike Figgis"),
          ("plot", "Ben Sanderson drinks."),
@@ -23,18 +24,36 @@ def test_every_word_any_case_any_accent() -> None:
     found = index().find("BEN")
     assert found.counts() == {"plot": 2, "cast": 2}
     assert found.summary() == "plot 2 · cast 2"
-    assert index().find("ben sera").counts() == {"plot": 1}
+    assert index().find("ben sera").counts() == {"plot": 2}  # both words, marked: two
     assert index().find("zoe bartender 3").counts() == {"cast": 1}
     assert not index().find("klady nobody")
     assert len(index().find("")) == 0
 
 
 def test_matches_are_in_reading_order_with_the_cast_in_its_place() -> None:
-    found = index().find("e")
-    assert [found[n] for n in range(len(found))] == [
-        Hit("overview", unit=0), Hit("plot", unit=1), Hit("plot", unit=2),
-        Hit("cast", member=0), Hit("cast", member=1), Hit("cast", member=2),
-        Hit("reception", unit=4)]
+    found = FindIndex.over([*UNITS, ("soundtrack", "Sting sings it.")], CAST).find("s")
+    hits = [found[n] for n in range(len(found))]
+    sections = [hit.section for hit in hits]
+    assert sections == sorted(sections, key=SECTION_IDS.index)  # the cast in its place
+    assert sections.count("plot") == 5  # "Sanderson" twice, "drinks", "Sera", "meets"
+    assert hits[:3] == [Hit("overview", unit=0, occurrence=n) for n in range(3)]
+    at = sections.index("cast")
+    assert hits[at:at + 3] == [Hit("cast", member=0), Hit("cast", member=1),  # not Zoë
+                               Hit("production", unit=3)]
+    assert [found.position(hit) for hit in hits] == list(range(len(hits)))
+
+
+def test_each_match_in_a_paragraph_is_counted_and_stepped_to() -> None:
+    """"canal" three times in one paragraph is three matches, not one."""
+    found = FindIndex.over([("plot", "The canal, the Canal and the canál."),
+                            ("production", "No water here.")], []).find("canal")
+    assert len(found) == 3 and found.summary() == "plot 3"
+    first = found.next(None, 1)
+    assert first == Hit("plot", unit=0, occurrence=0)
+    second = found.next(first, 1)
+    assert second == Hit("plot", unit=0, occurrence=1)
+    assert found.next(found.next(second, 1), 1) == first  # the third, then round
+    assert found.next(first, -1) == Hit("plot", unit=0, occurrence=2)
 
 
 def test_next_goes_round_and_starts_over_when_the_match_is_gone() -> None:

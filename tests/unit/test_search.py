@@ -101,3 +101,10 @@ def test_deleting_letters_reuses_earlier_answers() -> None:
     typed = [search.update(query) for query in ("e", "el", "eli")]
     assert search.update("el") is typed[1]
     assert search.update("e") is typed[0]
+
+
+def test_a_query_that_folds_to_nothing_is_no_query() -> None:
+    """"´" alone folds to a space: found by Hypothesis, it failed with an IndexError."""
+    rows = [row("Nicolas Cage", "Ben Sanderson")]
+    assert search_cast(rows, "´") == [0]
+    assert search_cast(rows, " ´ ") == [0]

@@ -40,9 +40,11 @@ class Findable(Protocol):
     def find_texts(self) -> list[str]:
         """Each row as plain text."""
 
-    def mark_found(self, query: str, rows: Sequence[int], current: int | None) -> None:
-        """Mark the words of *query* (folded) in *rows*, the rows that match; the row
-        *current* stands out. An empty query clears the marks."""
+    def mark_found(self, query: str, rows: Sequence[int], current: int | None,
+                   occurrence: int = 0) -> None:
+        """Mark the words of *query* (folded) in *rows*, the rows that match; in the row
+        *current*, the match *occurrence* (counted from 0) stands out. An empty query
+        clears the marks."""
 
     def reveal_found(self, row: int) -> None:
         """Bring *row* into view (the widget's section is already shown)."""
@@ -165,7 +167,8 @@ class Linked(Widget):
         self.links: list[tuple[int, Mention]] = []  # (unit, mention), in reading order
         self.current_link: int | None = None
         self.marks: dict[int, list[tuple[int, int]]] = {}  # unit: spans of its plain text
-        self.current_unit: int | None = None  # the find match that stands out
+        self.current_unit: int | None = None  # the unit of the find match that stands out
+        self.current_occurrence = 0  # which of that unit's matches it is
         self.update(units, links)
 
     def update(self, units: Sequence[Content], links: Sequence[Sequence[Mention]] = ()) -> None:
@@ -242,11 +245,14 @@ class Linked(Widget):
     def find_texts(self) -> list[str]:
         return self.texts
 
-    def mark_found(self, query: str, rows: Sequence[int], current: int | None) -> None:
+    def mark_found(self, query: str, rows: Sequence[int], current: int | None,
+                   occurrence: int = 0) -> None:
         texts = self.texts
         marks = {row: match_spans(texts[row], query) for row in rows}
-        if marks != self.marks or current != self.current_unit:
+        if (marks, current, occurrence) != (self.marks, self.current_unit,
+                                            self.current_occurrence):
             self.marks, self.current_unit = marks, current
+            self.current_occurrence = occurrence
             self.refresh()
 
     def reveal_found(self, row: int) -> None:
@@ -273,8 +279,9 @@ class Linked(Widget):
             match = self.get_visual_style("linked--match")
             current = self.get_visual_style("linked--current-match")
             for unit, spans in self.marks.items():
-                style = current if unit == self.current_unit else match
-                added[unit] += (Span(start, end, style) for start, end in spans)
+                shown = self.current_occurrence if unit == self.current_unit else -1
+                added[unit] += (Span(start, end, current if number == shown else match)
+                                for number, (start, end) in enumerate(spans))
         return [unit.add_spans([span for span in spans if span.start < span.end <= len(unit)])
                 for unit, spans in zip(self.units, added, strict=True)]
 

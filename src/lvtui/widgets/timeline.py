@@ -177,7 +177,9 @@ class EventList(OptionList):
         return [f"{event.title}\n{spelled_date(event.date)}\n{event.detail}"
                 for event in self.pane.events]
 
-    def mark_found(self, query: str, rows: Sequence[int], current: int | None) -> None:
+    def mark_found(self, query: str, rows: Sequence[int], current: int | None,
+                   occurrence: int = 0) -> None:
+        # An event is one row of the list: its details show every match of it marked.
         self.pane.found = (query, set(rows), current)
         if self.highlighted is not None:
             self.pane.mark_detail(self.highlighted)
