@@ -55,24 +55,17 @@ async def test_every_section_and_a_card_read_cleanly(make_app: AppFactory, name:
             assert app.screen is app.screen_stack[0] and app.section == "cast"
 
 
-async def test_every_fact_of_the_shipped_film_is_shown(make_app: AppFactory) -> None:
-    """A review with both a verdict and a quote shows both; the categories are shown."""
-    app = make_app()
-    async with app.run_test(size=(100, 200)) as pilot:
-        texts = {section: text async for section, text in each_section(pilot)}
-    assert "Roger Ebert (Chicago Sun-Times) gave the film high marks:" in texts["reception"]
-    assert "unforgettable" in texts["reception"]
-    assert "Rick Groen (The Globe and Mail) gave the film high marks." in texts["reception"]
-    assert "Films about alcoholism" in texts["overview"]
-    assert "1990s American films" in texts["overview"]
-
-
-async def test_the_overview_summarises_the_accolades_the_reception_lists(
-        make_app: AppFactory) -> None:
+async def test_every_fact_of_the_shipped_film_is_shown_once(make_app: AppFactory) -> None:
+    """A review with both a verdict and a quote shows both; the categories are shown; the
+    overview summarises the accolades the reception lists. One walk through the sections."""
     app = make_app()
     async with app.run_test(size=(100, 200)) as pilot:
         texts = {section: text async for section, text in each_section(pilot)}
     overview, reception = texts["overview"], texts["reception"]
+    assert "Roger Ebert (Chicago Sun-Times) gave the film high marks:" in reception
+    assert "unforgettable" in reception
+    assert "Rick Groen (The Globe and Mail) gave the film high marks." in reception
+    assert "Films about alcoholism" in overview and "1990s American films" in overview
     assert "★ Won" in overview and "Academy Awards · Best Actor · Nicolas Cage" in overview
     assert "Nominated" not in overview and "Best Actress" not in overview
     assert "Won 3 of its 7 nominations; the list is under Reception (6)." in overview
