@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lvtui.wording import aggregate_figure, edition_title, names, spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from lvtui.mentions import Mentions
     from lvtui.model import CrewCredit, Film, Organization, Person
 
 
@@ -202,3 +203,51 @@ def further_crew(film: Film, departments: Iterable[str] = tuple(dict(DEPARTMENTS
                 people.append(credit.person)
     return {department: [(job, names(film, people)) for job, people in by_job.items()]
             for department, by_job in jobs.items()}
+
+
+# How much of a text is looked through for a card's "mentioned" lines: its first mention of
+# someone is near the start, and a hostile text of a million letters must not hold up a card.
+MENTION_SCAN = 20_000
+SNIPPET_SIDE = 36  # letters of context on each side of a mention
+
+
+def texts_by_section(film: Film) -> list[tuple[str, str]]:
+    """The film's own prose, each paragraph with the section that shows it."""
+    texts = [("overview", text) for text in film.summary]
+    texts += [("plot", text) for text in film.plot]
+    texts += [("production", passage.text) for note in film.production.notes
+              for passage in note.passages]
+    reception = film.reception
+    texts += [("reception", text) for text in (
+        *reception.notes, *(a.consensus for a in reception.aggregators),
+        *(review.quote or "" for review in reception.reviews), *film.accolade_notes) if text]
+    if film.soundtrack is not None:
+        texts += [("soundtrack", text) for text in (
+            *film.soundtrack.description, *(song.note for song in film.soundtrack.songs))
+                  if text]
+    return texts
+
+
+def mentioned_in(film: Film, id: str, mentions: Mentions) -> list[tuple[str, str]]:
+    """Where the film's text names the record *id*: per paragraph that does, its section and
+    a snippet around the first place ("…he nearly hits a woman, Sera, on the crosswalk…")."""
+    found = []
+    for section, text in texts_by_section(film):
+        head = text[:MENTION_SCAN]
+        hit = next((m for m in mentions.find(head) if m.target == id), None)
+        if hit is not None:
+            found.append((section, snippet(head, hit.start, hit.end)))
+    return found
+
+
+def snippet(text: str, start: int, end: int) -> str:
+    """The words around text[start:end], cut at spaces, with "…" where the text goes on."""
+    left = max(0, start - SNIPPET_SIDE)
+    right = min(len(text), end + SNIPPET_SIDE)
+    if left > 0:
+        left = text.find(" ", left, start) + 1 or left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space > 0 else right
+    return ("…" if left > 0 else "") + " ".join(text[left:right].split()) + \
+        ("…" if right < len(text) else "")

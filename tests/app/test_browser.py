@@ -542,3 +542,21 @@ async def test_the_cast_search_and_the_palette_find_people_by_every_name(
         await wait_for_palette(pilot, "Card: Nicolas Cage")
         await pilot.press("enter")
         assert isinstance(app.screen, PersonCard) and app.screen.shown_name == "Nicolas Cage"
+
+
+async def test_a_card_lists_where_the_text_names_them_each_a_link_there(
+        make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"shue", "enter", "enter")
+        text = card_text(app)
+        assert "Mentioned in the film's text" in text
+        assert "• …Strip; he nearly hits a woman, Sera, on the crosswalk. She chastises…" in text
+        assert "• …with a heart of gold. Cage and Shue make these cliches into…" in text
+        card = app.screen.query_one("#card-text", Prose)
+        row = card.texts.index("• Sera is a prostitute working for…")
+        link = next(number for number, (unit, mention) in enumerate(card.links)
+                    if unit == row and mention.section == "plot")
+        card.action_follow(link)
+        await pilot.pause()
+        assert app.section == "plot" and not isinstance(app.screen, PersonCard)

@@ -241,3 +241,19 @@ def test_people_are_filed_by_surname_or_their_sort_name(film: Film) -> None:
         if person.id == "sting" else person for person in film.people]})
     filed.__dict__.pop("_records", None)  # the copy's look-up, made again from its people
     assert filing_name(filed, "sting") == "Penguern, Artus de"
+
+
+def test_a_snippet_is_the_words_around_a_mention_and_a_huge_text_is_looked_at_in_part(
+        film: Film) -> None:
+    from lvtui.mentions import Mentions
+    from lvtui.people import MENTION_SCAN, mentioned_in, snippet
+
+    text = "One two three four five six seven eight nine ten Sera eleven twelve thirteen."
+    at = text.index("Sera")
+    assert snippet(text, at, at + 4) == "…four five six seven eight nine ten Sera eleven twelve thirteen."
+    assert snippet("Sera.", 0, 4) == "Sera."
+    # A plot of a million letters naming her only past the part looked at: not listed, and
+    # the card does not wait for the whole text to be searched.
+    huge = film.model_copy(update={"plot": ["word " * (MENTION_SCAN // 5 + 10) + "Sera."]})
+    assert [where for where, _ in mentioned_in(huge, "elisabeth-shue", Mentions.of(huge))
+            if where == "plot"] == []

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from lvtui.mentions import Mention
-from lvtui.people import SOURCE_JOBS, appearances
+from lvtui.people import SOURCE_JOBS, appearances, mentioned_in
 from lvtui.screens.sheet import Sheet
 from lvtui.sections import SECTIONS
 from lvtui.widgets.linked import Prose
@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film
 
 
-def card_units(film: Film, id: str) -> tuple[list[Content], list[list[Mention]]]:
+def card_units(film: Film, id: str, mentions: Mentions | None = None
+               ) -> tuple[list[Content], list[list[Mention]]]:
     """Everything the card of the person or organisation *id* says, as literal text (the
     names come from the film file), a unit a line; and the links lvtui puts there itself:
     each place in the film goes to that section."""
@@ -77,6 +78,20 @@ def card_units(film: Film, id: str) -> tuple[list[Content], list[list[Mention]]]
             section = where
         units.append(Content(f"• {text}"))
         links.append([Mention(2, 2 + len(text), id, where)])
+    # Where the film's text names them, each line a link to that place.
+    named = mentioned_in(film, id, mentions) if mentions is not None else []
+    if named:
+        units += [Content(""),
+                  Content.styled("Mentioned in the film's text", "bold $text-secondary")]
+        links += [[], []]
+    section = None
+    for where, text in named:
+        if where != section:
+            units.append(Content.styled(SECTIONS[where], "bold"))
+            links.append([])
+            section = where
+        units.append(Content(f"• {text}"))
+        links.append([Mention(2, 2 + len(text), id, where)])
     return units, links
 
 
@@ -109,7 +124,7 @@ class PersonCard(Sheet):
         return "Person" if self.film.is_person(self.id_shown) else "Organisation"
 
     def compose_body(self) -> ComposeResult:
-        units, links = card_units(self.film, self.id_shown)
+        units, links = card_units(self.film, self.id_shown, self.mentions)
         yield Prose(units, links=links, own=self.id_shown, id="card-text")
 
     def on_mount(self) -> None:
