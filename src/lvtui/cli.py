@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from lvtui import __version__
+from lvtui.files import write_atomically
 from lvtui.loading import FilmError, load_film, load_film_and_schema, shipped_film_path
 from lvtui.model import SCHEMA_VERSION, Film
 from lvtui.people import CastRow, cast_rows
@@ -383,13 +384,9 @@ def write_film(data: bytes, output: Path | None) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
-    temporary = output.with_name(f".{output.name}.{os.getpid()}.part")
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, output)
+        write_atomically(output, data)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         print(f"{clean(str(output))}: cannot be written ({error.strerror})", file=sys.stderr)
         return 73  # EX_CANTCREAT
     return 0

@@ -7,13 +7,12 @@ No textual import: the app passes values in and out.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lvtui.files import write_atomically
 from lvtui.text import shorten
 
 
@@ -77,26 +76,12 @@ class SettingsStore:
         if self.read_only:
             return False  # with no new warning: it was explained when the file was read
         data = json.dumps({"theme": settings.theme, "section": settings.section}, indent=2)
-        temporary: str | None = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(
-                prefix=".settings-", suffix=".tmp", dir=self.path.parent
-            )
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(data + "\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, self.path)
-            temporary = None
+            write_atomically(self.path, (data + "\n").encode())
             return True
         except OSError as error:
             self._warn_once(f"Could not save settings ({shorten(str(error))}).")
             return False
-        finally:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
 
     def _set_aside(self) -> Path | None:
         """Move a corrupt file out of the way so that saving never destroys it."""

@@ -355,12 +355,12 @@ async def test_a_read_only_config_directory_only_costs_a_warning(
 ) -> None:
     import errno
 
-    from lvtui import settings as settings_module
+    from lvtui import files as files_module
 
     def read_only(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(settings_module.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(files_module.tempfile, "mkstemp", read_only)
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("4")

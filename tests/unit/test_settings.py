@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lvtui import settings as settings_module
+from lvtui import files as files_module
 from lvtui.settings import Settings, SettingsStore
 
 
@@ -71,7 +71,7 @@ def test_a_corrupt_file_that_cannot_be_moved_is_left_alone(
     def refuse(*args: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(settings_module.os, "replace", refuse)
+    monkeypatch.setattr(files_module.os, "replace", refuse)
     assert store.load() == Settings()
     assert "could not be moved aside" in store.warnings[0]
     monkeypatch.undo()
@@ -88,7 +88,7 @@ def test_a_failing_replace_keeps_the_old_file_and_no_temporary(
     def crash(*args: object) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(settings_module.os, "replace", crash)
+    monkeypatch.setattr(files_module.os, "replace", crash)
     assert store.save(Settings(theme="dracula", section="plot")) is False
     assert store.path.read_bytes() == before
     assert leftovers(store) == []
@@ -104,7 +104,7 @@ def test_a_full_disk_keeps_the_old_file_and_no_temporary(
     def full(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(settings_module.os, "fsync", full)
+    monkeypatch.setattr(files_module.os, "fsync", full)
     assert store.save(Settings(theme="dracula")) is False
     assert store.path.read_bytes() == before
     assert leftovers(store) == []
@@ -117,7 +117,7 @@ def test_a_read_only_config_directory_only_warns(
     def read_only(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(settings_module.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(files_module.tempfile, "mkstemp", read_only)
     assert store.save(Settings(theme="nord")) is False
     assert "Read-only file system" in store.warnings[0]
     assert not store.path.exists()
@@ -168,7 +168,7 @@ def test_the_same_failure_warns_once(store: SettingsStore, monkeypatch: pytest.M
     def read_only(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(settings_module.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(files_module.tempfile, "mkstemp", read_only)
     for section in ("plot", "cast", "timeline"):
         assert store.save(Settings(section=section)) is False
     assert len(store.warnings) == 1
