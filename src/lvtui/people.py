@@ -84,12 +84,8 @@ def appearances(film: Film, id: str) -> list[tuple[str, str]]:
     def add(section: str, text: str) -> None:
         found.append((section, text))
 
-    authors = {author for work in film.source_works for author in work.authors}
     headed = {key(credit) for department, _ in DEPARTMENTS for credit in heads(film, department)}
-    for crew in film.crew:
-        if crew.person != id or crew.department == "Source" or (
-                id in authors and crew.job.lower() in SOURCE_JOBS):
-            continue  # "Based on" says it, as the author of the work below
+    for crew in jobs_of(film, id):
         # The overview names who heads a department; the production section the rest.
         add("overview" if key(crew) in headed else "production", crew.job)
     if id in film.stars:
@@ -169,6 +165,21 @@ KEY_JOBS = {"Directing": {"Director"},
             "Editing": {"Editor"}}
 
 
+def based_on_credits(film: Film) -> set[tuple[str, str, str]]:
+    """The crew credits that "Based on" tells already: an author's "Novel" or "Book"."""
+    authors = {author for work in film.source_works for author in work.authors}
+    return {key(credit) for credit in film.crew
+            if credit.person in authors and credit.job.lower() in SOURCE_JOBS}
+
+
+def jobs_of(film: Film, id: str) -> list[CrewCredit]:
+    """What the person *id* did on the film, as crew: every credit but the one that says
+    they wrote what it is based on (the shipped film files that under "Source")."""
+    told = based_on_credits(film)
+    return [credit for credit in film.crew if credit.person == id
+            and credit.department != "Source" and key(credit) not in told]
+
+
 def key(credit: CrewCredit) -> tuple[str, str, str]:
     """A crew credit, as the file cannot hold it twice (one entry per person and job)."""
     return credit.person, credit.department, credit.job
@@ -192,9 +203,7 @@ def further_crew(film: Film, departments: Iterable[str] = tuple(dict(DEPARTMENTS
     department, in the file's order, each job with its people: {"Sound": [("Foley Artist",
     "Jane Doe and John Roe")]}."""
     named = {key(credit) for department in departments for credit in heads(film, department)}
-    authors = {author for work in film.source_works for author in work.authors}
-    named |= {key(credit) for credit in film.crew  # "Based on" names them
-              if credit.person in authors and credit.job.lower() in SOURCE_JOBS}
+    named |= based_on_credits(film)
     jobs: dict[str, dict[str, list[str]]] = {}
     for credit in film.crew:
         if key(credit) not in named:

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from lvtui.mentions import Mention
-from lvtui.people import SOURCE_JOBS, appearances, mentioned_in
+from lvtui.people import appearances, jobs_of, mentioned_in
 from lvtui.screens.sheet import Sheet
 from lvtui.sections import SECTIONS
 from lvtui.widgets.linked import Prose
@@ -29,10 +29,7 @@ def card_units(film: Film, id: str, mentions: Mentions | None = None
     parts: list[str | tuple[str, str]] = [(record.name, "bold $text-accent")]
     # What they did on the film first (a director who plays a mobster is a director),
     # then the parts they played.
-    authors = {author for work in film.source_works for author in work.authors}
-    jobs = list(dict.fromkeys(credit.job for credit in film.crew if credit.person == id
-                              and not (id in authors and credit.job.lower() in SOURCE_JOBS)
-                              and credit.department != "Source"))
+    jobs = list(dict.fromkeys(credit.job for credit in jobs_of(film, id)))
     if jobs:
         parts += ["\n", ", ".join(jobs)]
     roles = [credit for credit in film.billed_cast if credit.person == id]
@@ -66,33 +63,30 @@ def card_units(film: Film, id: str, mentions: Mentions | None = None
         parts += ["\n\n", about]
     units = [Content.assemble(*parts)]
     links: list[list[Mention]] = [[]]
-    places = appearances(film, id)
-    if places:
-        units += [Content(""), Content.styled("In this film", "bold $text-secondary")]
-        links += [[], []]
+    _add_places(units, links, "In this film", appearances(film, id), id)
+    # Where the film's text names them, each line a link to that place.
+    if mentions is not None:
+        _add_places(units, links, "Mentioned in the film's text",
+                    mentioned_in(film, id, mentions), id)
+    return units, links
+
+
+def _add_places(units: list[Content], links: list[list[Mention]], title: str,
+                places: list[tuple[str, str]], id: str) -> None:
+    """*places* under *title*, grouped by the section that shows them (they come in section
+    order), each line a link to its place there."""
+    if not places:
+        return
+    units += [Content(""), Content.styled(title, "bold $text-secondary")]
+    links += [[], []]
     section = None
     for where, text in places:
-        if where != section:  # grouped by the section that shows them, in section order
-            units.append(Content.styled(SECTIONS[where], "bold"))
-            links.append([])
-            section = where
-        units.append(Content(f"• {text}"))
-        links.append([Mention(2, 2 + len(text), id, where)])
-    # Where the film's text names them, each line a link to that place.
-    named = mentioned_in(film, id, mentions) if mentions is not None else []
-    if named:
-        units += [Content(""),
-                  Content.styled("Mentioned in the film's text", "bold $text-secondary")]
-        links += [[], []]
-    section = None
-    for where, text in named:
         if where != section:
             units.append(Content.styled(SECTIONS[where], "bold"))
             links.append([])
             section = where
         units.append(Content(f"• {text}"))
         links.append([Mention(2, 2 + len(text), id, where)])
-    return units, links
 
 
 class PersonCard(Sheet):
