@@ -455,17 +455,19 @@ class FilmApp(App[None]):
         found = self.found
         query = self.found_query if query is None else query
         rows: dict[Widget, list[int]] = {widget: [] for widget, _ in self._found_in}
+        spans: dict[Widget, list[Sequence[tuple[int, int]]]] = {widget: [] for widget in rows}
         if found is not None and query:
             for unit in found.units:
                 widget, row = self._found_in[unit]
                 rows[widget].append(row)
+                spans[widget].append(found.spans(unit) or ())
         current = (self._found_in[self.hit.unit] if self.hit is not None
                    and self.hit.unit is not None and query else None)
         occurrence = self.hit.occurrence if self.hit is not None else 0
         for widget, matched in rows.items():
             widget.mark_found(query, matched,  # type: ignore[attr-defined]
                               current[1] if current and current[0] is widget else None,
-                              occurrence)
+                              occurrence, spans[widget])
         for pane in self.query(CastPane):
             pane.mark_found(query)
         self.find_bar.say(self._found_words())

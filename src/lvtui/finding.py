@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
-from lvtui.search import CastSearch, Narrowing, fold, match_spans, normalize_query
+from lvtui.search import CastSearch, Narrowing, Span, fold, match_spans, normalize_query
 from lvtui.sections import SECTION_IDS, SECTIONS
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
@@ -37,13 +37,15 @@ class Results:
     """Every match, in reading order: the sections in order, each top to bottom."""
 
     def __init__(self, units: list[int], sections: Sequence[str], members: list[int],
-                 occurrences: Sequence[int] | None = None) -> None:
-        """*occurrences*: how many matches each of *units* holds (one each by default):
-        "canal" three times in a paragraph is three matches, each counted and stepped to."""
+                 spans: Sequence[Sequence[Span]] | None = None) -> None:
+        """*spans*: where each of *units* matches (one match each by default): "canal"
+        three times in a paragraph is three matches, each counted and stepped to."""
         self._units = units
         self._sections = sections  # the section of each unit of the index
         self._members = members
-        self._occurrences = list(occurrences) if occurrences is not None else [1] * len(units)
+        self._spans = dict(zip(units, spans, strict=True)) if spans is not None else {}
+        self._occurrences = ([max(1, len(found)) for found in spans] if spans is not None
+                             else [1] * len(units))
         self._starts = [0, *accumulate(self._occurrences)]  # the first match of each unit
         cast_at = SECTION_IDS.index(CAST)
         # Units are in section order: those before the cast come before its members.
@@ -58,6 +60,10 @@ class Results:
     def units(self) -> list[int]:
         """The units that match, by their number in the index."""
         return self._units
+
+    def spans(self, unit: int) -> Sequence[Span] | None:
+        """Where *unit* matches, in its text, if the index found that out already."""
+        return self._spans.get(unit)
 
     def __getitem__(self, number: int) -> Hit:
         if not 0 <= number < len(self):
@@ -130,8 +136,8 @@ class FindIndex:
     def find(self, query: str) -> Results:
         units = self._units.update(query) or []
         members = self._cast.update(query) or []
-        # Each match in a unit counts, as the unit marks them (its widget finds the same
-        # spans in the same text).
+        # Each match in a unit counts, and is marked where these spans say: found once,
+        # here, and not again by the widget that shows the unit.
         folded = normalize_query(query)
-        occurrences = [max(1, len(match_spans(self._texts[unit], folded))) for unit in units]
-        return Results(units, self.sections, members, occurrences)
+        spans = [match_spans(self._texts[unit], folded) for unit in units]
+        return Results(units, self.sections, members, spans)

@@ -41,10 +41,12 @@ class Findable(Protocol):
         """Each row as plain text."""
 
     def mark_found(self, query: str, rows: Sequence[int], current: int | None,
-                   occurrence: int = 0) -> None:
+                   occurrence: int = 0,
+                   spans: Sequence[Sequence[tuple[int, int]]] | None = None) -> None:
         """Mark the words of *query* (folded) in *rows*, the rows that match; in the row
-        *current*, the match *occurrence* (counted from 0) stands out. An empty query
-        clears the marks."""
+        *current*, the match *occurrence* (counted from 0) stands out. *spans*: where
+        each of *rows* matches, when the caller knows already. An empty query clears the
+        marks."""
 
     def reveal_found(self, row: int) -> None:
         """Bring *row* into view (the widget's section is already shown)."""
@@ -246,9 +248,11 @@ class Linked(Widget):
         return self.texts
 
     def mark_found(self, query: str, rows: Sequence[int], current: int | None,
-                   occurrence: int = 0) -> None:
+                   occurrence: int = 0,
+                   spans: Sequence[Sequence[tuple[int, int]]] | None = None) -> None:
         texts = self.texts
-        marks = {row: match_spans(texts[row], query) for row in rows}
+        marks = ({row: list(found) for row, found in zip(rows, spans, strict=True)}
+                 if spans is not None else {row: match_spans(texts[row], query) for row in rows})
         if (marks, current, occurrence) != (self.marks, self.current_unit,
                                             self.current_occurrence):
             self.marks, self.current_unit = marks, current

@@ -178,7 +178,8 @@ class EventList(OptionList):
                 for event in self.pane.events]
 
     def mark_found(self, query: str, rows: Sequence[int], current: int | None,
-                   occurrence: int = 0) -> None:
+                   occurrence: int = 0,
+                   spans: Sequence[Sequence[tuple[int, int]]] | None = None) -> None:
         # An event is one row of the list: its details show every match of it marked.
         self.pane.found = (query, set(rows), current)
         if self.highlighted is not None:
