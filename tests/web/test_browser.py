@@ -78,9 +78,14 @@ class Tab:
         self.page.close()
 
 
-def test_the_film_in_chromium_answers_keys_and_searches(browser: Any,
-                                                        serve: Callable[..., Served]) -> None:
-    server = serve()
+def test_the_film_in_chromium_answers_keys_and_searches_and_each_tab_is_one_lvtui(
+        browser: Any, serve: Callable[..., Served], tmp_path: Path) -> None:
+    """One server for what a page load costs (some 2 s of Chromium's CPU each): the film
+    answers keys, the film's path runs and injects nothing, a closed tab ends its lvtui,
+    and ctrl+c ends the rest."""
+    name = "film $(touch PWNED) `touch PWNED2`; touch PWNED3 <img src=x onerror=alert(1)>.json"
+    shutil.copy(shipped_film_path(), tmp_path / name)
+    server = serve(name, cwd=tmp_path)
     tab = Tab(browser, server.url)
     tab.wait_for("Leaving Las Vegas (1995)")
     tab.page.mouse.click(640, 400)  # focus the terminal, as a person would
@@ -98,37 +103,23 @@ def test_the_film_in_chromium_answers_keys_and_searches(browser: Any,
     assert tab.requests and all(url.startswith((f"{server.url}/", f"ws://127.0.0.1:{server.port}/"))
                                 for url in tab.requests), tab.requests
     assert f"{server.url}/static/fonts/RobotoMono-VariableFont_wght.ttf" in tab.requests
-    tab.close()
-
-
-def test_a_closed_tab_ends_its_lvtui_and_ctrl_c_ends_the_rest(
-        browser: Any, serve: Callable[..., Served]) -> None:
-    server = serve()
-    first, second = Tab(browser, server.url), Tab(browser, server.url)
-    first.wait_for("Leaving Las Vegas (1995)")
+    # The film's path, shell and HTML in its name, ran nothing and reached the page as
+    # nothing.
+    assert not list(tmp_path.glob("PWNED*"))
+    html = tab.page.content()
+    assert "<img src=x" not in html and "onerror" not in html
+    assert tab.dialogs == []
+    # A second tab is a second lvtui; closing the first ends the first's.
+    second = Tab(browser, server.url)
     second.wait_for("Leaving Las Vegas (1995)")
     wait_until(lambda: len(server.apps()) == 2, what="two lvtui processes")
-    first.close()
+    tab.close()
     wait_until(lambda: len(server.apps()) == 1, what="the closed tab's lvtui to end")
     apps = server.apps()
     assert server.stop() == 0  # ctrl+c, with a tab still open
     wait_until(lambda: not any(Path(f"/proc/{pid}").exists() for pid in apps),
                what="the open tab's lvtui to end with the server")
     second.close()
-
-
-def test_a_film_path_runs_nothing_and_injects_nothing(
-        browser: Any, serve: Callable[..., Served], tmp_path: Path) -> None:
-    name = "film $(touch PWNED) `touch PWNED2`; touch PWNED3 <img src=x onerror=alert(1)>.json"
-    shutil.copy(shipped_film_path(), tmp_path / name)
-    server = serve(name, cwd=tmp_path)
-    tab = Tab(browser, server.url)
-    tab.wait_for("Leaving Las Vegas (1995)")
-    assert not list(tmp_path.glob("PWNED*"))
-    html = tab.page.content()
-    assert "<img src=x" not in html and "onerror" not in html
-    assert tab.dialogs == []
-    tab.close()
 
 
 def test_hostile_film_text_reaches_the_page_as_text(browser: Any,
