@@ -15,6 +15,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widget import AwaitMount, Widget
@@ -81,6 +82,10 @@ class FilmApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "lvtui"
+    # The section shown, in the title bar. Textual's own sub-title repaints the whole screen
+    # when it changes (every section switch, on top of drawing the new section): the title
+    # bar repaints its one line itself.
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     COMMANDS = App.COMMANDS | {card_commands}
     film: Film
 
@@ -614,7 +619,7 @@ class FilmApp(App[None]):
         narrow = width < NARROW_WIDTH
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
-            self.mutate_reactive(App.sub_title)  # the header words its title for the width
+            self.mutate_reactive(FilmApp.sub_title)  # the header words its title for the width
         self.set_class(height < 16, "-short")
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small == self.has_class("-too-small"):
