@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from helpers import AppFactory
+from helpers import AppFactory, without_animations
 from lvtui.loading import load_film, shipped_film_path
 from lvtui.model import Film
 from lvtui.settings import SettingsStore
@@ -71,7 +71,8 @@ def make_app(film: Film, settings_path: Path) -> AppFactory:
     from lvtui.app import FilmApp  # textual only for the tests that run the app
 
     def make(film_: Film | None = None, **options: Any) -> FilmApp:
-        return FilmApp(film_ or film, settings=SettingsStore(settings_path), **options)
+        return without_animations(FilmApp(film_ or film, settings=SettingsStore(settings_path),
+                                          **options))
 
     return make
 

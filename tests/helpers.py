@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.console import Console
 from rich.segment import Segment
@@ -14,10 +14,23 @@ from textual import events
 from lvtui.sections import SECTION_IDS
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from lvtui.app import FilmApp
 
 AppFactory = Callable[..., "FilmApp"]
 FILMS = Path(__file__).resolve().parent / "films"  # the example film files
+
+
+A = TypeVar("A", bound="App[Any]")
+
+
+def without_animations(app: A) -> A:
+    """*app*, whose scrolls and fades land at once. Tests check where things end, never the
+    frames on the way; animated, the in-process tests did some 8 % more work. The
+    end-to-end tests (a pty, the web server's sessions) run lvtui as shipped."""
+    app.animation_level = "none"
+    return app
 
 
 def screen_text(app: FilmApp) -> str:
