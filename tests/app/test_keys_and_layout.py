@@ -8,7 +8,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from helpers import AppFactory, screen_text
+from helpers import AppFactory, post_clicks, screen_text
 from lvtui.app import FilmApp
 from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
@@ -164,6 +164,28 @@ async def test_section_keys_do_not_act_under_a_card(make_app: AppFactory) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter", "5")
         assert isinstance(app.screen, PersonCard) and app.section == "cast"
+
+
+async def test_a_click_outside_a_card_or_the_help_closes_it_and_inside_does_not(
+        make_app: AppFactory) -> None:
+    app = make_app(section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        async def click(x: int, y: int) -> None:  # as a terminal reports one click
+            post_clicks(app, [(x, y)])
+            await pilot.pause()
+
+        await pilot.press("enter")
+        assert isinstance(app.screen, PersonCard)
+        box = app.screen.query_one(ReadingPane).region
+        await click(box.x + 2, box.y + 2)  # on the card's text: it stays
+        assert isinstance(app.screen, PersonCard)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await click(1, 2)  # beside the help's box: the help closes
+        assert isinstance(app.screen, PersonCard)
+        await click(1, 2)  # beside the card's box: the card closes
+        assert not isinstance(app.screen, PersonCard) and app.section == "cast"
+        assert app.focused is app.cast_pane.table  # back where the card was opened
 
 
 async def test_focus_is_visible_in_a_reading_pane(make_app: AppFactory) -> None:

@@ -77,7 +77,7 @@ class HelpScreen(Sheet):
     """
     SHEET_TITLE = "Keys"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close", tooltip="Close help"),
+        Binding("escape,q,question_mark,f1", Sheet.CLOSE, "Close", tooltip="Close help"),
     ]
 
     def __init__(self, rows: list[Row]) -> None:

@@ -93,10 +93,11 @@ class PersonCard(Sheet):
     """The card of a person or an organisation, over the browser; escape closes it. It
     scrolls like a section."""
 
+    # Closing a card is going back to where it was opened from, as in a browser: alt+right
+    # opens it again.
+    CLOSE = "app.back"
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Closing a card is going back to where it was opened from, as in a browser:
-        # alt+right opens it again.
-        Binding("escape,q", "app.back", "Close", tooltip="Close the card"),
+        Binding("escape,q", CLOSE, "Close", tooltip="Close the card"),
         # App keys stop at a modal screen; the help is the one that belongs here too.
         Binding("question_mark,f1", "app.show_help", "Help", tooltip="Every key that works here"),
         Binding("alt+left,backspace", "app.back", "Back", show=False,

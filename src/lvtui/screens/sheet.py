@@ -1,10 +1,11 @@
 """The base of the modal screens: a box of text over the browser that scrolls like a section,
-with a footer of its own; escape closes it."""
+with a footer of its own; escape, or a click beside the box, closes it."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import ModalScreen
 
@@ -28,6 +29,7 @@ class Sheet(ModalScreen[None]):
     }
     """
     SHEET_TITLE: ClassVar[str] = ""
+    CLOSE: ClassVar[str] = "dismiss"  # the action escape is bound to; a click beside runs it
 
     def sheet_title(self) -> str:
         """The title on the box's border: the class's, unless a sheet words its own."""
@@ -44,3 +46,7 @@ class Sheet(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ReadingPane).focus()
+
+    async def on_click(self, event: events.Click) -> None:
+        if event.widget is self:  # beside the box and its footer: as a web page's dialog
+            await self.run_action(self.CLOSE)
