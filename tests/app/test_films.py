@@ -6,11 +6,14 @@ timeline, no "()", no "None". Widths are cells: a CJK figure is drawn whole.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers import FILMS, AppFactory, each_section, screen_text
 from lvtui.loading import load_film
 from lvtui.screens.person_card import PersonCard
+from lvtui.widgets.linked import FactList
 
 NEVER = ("None", "()", "0–0", "Timeline 0", " 0 of 0")
 
@@ -82,3 +85,23 @@ async def test_scores_and_money_are_two_charts(make_app: AppFactory) -> None:
         charts = list(app.query_one("#overview").query(Gauges))
         assert [[bar.label for bar in chart.bars] for chart in charts] == [
             ["Rotten Tomatoes", "Metacritic"], ["Box office", "Marketing spend"]]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_crew_list_never_breaks_a_name_across_lines(make_app: AppFactory,
+                                                            size: tuple[int, int]) -> None:
+    """Fight Club's 175 crew: beside "Assistant Production Coordinator", a column of names
+    too narrow for "Julie M. Anderson" reads as two people; the job goes above instead.
+    (A list of names still wraps where a line ends.)"""
+    film = load_film(FILMS / "fight-club.json")
+    app = make_app(film, section="production")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        broken = []
+        for block in app.query(FactList):
+            lines = block.lay_out_units(block.units, block.content_size.width).plain
+            for value in block.texts:
+                names = re.split(r", (?:and )?| and ", value)
+                if len(names) == 1 and not any(value in line for line in lines.splitlines()):
+                    broken.append(value)
+        assert not broken, broken

@@ -399,7 +399,8 @@ class Prose(Linked):
 class FactList(Linked):
     """Label/value rows with a hanging indent: labels are ours, the values (the units) come
     from the film. A label repeated on consecutive rows is written once: they read as a
-    group. Narrower than a label and a short value, each label goes above its value."""
+    group. Narrower than a label and a short value, or than two label columns, each label
+    goes above its value."""
 
     DEFAULT_CSS = """
     FactList {
@@ -424,7 +425,10 @@ class FactList(Linked):
         style = self.get_visual_style("facts--label", partial=True)
         label_width = max((cell_len(label) for label in self.labels), default=0)
         value_width = width - label_width - self.GAP
-        stacked = value_width < self.NARROWEST_VALUE
+        # Labels go above their values too when they are the wider column: beside a long
+        # job ("Assistant Production Coordinator"), a column of names would break "Julie M.
+        # Anderson" in two, and read as two people.
+        stacked = value_width < max(self.NARROWEST_VALUE, label_width)
         lines: list[Content] = []
         previous = None
         for label, value in zip(self.labels, units, strict=True):
