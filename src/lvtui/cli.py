@@ -18,6 +18,7 @@ from typing import TextIO
 
 from lvtui import __version__
 from lvtui.files import write_atomically
+from lvtui.library import library_folder, scan
 from lvtui.loading import FilmError, load_film, load_film_and_schema, shipped_film_path
 from lvtui.model import SCHEMA_VERSION, Film
 from lvtui.people import CastRow, cast_rows
@@ -189,6 +190,16 @@ def fetch_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def library_parser() -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
+        prog="lvtui library",
+        description="List the films lvtui can open: the shipped film and every film file in "
+        "the library folder ($XDG_DATA_HOME/lvtui/films, where 'lvtui fetch' saves them), one "
+        "line each, 'Title (Year) — director — path', sorted by title. A file that is not a "
+        "valid film is listed last, as broken, with its first problem.",
+        epilog="exit status: 0, broken files included; 2 for bad usage.")
+
+
 COMMANDS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "validate": validate_parser,
     "schema": schema_parser,
@@ -197,6 +208,7 @@ COMMANDS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "serve": serve_parser,
     "import": import_parser,
     "fetch": fetch_parser,
+    "library": library_parser,
 }
 
 
@@ -235,6 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                          options.public_name, options.verbose)
         if command == "import":
             return import_tmdb(options.files, options.output)
+        if command == "library":
+            return print_library()
         if command == "fetch":
             return fetch_tmdb(" ".join(options.film), options.year, options.output,
                               options.api_url, options.timeout, options.open)
@@ -319,13 +333,6 @@ def import_tmdb(paths: Sequence[Path], output: Path | None) -> int:
     return write_film(data, output)
 
 
-def library_folder() -> Path:
-    """Where fetched films go: $XDG_DATA_HOME/lvtui/films on Linux."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("lvtui", appauthor=False)) / "films"
-
-
 def fetch_tmdb(query: str, year: int | None, output: Path | None, api_url: str | None,
                timeout: float, open_it: bool) -> int:
     import asyncio
@@ -389,6 +396,17 @@ def write_film(data: bytes, output: Path | None) -> int:
     except OSError as error:
         print(f"{clean(str(output))}: cannot be written ({error.strerror})", file=sys.stderr)
         return 73  # EX_CANTCREAT
+    return 0
+
+
+def print_library() -> int:
+    for shelved in scan():
+        path = clean(str(shelved.path))  # a file name can hold anything
+        if shelved.broken:
+            print(f"broken — {path} — {shelved.problem}")
+        else:
+            year = f" ({shelved.year})" if shelved.year else ""
+            print(f"{shelved.title}{year} — {shelved.directed_by or 'no director'} — {path}")
     return 0
 
 

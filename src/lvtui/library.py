@@ -1,0 +1,67 @@
+"""The shelf: the film files in the library folder, where `lvtui fetch` saves them, and the
+shipped film, each with what a list of films shows of it, or why it cannot be opened.
+
+A file that does not validate is on the shelf too, with its first problem: never hidden,
+never fatal to the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lvtui.loading import FilmError, load_film, shipped_film_path
+from lvtui.people import credits
+from lvtui.search import fold
+
+
+def library_folder() -> Path:
+    """``$XDG_DATA_HOME/lvtui/films`` (``~/.local/share/lvtui/films``), or the platform's own."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("lvtui", appauthor=False)) / "films"
+
+
+@dataclass(frozen=True)
+class Shelved:
+    """A film file on the shelf: its title, year and director, or the problem that keeps it
+    from opening."""
+
+    path: Path
+    title: str = ""
+    year: int | None = None
+    directed_by: str = ""
+    problem: str = ""  # the first; empty when the film opens
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.problem)
+
+    def sort_key(self) -> tuple[bool, str, int, str]:
+        """By title (any case, any accents), then year; the broken files last, by name."""
+        return self.broken, fold(self.title or self.path.name), self.year or 0, str(self.path)
+
+
+def shelve(path: Path) -> Shelved:
+    try:
+        film = load_film(path)
+    except FilmError as error:
+        return Shelved(path, problem=error.problems[0] if error.problems else "not a film")
+    return Shelved(path, film.title, film.year, credits(film, "Directing"))
+
+
+def film_files(folder: Path) -> list[Path]:
+    """The ``.json`` files directly in *folder*; none when there is no such folder."""
+    try:
+        return sorted(path for path in folder.iterdir()
+                      if path.suffix == ".json" and not path.name.startswith("."))
+    except OSError:  # no folder yet (nothing fetched), or one that cannot be read
+        return []
+
+
+def scan(folder: Path | None = None, extra: Iterable[Path] = ()) -> list[Shelved]:
+    """Every film on the shelf, sorted: the shipped film, *extra* files, and the folder's."""
+    paths = [shipped_film_path(), *extra, *film_files(folder or library_folder())]
+    unique = list(dict.fromkeys(path.resolve() for path in paths))
+    return sorted((shelve(path) for path in unique), key=Shelved.sort_key)
