@@ -63,5 +63,7 @@ def film_files(folder: Path) -> list[Path]:
 def scan(folder: Path | None = None, extra: Iterable[Path] = ()) -> list[Shelved]:
     """Every film on the shelf, sorted: the shipped film, *extra* files, and the folder's."""
     paths = [shipped_film_path(), *extra, *film_files(folder or library_folder())]
-    unique = list(dict.fromkeys(path.resolve() for path in paths))
-    return sorted((shelve(path) for path in unique), key=Shelved.sort_key)
+    unique: dict[Path, Path] = {}  # each file once, by where it really is, shown as given
+    for path in paths:
+        unique.setdefault(path.resolve(), path)
+    return sorted((shelve(path) for path in unique.values()), key=Shelved.sort_key)
