@@ -171,8 +171,8 @@ class FilmApp(App[None]):
         self.show_section(self.start_section)
         if self.find is not None and self.film.cast:
             # The list has focus, as after enter in the box: q quits, / edits the search.
+            # The pane watches its box (mounted by now): the value searches, as a key does.
             self.cast_pane.search_box.value = self.find
-            self.cast_pane.apply_search(self.find)
         self.call_after_refresh(self._after_first_frame)
 
     def on_unmount(self) -> None:

@@ -4,6 +4,7 @@ each. Pure bookkeeping, no UI: the app says what a place is and how to go back t
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 
@@ -22,15 +23,14 @@ class History:
     """Two stacks: going somewhere new pushes where you were and forgets the way forward."""
 
     def __init__(self, limit: int = 100) -> None:
-        self._back: list[Place] = []
+        self._back: deque[Place] = deque(maxlen=limit)  # the oldest fall off the far end
         self._forward: list[Place] = []
-        self._limit = limit
 
     def left(self, place: Place) -> None:
         """The reader leaves *place* for somewhere new."""
         if self._back and self._back[-1] == place:
             return  # the same place twice in a row is one step, not two
-        self._back = [*self._back, place][-self._limit:]
+        self._back.append(place)
         self._forward.clear()
 
     def back(self, current: Place) -> Place | None:

@@ -18,7 +18,7 @@ from lvtui.screens.person_card import PersonCard
 from lvtui.search import search_cast
 from lvtui.sections import SECTION_IDS, SECTIONS
 from lvtui.settings import SettingsStore
-from lvtui.widgets.cast import CastHeader, CastTable
+from lvtui.widgets.cast import CastHeader, CastPane, CastTable
 from lvtui.widgets.linked import FactList, Prose
 from lvtui.widgets.reading import ReadingPane
 from lvtui.widgets.timeline import TimelineChart
@@ -216,11 +216,18 @@ async def test_section_deep_link(make_app: AppFactory, section: str) -> None:
         assert app.section == section
 
 
-async def test_find_deep_link_shows_one_row(make_app: AppFactory) -> None:
+async def test_find_deep_link_shows_one_row(make_app: AppFactory,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    searched: list[str] = []
+    apply_search = CastPane.apply_search
+    monkeypatch.setattr(CastPane, "apply_search",
+                        lambda pane, text: (searched.append(text), apply_search(pane, text)))
     app = make_app(find="shue")
-    async with app.run_test(size=(120, 40)):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
         assert app.section == "cast"
         assert visible_actors(app) == ["Elisabeth Shue"]
+        assert searched == ["shue"]  # searched once, by the one path a key takes
 
 
 async def test_theme_and_section_remembered(make_app: AppFactory, settings_path: Path) -> None:
