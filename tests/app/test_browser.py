@@ -21,7 +21,7 @@ from lvtui.settings import SettingsStore
 from lvtui.widgets.cast import CastHeader, CastPane, CastTable
 from lvtui.widgets.linked import FactList, Prose
 from lvtui.widgets.reading import ReadingPane
-from lvtui.widgets.timeline import TimelineChart
+from lvtui.widgets.timeline import TimelineChart, TimelinePane
 
 
 def visible_actors(app: FilmApp) -> list[str]:
@@ -258,9 +258,16 @@ async def test_corrupt_settings_warn_and_are_kept(
     assert json.loads(settings_path.read_text())["section"] == "production"
 
 
-async def test_timeline_selection_shows_detail(make_app: AppFactory) -> None:
+async def test_timeline_selection_shows_detail(make_app: AppFactory,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[int] = []
+    show_detail = TimelinePane._show_detail
+    monkeypatch.setattr(TimelinePane, "_show_detail",
+                        lambda pane, number: (shown.append(number), show_detail(pane, number)))
     app = make_app(section="timeline")
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert shown == [0]  # the first event's details, drawn once
         detail = app.query_one("#timeline-detail-text", Prose)
 
         async def whole_and_no_more() -> None:

@@ -238,11 +238,12 @@ class TimelinePane(Vertical):
     def on_mount(self) -> None:
         if self.events:
             self.query_one(EventList).highlighted = 0
-            self._show_detail(0)
+            self._show_detail(0)  # now, in the first frame: the highlight's message comes later
 
     @on(OptionList.OptionHighlighted, "#timeline-list")
     def _event_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show_detail(event.option_index)
+        if event.option_index != self.query_one(TimelineChart).selected:  # not shown yet
+            self._show_detail(event.option_index)
 
     def _show_detail(self, number: int) -> None:
         self.query_one(TimelineChart).selected = number
