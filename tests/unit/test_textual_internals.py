@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import inspect
 
+from textual.css.stylesheet import Stylesheet
 from textual.events import Key
+from textual.message_pump import MessagePump
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Input
 
 from lvtui.widgets.cast import SearchBox
+from lvtui.widgets.internals import EarlyKeys
+from lvtui.widgets.reading import ReadingPane
 
 
 def test_scroll_update_exists_with_the_signature_used() -> None:
@@ -31,3 +35,19 @@ def test_input_still_widens_a_virtual_size_reactive_on_every_key() -> None:
     assert "self.virtual_size = " in inspect.getsource(Input._watch_value)
     ours = SearchBox.__dict__["virtual_size"]
     assert isinstance(ours, Reactive) and ours._layout is False
+
+
+def test_every_class_of_a_widget_still_gets_its_own_key_handler_first_to_last() -> None:
+    # EarlyKeys: Input types a key in its _on_key; a subclass's _on_key must run first and
+    # a prevented default must keep Input's from running.
+    source = inspect.getsource(MessagePump._get_dispatch_methods)
+    assert "__mro__" in source and "_no_default_action" in source
+    assert "_on_key" in Input.__dict__ and "_on_key" in EarlyKeys.__dict__
+    assert SearchBox.__mro__.index(EarlyKeys) < SearchBox.__mro__.index(Input)
+
+
+def test_a_widget_still_restyles_everything_in_it_when_its_focus_changes() -> None:
+    # restyle_alone replaces this watcher in the reading panes.
+    assert "update_node_styles" in inspect.getsource(Widget.watch_has_focus)
+    assert "watch_has_focus" in ReadingPane.__dict__
+    assert inspect.signature(Stylesheet.update_nodes).parameters.keys() >= {"nodes", "animate"}

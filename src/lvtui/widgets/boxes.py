@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input
 
 from lvtui.text import clean
+from lvtui.widgets.internals import EarlyKeys
 
 
-class LineBox(Input):
-    """A box for one line of text: a pasted clipboard gives its cleaned first line."""
+class LineBox(EarlyKeys):
+    """A box for one line of text: a pasted clipboard gives its cleaned first line; a
+    subclass may take keys before they are typed (``early_key``)."""
 
     # Selected words (a second ctrl+f selects the last search) keep Textual's selection
     # background, with letters that read on it: the box's own colour falls below 3:1 on

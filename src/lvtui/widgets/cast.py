@@ -340,7 +340,7 @@ class SearchBox(LineBox):
     """The cast search. Escape, enter and down leave it for the list, as in less or k9s."""
 
     virtual_size = repaint_only_virtual_size()
-    # The keys that leave the box, handled as they arrive (see _on_key); the bindings below
+    # The keys that leave the box, handled as they arrive (see early_key); the bindings below
     # name the same actions for the footer, the help and a click.
     LEAVING: ClassVar[dict[str, str]] = {"enter": "first", "down": "keep", "escape": "clear"}
 
@@ -352,20 +352,19 @@ class SearchBox(LineBox):
                 tooltip="Clear the search and go back to the list"),
     ]
 
-    async def _on_key(self, event: events.Key) -> None:
+    def early_key(self, event: events.Key) -> bool:
         # Keys are handled in the order they were typed, by whoever had focus when they
         # were read. Two cases keep a fast burst ("/shue⏎⏎", "xyz␛q") intact:
         focused = self.screen.focused
         if focused is not self and focused is not None:
             # Focus left the box while this key was on its way: it belongs to the list.
-            event.prevent_default()
-            event.stop()
             forward_key(event, focused)
-        elif event.key in self.LEAVING:
+            return True
+        if event.key in self.LEAVING:
             # Leave now, before the next key of the burst is handled here.
-            event.prevent_default()
-            event.stop()
             self.action_leave(self.LEAVING[event.key])
+            return True
+        return False
 
     def action_leave(self, how: str) -> None:
         pane = self.query_ancestor(CastPane)

@@ -12,6 +12,7 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
+from textual.widgets import Input
 
 
 def resize_scroll_area(view: ScrollView, size: Size) -> None:
@@ -35,6 +36,32 @@ def forward_key(event: events.Key, target: Widget) -> None:
     key = events.Key(event.key, event.character)
     key._set_forwarded()
     target.post_message(key)
+
+
+class EarlyKeys(Input):
+    """A text box that sees each key before Input types it: ``early_key`` returns True for a
+    key it took. Textual calls the ``_on_key`` of every class in a widget's MRO, the
+    subclass's first; Input's inserts the character (a private hook: no public one runs
+    before it). An Input itself, not a mixin: Textual collects CSS and component classes
+    along each class's first base."""
+
+    def early_key(self, event: events.Key) -> bool:
+        return False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.early_key(event):
+            event.prevent_default()  # not typed into the box
+            event.stop()
+
+
+def restyle_alone(widget: Widget) -> None:
+    """Restyle *widget* itself, not the widgets inside it.
+
+    Textual's ``Widget.watch_has_focus`` restyles a widget with every widget in it when it
+    gains or loses focus; a pane that styles only its own border by its focus overrides that
+    watcher with this.
+    """
+    widget.app.stylesheet.update_nodes([widget], animate=True)
 
 
 def repaint_only_virtual_size() -> Reactive[Size]:

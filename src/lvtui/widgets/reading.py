@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from lvtui.widgets.copying import copy_text, plain_text
+from lvtui.widgets.internals import restyle_alone
 from lvtui.widgets.linked import FactList, Linked, Prose, line_top, show_line
 
 
@@ -64,7 +65,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         # Only the pane's own look follows its focus (the bar on its left). Textual restyles
         # the focused widget with every block in it, a third of a section switch in a long
         # section; nothing in lvtui's CSS styles a block by its pane's focus.
-        self.app.stylesheet.update_nodes([self], animate=True)
+        restyle_alone(self)
 
     def link_stops(self) -> list[tuple[Linked, int]]:
         """Every link shown in the pane, in reading order."""
