@@ -401,3 +401,23 @@ async def test_find_over_a_searched_cast_marks_what_it_found_not_the_search(
         assert table.highlight == "sera"  # the find's word, not the search's
         await pilot.press("escape")  # the bar closes: the search's marks come back
         assert table.highlight == "an" and app.cast_pane.search_box.value == "an"
+
+
+async def test_the_link_under_the_keyboard_is_always_in_sight(make_app: AppFactory) -> None:
+    """Tab through the plot's links at 40x12, where a paragraph is taller than the view: the
+    pane scrolls so that each link, drawn in reverse, is on screen, however far down its
+    paragraph it is."""
+    app = make_app(section="plot")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await links_ready(pilot, app)
+        pane = app.query_one("#plot", ReadingPane)
+        scrolled = False
+        for _ in pane.link_stops():
+            await pilot.press("tab")
+            assert pane.current is not None
+            drawn = [segment for line in screen_lines(app) for segment in line
+                     if segment.style is not None and segment.style.reverse
+                     and segment.style.bold and any(c.isalnum() for c in segment.text)]
+            assert drawn, f"link {pane.current[1]} is out of sight"
+            scrolled = scrolled or pane.scroll_y > 0
+        assert scrolled  # the links went below the first screen

@@ -66,11 +66,15 @@ def show_line(widget: Widget, line: int, *, center: bool = False) -> None:
                                    immediate=True, center=center)
 
 
+LINK = "lvtui-link"  # the meta key that says which link a span is, beside its action
+
+
 @cache
 def _follow(number: int) -> Style:
     """What a click on link *number* does: every widget numbers its links from 0, so one
-    style per number serves them all."""
-    return Style.from_meta({"@click": f"follow({number})"})
+    style per number serves them all. The number rides along as itself, so that where a
+    link is drawn is read back without parsing the action."""
+    return Style.from_meta({"@click": f"follow({number})", LINK: number})
 
 
 _SHORT = 256  # letters: a span longer than this is looked at for every line
@@ -357,10 +361,9 @@ class Linked(Widget):
         found: dict[int, int] = {}
         for y, line in enumerate(self._drawn_lines()):
             for span in line.spans:
-                if isinstance(span.style, Style):
-                    action = span.style.meta.get("@click", "")
-                    if action.startswith("follow("):
-                        found.setdefault(int(action[7:-1]), y)
+                if isinstance(span.style, Style) and (number := span.style.meta.get(LINK)) \
+                        is not None:
+                    found.setdefault(number, y)
         return found
 
     def mark_line(self) -> int | None:
