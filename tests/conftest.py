@@ -5,13 +5,14 @@ from __future__ import annotations
 import copy
 import gc
 import json
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import AppFactory, without_animations
+from helpers import AppFactory, Run, without_animations
 from lvtui.loading import load_film, shipped_film_path
 from lvtui.model import Film
 from lvtui.settings import SettingsStore
@@ -90,3 +91,31 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
     all again. Collected first, frozen after: some 10–15 % of the suite's CPU time."""
     gc.collect()
     gc.freeze()
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    """`lvtui ARGS` (in *cwd*) in this process, as a finished process would report it: the
+    one way the tests run a command (a process each is slow). The browser is a tripwire: no
+    command run here may start it."""
+    from lvtui.app import FilmApp
+    from lvtui.cli import main
+
+    def tripwire(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the browser was started")
+
+    monkeypatch.setattr(FilmApp, "run", tripwire)
+
+    def run_(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        with monkeypatch.context() as patch:
+            if cwd is not None:
+                patch.chdir(cwd)
+            try:
+                code = main(list(args))
+            except SystemExit as exit_:  # argparse's usage errors and --version
+                code = int(exit_.code or 0)
+        out, err = capsys.readouterr()
+        assert "\x1b" not in out + err
+        return subprocess.CompletedProcess(args, code, out, err)
+
+    return run_

@@ -14,11 +14,14 @@ from textual import events
 from lvtui.sections import SECTION_IDS
 
 if TYPE_CHECKING:
+    import subprocess
+
     from textual.app import App
 
     from lvtui.app import FilmApp
 
 AppFactory = Callable[..., "FilmApp"]
+Run = Callable[..., "subprocess.CompletedProcess[str]"]  # the `run` fixture: lvtui ARGS
 FILMS = Path(__file__).resolve().parent / "films"  # the example film files
 
 

@@ -6,13 +6,12 @@ import itertools
 import json
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import AppFactory, each_section, screen_text
+from helpers import AppFactory, Run, each_section, screen_text
 from lvtui import tmdb
 from lvtui.cli import main
 from lvtui.loading import parse_film
@@ -34,19 +33,6 @@ def lvtui(*args: str, cwd: Path = RESPONSES) -> subprocess.CompletedProcess[str]
     """The real command line, in its own process."""
     return subprocess.run([sys.executable, "-m", "lvtui", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=60)
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-        ) -> Callable[..., tuple[int, str, str]]:
-    """`lvtui ARGS` in this process, from the responses' folder (a process each is slow)."""
-    monkeypatch.chdir(RESPONSES)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        status = main(list(args))
-        out, err = capsys.readouterr()
-        return status, out, err
-    return run
 
 
 @pytest.fixture(scope="module")
@@ -126,14 +112,14 @@ def test_a_details_response_with_its_parts_appended_is_a_film_on_its_own() -> No
     assert film.external_ids.wikidata is None  # recorded as "wikidata": not an item id
 
 
-def test_import_writes_the_file_and_it_opens(tmp_path: Path) -> None:
+def test_import_writes_the_file_and_it_opens(tmp_path: Path, run: Run) -> None:
     out = tmp_path / "films" / "fight-club.json"
     result = lvtui("import", "tmdb", *FIGHT_CLUB, "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout == result.stderr == ""
     assert out.read_bytes() == imported(*FIGHT_CLUB)
     assert [p.name for p in out.parent.iterdir()] == ["fight-club.json"]  # no part file left
-    assert main(["validate", str(out)]) == 0
+    assert run("validate", str(out)).returncode == 0
 
 
 def test_import_without_o_writes_the_film_to_standard_output(
@@ -152,33 +138,35 @@ def test_import_without_o_writes_the_film_to_standard_output(
     ("{not json", "is not JSON"),
 ])
 def test_what_is_not_a_tmdb_response_is_refused_in_one_line(
-        tmp_path: Path, run: Callable[..., tuple[int, str, str]], document: str | None,
-        says: str) -> None:
+        tmp_path: Path, run: Run, document: str | None, says: str) -> None:
     path = tmp_path / "input.json"
     if document is None:
         path.write_bytes((Path(__file__).parents[2] / "data" / "film.json").read_bytes())
     else:
         path.write_text(document, encoding="utf-8")
     out = tmp_path / "out.json"
-    status, stdout, stderr = run("import", "tmdb", "movies-credits.json", str(path),
-                                 "-o", str(out))
+    result = run("import", "tmdb", "movies-credits.json", str(path), "-o", str(out),
+                 cwd=RESPONSES)
+    status, stdout, stderr = result.returncode, result.stdout, result.stderr
     assert (status, stdout) == (65, "")
     assert stderr.count("\n") == 1 and says in stderr, stderr
     assert stderr.startswith(str(path))
     assert not out.exists() and list(tmp_path.iterdir()) == [path]
 
 
-def test_responses_for_two_movies_or_none_are_refused(
-        run: Callable[..., tuple[int, str, str]]) -> None:
-    assert run("import", "tmdb", "movies-credits.json",
-               "movies-details_with_append_to_response.json") == (
+def test_responses_for_two_movies_or_none_are_refused(run: Run) -> None:
+    def import_(*names: str) -> tuple[int, str, str]:
+        result = run("import", "tmdb", *names, cwd=RESPONSES)
+        return result.returncode, result.stdout, result.stderr
+
+    assert import_("movies-credits.json", "movies-details_with_append_to_response.json") == (
         65, "", "movies-details_with_append_to_response.json: is for TMDB movie 12313, the "
                 "others for 550\n")
-    status, _, stderr = run("import", "tmdb", "search-movie.json")
+    status, _, stderr = import_("search-movie.json")
     assert status == 65 and "is a TMDB search result" in stderr
-    assert run("import", "tmdb", "movies-credits.json") == (
+    assert import_("movies-credits.json") == (
         65, "", "no movie details response among them (/movie/{id})\n")
-    status, _, stderr = run("import", "tmdb", "nowhere.json")
+    status, _, stderr = import_("nowhere.json")
     assert status == 66 and stderr.startswith("nowhere.json: cannot be read")
 
 

@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from helpers import Run
+
 
 def lvtui(
     *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
@@ -33,36 +35,6 @@ def lvtui(
     assert "Traceback" not in result.stderr
     assert "\x1b" not in result.stdout + result.stderr
     return result
-
-
-Run = Callable[..., subprocess.CompletedProcess[str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
-    """`lvtui ARGS` in this process, as a finished process would report it. The browser is
-    a tripwire: no case here may start it."""
-    from lvtui.app import FilmApp
-    from lvtui.cli import main
-
-    def tripwire(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("the browser was started")
-
-    monkeypatch.setattr(FilmApp, "run", tripwire)
-
-    def run_(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-        with monkeypatch.context() as patch:
-            if cwd is not None:
-                patch.chdir(cwd)
-            try:
-                code = main(list(args))
-            except SystemExit as exit_:  # argparse's usage errors and --version
-                code = int(exit_.code or 0)
-        out, err = capsys.readouterr()
-        assert "\x1b" not in out + err
-        return subprocess.CompletedProcess(args, code, out, err)
-
-    return run_
 
 
 def test_validate_shipped_film_from_any_directory(run: Run, tmp_path: Path) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FILMS
-from lvtui.cli import main
+from helpers import FILMS, Run
 from lvtui.library import library_folder, scan
 from lvtui.loading import shipped_film_path
 
@@ -22,27 +21,26 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return films
 
 
-def library(capsys: pytest.CaptureFixture[str]) -> list[str]:
-    assert main(["library"]) == 0
-    out, err = capsys.readouterr()
-    assert err == ""
-    return out.splitlines()
+def library(run: Run) -> list[str]:
+    result = run("library")
+    assert (result.returncode, result.stderr) == (0, "")
+    return result.stdout.splitlines()
 
 
 def test_with_nothing_fetched_the_shelf_is_the_shipped_film(
-        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert library(capsys) == [f"Leaving Las Vegas (1995) — Mike Figgis — {shipped_film_path()}"]
+        folder: Path, run: Run) -> None:
+    assert library(run) == [f"Leaving Las Vegas (1995) — Mike Figgis — {shipped_film_path()}"]
 
 
 def test_films_sorted_by_title_and_a_broken_file_listed_last(
-        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        folder: Path, run: Run) -> None:
     folder.mkdir(parents=True)
     for name in ("rock-crystal", "fight-club", "minimal"):
         shutil.copy(FILMS / f"{name}.json", folder / f"{name}.json")
     (folder / "broken.json").write_text('{"schema_version": 2, "title": 5, "year": 1999}')
     (folder / "not-json.json").write_bytes(b"\xff\xfe")
     (folder / "notes.txt").write_text("not a film file: not listed")
-    lines = library(capsys)
+    lines = library(run)
     assert lines[:4] == [
         f"Fight Club (1999) — David Fincher — {folder / 'fight-club.json'}",
         f"Leaving Las Vegas (1995) — Mike Figgis — {shipped_film_path()}",
@@ -54,10 +52,10 @@ def test_films_sorted_by_title_and_a_broken_file_listed_last(
     assert len(lines) == 6
 
 
-def test_a_file_name_is_shown_as_text(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_name_is_shown_as_text(folder: Path, run: Run) -> None:
     folder.mkdir(parents=True)
     shutil.copy(FILMS / "minimal.json", folder / "evil\x1b]0;title\x07.json")
-    (line,) = [line for line in library(capsys) if line.startswith("Untitled ")]
+    (line,) = [line for line in library(run) if line.startswith("Untitled ")]
     assert "\x1b" not in line and "\x07" not in line
 
 
