@@ -46,7 +46,7 @@ def browser_parser() -> argparse.ArgumentParser:
         description="Browse Leaving Las Vegas (1995), or any valid film file, in the terminal.",
         epilog="commands: 'lvtui validate [PATH ...]', 'lvtui schema', 'lvtui upgrade PATH', "
         "'lvtui cast [QUERY]', 'lvtui serve [FILM]', 'lvtui import tmdb FILE...', "
-        "'lvtui fetch tmdb ID|TITLE', "
+        "'lvtui fetch tmdb ID|TITLE', 'lvtui library', "
         "'lvtui help [COMMAND]'. "
         "'lvtui COMMAND --help' tells more of each.",
     )

@@ -193,6 +193,13 @@ def test_cast_words_are_one_query_and_no_match_exits_1(run: Run) -> None:
     assert (nobody.returncode, nobody.stdout) == (1, "")
 
 
+def test_the_help_names_every_command() -> None:
+    from lvtui.cli import COMMANDS, browser_parser
+
+    epilog = browser_parser().epilog or ""
+    assert [name for name in [*COMMANDS, "help"] if f"'lvtui {name}" not in epilog] == []
+
+
 def test_every_option_has_help() -> None:
     from lvtui.cli import COMMANDS, browser_parser
 
