@@ -36,6 +36,21 @@ def without_animations(app: A) -> A:
     return app
 
 
+def record_calls(monkeypatch: Any, owner: type, name: str) -> list[Any]:
+    """Each call of *owner.name*, a method of one argument, from now on, by its argument;
+    the method still does its work. (Exactly one: Textual calls a watcher with as many
+    arguments as it declares.)"""
+    calls: list[Any] = []
+    method = getattr(owner, name)
+
+    def recorded(self: Any, argument: Any) -> Any:
+        calls.append(argument)
+        return method(self, argument)
+
+    monkeypatch.setattr(owner, name, recorded)
+    return calls
+
+
 def screen_text(app: FilmApp) -> str:
     """Every character on the app's screen (modal screens included), as plain text lines."""
     width, height = app.size

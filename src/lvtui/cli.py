@@ -31,6 +31,7 @@ EXIT_NO_MATCH = 1  # as grep: a script can tell "nobody matched" from an error
 EXIT_UNAVAILABLE = 69  # EX_UNAVAILABLE: lvtui serve could not listen
 EXIT_DATA = 65  # EX_DATAERR: not a film file, or not a TMDB response
 EXIT_NO_INPUT = 66  # EX_NOINPUT: a file that cannot be read
+EXIT_CANT_CREATE = 73  # EX_CANTCREAT: a film file that cannot be written
 
 CAST_EPILOG = """\
 output: 'table' is a table on a terminal and, piped, one line per member with the
@@ -395,7 +396,7 @@ def write_film(data: bytes, output: Path | None) -> int:
         write_atomically(output, data)
     except OSError as error:
         print(f"{clean(str(output))}: cannot be written ({error.strerror})", file=sys.stderr)
-        return 73  # EX_CANTCREAT
+        return EXIT_CANT_CREATE
     return 0
 
 

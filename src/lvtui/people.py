@@ -84,7 +84,7 @@ def appearances(film: Film, id: str) -> list[tuple[str, str]]:
     def add(section: str, text: str) -> None:
         found.append((section, text))
 
-    headed = {key(credit) for department, _ in DEPARTMENTS for credit in heads(film, department)}
+    headed = headed_credits(film)
     for crew in jobs_of(film, id):
         # The overview names who heads a department; the production section the rest.
         add("overview" if key(crew) in headed else "production", crew.job)
@@ -192,6 +192,12 @@ def heads(film: Film, department: str) -> list[CrewCredit]:
     return [credit for credit in crew if credit.job in KEY_JOBS.get(department, ())] or crew
 
 
+def headed_credits(film: Film, departments: Iterable[str] = tuple(dict(DEPARTMENTS))
+                   ) -> set[tuple[str, str, str]]:
+    """The credits of who heads each of *departments*: those the overview names."""
+    return {key(credit) for department in departments for credit in heads(film, department)}
+
+
 def credits(film: Film, department: str) -> str:
     """Who heads *department*, in order, each once: "Mike Figgis"."""
     return names(film, list(dict.fromkeys(credit.person for credit in heads(film, department))))
@@ -202,8 +208,7 @@ def further_crew(film: Film, departments: Iterable[str] = tuple(dict(DEPARTMENTS
     """The crew the overview does not name (it names who heads *departments*): per
     department, in the file's order, each job with its people: {"Sound": [("Foley Artist",
     "Jane Doe and John Roe")]}."""
-    named = {key(credit) for department in departments for credit in heads(film, department)}
-    named |= based_on_credits(film)
+    named = headed_credits(film, departments) | based_on_credits(film)
     jobs: dict[str, dict[str, list[str]]] = {}
     for credit in film.crew:
         if key(credit) not in named:

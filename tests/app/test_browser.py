@@ -10,7 +10,7 @@ import pytest
 from textual import events
 from textual.widgets import ContentSwitcher, Input, Static
 
-from helpers import AppFactory, post_clicks, screen_text, wait_for_palette
+from helpers import AppFactory, post_clicks, record_calls, screen_text, wait_for_palette
 from lvtui.app import FilmApp
 from lvtui.model import Film
 from lvtui.screens.help import HelpScreen
@@ -218,10 +218,7 @@ async def test_section_deep_link(make_app: AppFactory, section: str) -> None:
 
 async def test_find_deep_link_shows_one_row(make_app: AppFactory,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    searched: list[str] = []
-    apply_search = CastPane.apply_search
-    monkeypatch.setattr(CastPane, "apply_search",
-                        lambda pane, text: (searched.append(text), apply_search(pane, text)))
+    searched = record_calls(monkeypatch, CastPane, "apply_search")
     app = make_app(find="shue")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -260,10 +257,7 @@ async def test_corrupt_settings_warn_and_are_kept(
 
 async def test_timeline_selection_shows_detail(make_app: AppFactory,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[int] = []
-    show_detail = TimelinePane._show_detail
-    monkeypatch.setattr(TimelinePane, "_show_detail",
-                        lambda pane, number: (shown.append(number), show_detail(pane, number)))
+    shown = record_calls(monkeypatch, TimelinePane, "_show_detail")
     app = make_app(section="timeline")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -127,13 +127,9 @@ class CastTable(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, cast: Sequence[CastRow], *, id: str | None = None,
-                 filing: Callable[[CastRow], str] | None = None) -> None:
-        """*filing*: how an actor is filed when the list is sorted by actor (their surname
-        first); without it, by the name as shown."""
+    def __init__(self, cast: Sequence[CastRow], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.cast = cast
-        self._filing = filing
         self.rows: Sequence[int] = range(len(cast))
         self.highlight = ""
         self._styles: tuple[Style, Style, Style, Style] | None = None
