@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from helpers import AppFactory, Run, without_animations
+from helpers import AppFactory, Run, lean
 from lvtui.loading import load_film, shipped_film_path
 from lvtui.model import Film
 from lvtui.settings import SettingsStore
@@ -71,9 +71,10 @@ def make_app(film: Film, settings_path: Path) -> AppFactory:
     """FilmApp(film or the shipped film, settings kept in this test's temporary directory)."""
     from lvtui.app import FilmApp  # textual only for the tests that run the app
 
-    def make(film_: Film | None = None, **options: Any) -> FilmApp:
-        return without_animations(FilmApp(film_ or film, settings=SettingsStore(settings_path),
-                                          **options))
+    def make(film_: Film | None = None, *, every_frame: bool = False,
+             **options: Any) -> FilmApp:
+        return lean(FilmApp(film_ or film, settings=SettingsStore(settings_path),
+                                          **options), every_frame=every_frame)
 
     return make
 

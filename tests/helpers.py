@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+from weakref import WeakSet
 
 from rich.console import Console
 from rich.segment import Segment
 from textual import events
+from textual.app import App
 
 from lvtui.sections import SECTION_IDS
 
 if TYPE_CHECKING:
     import subprocess
-
-    from textual.app import App
 
     from lvtui.app import FilmApp
 
@@ -28,12 +29,44 @@ FILMS = Path(__file__).resolve().parent / "films"  # the example film files
 A = TypeVar("A", bound="App[Any]")
 
 
-def without_animations(app: A) -> A:
-    """*app*, whose scrolls and fades land at once. Tests check where things end, never the
-    frames on the way; animated, the in-process tests did some 8 % more work. The
-    end-to-end tests (a pty, the web server's sessions) run lvtui as shipped."""
+def lean(app: A, *, every_frame: bool = False) -> A:
+    """*app*, whose scrolls and fades land at once, and whose frames are drawn only when a
+    test reads the screen (unless *every_frame*). Tests check where things end, never the
+    frames on the way: animated, the in-process tests did some 8 % more work, and drawing
+    frames that the headless driver throws away was a third of what an app test costs.
+    The resize storm draws every frame (a frame at a strange size is what it tries), and
+    the end-to-end tests (a pty, the web server's sessions) run lvtui as shipped."""
     app.animation_level = "none"
+    if not every_frame:
+        _UNDRAWN.add(app)
     return app
+
+
+_UNDRAWN: WeakSet[App[Any]] = WeakSet()  # apps whose frames are drawn only when read
+
+
+def _draw_frames_only_when_read() -> None:
+    """Textual's screens draw each frame with ``Compositor.render_update``; the headless
+    driver discards it. For the apps in ``_UNDRAWN`` the frame is skipped (its dirty regions
+    dropped); reading the screen (``screen_text``, ``screen_lines``, snapshots) asks for a
+    full frame, which is always drawn. Fails at import if Textual renames the method."""
+    from textual._compositor import Compositor
+    from textual._context import active_app
+
+    draw = Compositor.render_update
+
+    def render_update(self: Compositor, full: bool = False,
+                      screen_stack: list[Any] | None = None, simplify: bool = False) -> Any:
+        if not full and active_app.get(None) in _UNDRAWN:
+            self._dirty_regions.clear()
+            return None
+        return draw(self, full, screen_stack, simplify)
+
+    assert "full" in inspect.signature(draw).parameters, "Textual changed render_update"
+    Compositor.render_update = render_update  # type: ignore[method-assign]
+
+
+_draw_frames_only_when_read()
 
 
 def record_calls(monkeypatch: Any, owner: type, name: str) -> list[Any]:

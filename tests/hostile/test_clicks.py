@@ -16,7 +16,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from textual.geometry import Region
 
-from helpers import post_clicks, screen_lines, without_animations
+from helpers import lean, post_clicks, screen_lines
 from hostile.corpus import CORPUS, EVIL_URL
 from lvtui.app import FilmApp
 from lvtui.loading import load_film
@@ -91,7 +91,7 @@ def markup_words(lines: list[list[Segment]], region: Region,
 
 @pytest.mark.long
 async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
-    app = without_animations(BaitedApp(load_film(CORPUS / "markup.json"),
+    app = lean(BaitedApp(load_film(CORPUS / "markup.json"),
                                        settings=SettingsStore(settings_path)))
     clicked = 0
     # A tall terminal: every page is still looked at, but in a sixth of the pages, and

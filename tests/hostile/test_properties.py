@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from textual import events
 from textual.keys import _character_to_key
 
-from helpers import screen_text, without_animations
+from helpers import lean, screen_text
 from hostile.checks import assert_nothing_got_through
 from hostile.corpus import SHIPPED, encode, set_at, text_fields
 from lvtui.app import FilmApp
@@ -113,7 +113,7 @@ def test_any_text_in_every_field_loads_and_renders(document: dict[str, Any]) -> 
         path.write_text(json.dumps(document, ensure_ascii=True), encoding="ascii")
         film = load_film(path)
         app = FilmApp(film, settings=SettingsStore(Path(directory) / "settings.json"))
-        asyncio.run(visit_everything(without_animations(app)))
+        asyncio.run(visit_everything(lean(app)))
 
 
 async def type_and_paste(app: FilmApp, entries: list[tuple[str, str]]) -> None:
@@ -144,4 +144,4 @@ async def type_and_paste(app: FilmApp, entries: list[tuple[str, str]]) -> None:
 def test_any_text_typed_or_pasted_into_the_search(entries: list[tuple[str, str]]) -> None:
     with tempfile.TemporaryDirectory() as directory:
         app = FilmApp(FILM, settings=SettingsStore(Path(directory) / "settings.json"))
-        asyncio.run(type_and_paste(without_animations(app), entries))
+        asyncio.run(type_and_paste(lean(app), entries))

@@ -28,7 +28,7 @@ def resize(app: FilmApp, width: int, height: int) -> None:
 @pytest.mark.long
 async def test_resize_storm(make_app: AppFactory) -> None:
     rng = random.Random(20261125)
-    app = make_app()
+    app = make_app(every_frame=True)
     async with app.run_test(size=(120, 40)) as pilot:
         for number in range(300):
             resize(app, rng.randint(1, 250), rng.randint(1, 80))
