@@ -26,7 +26,9 @@ def test_generated_films_validate(tmp_path: Path) -> None:
         assert result.stdout.endswith(" 7 events)\n")
 
 
-@pytest.mark.long
+# A run of a script, not a test of behaviour: some 14 CPU-seconds of launches, a fifth of
+# the suite's budget on two cores. .ci/run runs it after the suite (`pytest -m benchmark_run`).
+@pytest.mark.benchmark_run
 def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
     results = tmp_path / "RESULTS.md"
     results.write_text("# notes kept\n<!-- results -->\nold\n<!-- /results -->\nmore notes\n")
