@@ -137,13 +137,17 @@ def set_at(document: Any, path: tuple[Any, ...], value: Any) -> None:
     get_at(document, path[:-1])[path[-1]] = value
 
 
-def _accepts(path: tuple[Any, ...], value: str) -> bool:
-    document = copy.deepcopy(SHIPPED)
+def _accepts(document: Any, path: tuple[Any, ...], value: str) -> bool:
+    """Whether the model takes *value* at *path* of *document* (left as it was found:
+    validating reads the document, and one copy serves every path)."""
+    before = get_at(document, path)
     set_at(document, path, value)
     try:
         Film.model_validate(document)
     except ValueError:
         return False
+    finally:
+        set_at(document, path, before)
     return True
 
 
@@ -155,10 +159,11 @@ def text_fields() -> tuple[tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], .
     visible in it. Dates and fixed vocabularies (``"won"``) are neither.
     """
     texts, names = [], []
-    for path in _string_paths(SHIPPED):
-        if _accepts(path, ""):
+    document = copy.deepcopy(SHIPPED)
+    for path in _string_paths(document):
+        if _accepts(document, path, ""):
             texts.append(path)
-        elif _accepts(path, "x"):
+        elif _accepts(document, path, "x"):
             names.append(path)
     return tuple(texts), tuple(names)
 
