@@ -1,6 +1,9 @@
 """The benchmark script runs end to end (one quick round) and its generated films validate.
 
 No timing is asserted here: figures live in benchmarks/RESULTS.md, not in the test suite.
+These are runs of the benchmark scripts, not tests of lvtui's behaviour: some 15 CPU-seconds
+of launches, a tenth of the suite's budget on two cores. So they are marked `benchmark_run`,
+left out of the README's test command, and run by .ci/run after it, beside the linters.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.benchmark_run
 def test_generated_films_validate(tmp_path: Path) -> None:
     for size in (1, 28, 500):
         path = tmp_path / f"film-{size}.json"
@@ -26,8 +30,6 @@ def test_generated_films_validate(tmp_path: Path) -> None:
         assert result.stdout.endswith(" 7 events)\n")
 
 
-# A run of a script, not a test of behaviour: some 14 CPU-seconds of launches, a fifth of
-# the suite's budget on two cores. .ci/run runs it after the suite (`pytest -m benchmark_run`).
 @pytest.mark.benchmark_run
 def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
     results = tmp_path / "RESULTS.md"
