@@ -22,13 +22,14 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from textual.worker import Worker, WorkerFailed
 
-from lvtui.finding import FindIndex, Hit, Results
+from lvtui.find import FilmFind
+from lvtui.finding import FindIndex
 from lvtui.history import History, Place
 from lvtui.mentions import Mention, Mentions
 from lvtui.people import card_rows, cast_rows, filing_name
 from lvtui.screens.help import HelpScreen, key_rows
 from lvtui.screens.person_card import PersonCard
-from lvtui.search import Narrowing, normalize_query
+from lvtui.search import Narrowing
 from lvtui.sections import SECTION_IDS, SECTIONS
 from lvtui.settings import Settings, SettingsStore
 from lvtui.text import clean, shorten
@@ -136,13 +137,7 @@ class FilmApp(App[None]):
         self._focused_before_small: Widget | None = None  # while the terminal is too small
         self._linking: dict[str, Worker[None]] = {}
         self.history = History()
-        # ctrl+f: the index (made once the panes are whole), where each of its units is
-        # shown (a widget and its row), what the last query found, and the match shown.
-        self._find_index: FindIndex | None = None
-        self._found_in: list[tuple[Widget, int]] = []
-        self.found: Results | None = None
-        self.found_query = ""
-        self.hit: Hit | None = None
+        self.film_find = FilmFind()  # ctrl+f
         # Settings are written in order, one at a time, off the UI thread: an fsync on a
         # slow home directory must never hold up a key.
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lvtui-settings")
@@ -329,7 +324,7 @@ class FilmApp(App[None]):
             return (len(self.screen_stack) == 1 and not isinstance(self.focused, Input)
                     and bool(self.film.cast))
         if action == "find_step":  # n and N: a find to go on with, the bar closed
-            return (bool(self.found) and len(self.screen_stack) == 1
+            return (bool(self.film_find.found) and len(self.screen_stack) == 1
                     and not isinstance(self.focused, Input))
         if action == "show_help":
             return not isinstance(self.screen, HelpScreen)  # there, ? closes it
@@ -404,27 +399,18 @@ class FilmApp(App[None]):
     # -- find (ctrl+f) ------------------------------------------------------------------------
 
     def find_index(self) -> FindIndex:
-        """Every text of every section, unit by unit, and the cast: made once the panes are
-        whole, from the widgets that show them (see lvtui.widgets.linked.Findable)."""
-        if self._find_index is None:
-            units: list[tuple[str, str]] = []
+        """Every text of every section and the cast: made once the panes are whole."""
+        if self.film_find.index is None:
             switcher = self.query_one(ContentSwitcher)
-            for section in SECTIONS:
-                panes = switcher.query_children(f"#{section}")
-                if not panes:
-                    continue  # only while the app closes, before the panes were whole
-                for widget in panes.first().query("*"):
-                    if not hasattr(widget, "find_texts") or not getattr(widget, "findable", True):
-                        continue
-                    for row, text in enumerate(widget.find_texts()):
-                        units.append((section, text))
-                        self._found_in.append((widget, row))
+            panes = [(section, found.first()) for section in SECTIONS
+                     if (found := switcher.query_children(f"#{section}"))]
             cast_panes = self.query(CastPane)
             # The cast pane's own search has folded the names already: they are shared.
-            cast = (Narrowing(lambda: cast_panes.first().search.haystacks) if cast_panes
+            cast = (Narrowing(cast_panes.first().folded_names) if cast_panes
                     else Narrowing(list))
-            self._find_index = FindIndex(units, cast)
-        return self._find_index
+            self.film_find.build(panes, cast)
+        assert self.film_find.index is not None
+        return self.film_find.index
 
     @property
     def find_bar(self) -> FindBar:
@@ -438,55 +424,25 @@ class FilmApp(App[None]):
         self.screen.set_focus(bar.box)
         bar.box.select_all()
         await self.compose_panes(SECTIONS)
-        if self._find_index is None:
+        if self.film_find.index is None:
             # In a thread, as the links: a key typed meanwhile waits only if it needs them.
             self.run_worker(self.find_index().prepare, thread=True, name="fold the film's text")
         self._find(bar.box.value)
 
     def _find(self, text: str) -> None:
         """Find *text* as it is typed: count the matches and mark them all."""
-        if self._find_index is None:
+        if self.film_find.index is None:
             return  # the index comes with the panes; opening the bar waits for it
-        had_matches = bool(self.found)
-        self.found = self._find_index.find(text)
-        self.found_query = normalize_query(text)
+        if self.film_find.search(text):
+            self.refresh_bindings()  # n and N come or go; not on every key
         self._mark_found()
-        if bool(self.found) != had_matches:  # n and N come or go; not on every key
-            self.refresh_bindings()
 
     def _mark_found(self, query: str | None = None) -> None:
-        """Mark every match of the find (with *query* "", none), the shown one standing out;
-        and say what was found."""
-        found = self.found
-        query = self.found_query if query is None else query
-        rows: dict[Widget, list[int]] = {widget: [] for widget, _ in self._found_in}
-        spans: dict[Widget, list[Sequence[tuple[int, int]]]] = {widget: [] for widget in rows}
-        if found is not None and query:
-            for unit in found.units:
-                widget, row = self._found_in[unit]
-                rows[widget].append(row)
-                spans[widget].append(found.spans(unit) or ())
-        current = (self._found_in[self.hit.unit] if self.hit is not None
-                   and self.hit.unit is not None and query else None)
-        occurrence = self.hit.occurrence if self.hit is not None else 0
-        for widget, matched in rows.items():
-            widget.mark_found(query, matched,  # type: ignore[attr-defined]
-                              current[1] if current and current[0] is widget else None,
-                              occurrence, spans[widget])
+        """Mark every match of the find (with *query* "", none) and say what was found."""
+        self.film_find.mark(query)
         for pane in self.query(CastPane):
-            pane.mark_found(query)
-        self.find_bar.say(self._found_words())
-
-    def _found_words(self) -> str:
-        found = self.found
-        if found is None or not self.found_query:
-            return ""
-        if not found:
-            return "no match"
-        at = found.position(self.hit) if self.hit is not None else None
-        head = f"{at + 1:,} of {len(found):,}" if at is not None else \
-            f"{len(found):,} match{'es' if len(found) > 1 else ''}"
-        return f"{head} · {found.summary()}"
+            pane.mark_found(self.film_find.query if query is None else query)
+        self.find_bar.say(self.film_find.words())
 
     @on(FindBox.Step)
     def _find_box_step(self, event: FindBox.Step) -> None:
@@ -502,21 +458,21 @@ class FilmApp(App[None]):
     def action_find_step(self, step: int) -> None:
         """Show the next match (the one before, with step -1): its section, scrolled to it,
         marked. Each is a visit: alt+left comes back."""
-        found = self.found
-        if not found:
+        if not self.film_find.found:
             self.bell()
             return
-        self.hit = hit = found.next(self.hit, step, self.section)
+        hit = self.film_find.step(step, self.section)
         self.history.left(self.place())
         bar_open = self.find_bar.has_class("-open")
         self.show_section(hit.section, focus=not bar_open, visit=False)
         self._mark_found()
         if hit.member is not None:
             self.cast_pane.reveal_member(hit.member)
-        elif hit.unit is not None:
-            widget, row = self._found_in[hit.unit]
+        elif (shown := self.film_find.shown_at(hit)) is not None:
+            widget, row = shown
             # Once the section is laid out, where the match is drawn is known.
-            _when_laid_out(widget, lambda: widget.reveal_found(row))  # type: ignore[attr-defined]
+            assert isinstance(widget, Widget)
+            _when_laid_out(widget, lambda: widget.reveal_found(row))
 
     # -- back and forward -------------------------------------------------------------------
 

@@ -209,7 +209,7 @@ async def test_find_goes_through_every_section_in_order_and_round(make_app: AppF
         for _ in range(15):
             await pilot.press("enter")
             sections.append(app.section)
-            hits.append(app.hit)
+            hits.append(app.film_find.hit)
         assert sections == ["plot"] * 12 + ["cast", "production", "plot"]
         assert len(set(hits[:12])) == 12  # twelve places, not four paragraphs thrice
         standing_out = [block for block in app.query_one("#plot").query(Linked)
@@ -245,8 +245,8 @@ async def test_find_reaches_events_table_rows_and_hidden_cast_members(
         await pilot.press("ctrl+f", *"best actress nominated")
         await pilot.press("enter")
         assert app.section == "reception"
-        assert app.hit is not None and app.hit.member is None
-        assert app.hit.section == "reception"
+        assert app.film_find.hit is not None and app.film_find.hit.member is None
+        assert app.film_find.hit.section == "reception"
         table = app.query_one(AccoladesTable)
         assert table.marks and table.current_unit is not None
 
@@ -261,10 +261,10 @@ async def test_escape_clears_the_marks_and_n_goes_on(make_app: AppFactory) -> No
         assert not any(block.marks for block in app.query(Linked))
         assert not isinstance(app.focused, Input)
         await pilot.press("n")
-        assert app.hit is not None and any(block.marks for block in app.query(Linked))
-        second = app.hit
+        assert app.film_find.hit is not None and any(block.marks for block in app.query(Linked))
+        second = app.film_find.hit
         await pilot.press("N")
-        assert app.section == first and app.hit != second
+        assert app.section == first and app.film_find.hit != second
         await pilot.press("q")  # n and N did not take q's place
     assert app.return_code == 0
 

@@ -455,6 +455,10 @@ class CastPane(Vertical):
     def action_clear_search(self) -> None:
         self.search_box.value = ""
 
+    def folded_names(self) -> list[str]:
+        """Every member's names, folded for searching: a find shares them."""
+        return self.search.haystacks
+
     def mark_found(self, query: str) -> None:
         """Mark the words of a find (folded) in the rows; with no find, the search's own
         words again (a find over a searched list marks what it found, not the search)."""

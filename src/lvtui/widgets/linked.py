@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import cache
-from typing import ClassVar, Protocol, Self
+from typing import ClassVar, Protocol, Self, runtime_checkable
 
 from rich.cells import cell_len
 from textual.content import Content, Span
@@ -34,8 +34,12 @@ from lvtui.search import match_spans
 CURRENT_LINK = Style(reverse=True, bold=True)
 
 
+@runtime_checkable
 class Findable(Protocol):
-    """A widget whose text a find looks in, row by row (a unit, a table row, an event)."""
+    """A widget whose text a find looks in, row by row (a unit, a table row, an event);
+    unless *findable* is False (a copy of text shown elsewhere)."""
+
+    findable: bool
 
     def find_texts(self) -> list[str]:
         """Each row as plain text."""

@@ -173,6 +173,8 @@ class EventList(OptionList):
         # Smaller, the list would keep its scroll and lose the chosen event from sight.
         self.call_after_refresh(self.scroll_to_highlight)
 
+    findable = True
+
     def find_texts(self) -> list[str]:
         return [f"{event.title}\n{spelled_date(event.date)}\n{event.detail}"
                 for event in self.pane.events]

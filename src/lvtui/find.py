@@ -1,0 +1,91 @@
+"""The film's find (ctrl+f): what it looks in, what a query found, the match shown, and the
+marks in the widgets that show the text.
+
+The app owns the keys, the bar and the moves between sections; this owns what was found.
+The panes offer their text through the Findable protocol (lvtui.widgets.linked), row by
+row; the cast comes from the cast pane's own search, whose folded names are shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from textual.widget import Widget
+
+from lvtui.finding import FindIndex, Hit, Results
+from lvtui.search import Narrowing, normalize_query
+from lvtui.widgets.linked import Findable
+
+
+class FilmFind:
+    """One film's find: its index, made once the panes are whole; where each of the index's
+    units is shown (a widget and its row); what the last query found; the match shown."""
+
+    def __init__(self) -> None:
+        self.index: FindIndex | None = None
+        self._shown_in: list[tuple[Findable, int]] = []
+        self.found: Results | None = None
+        self.query = ""
+        self.hit: Hit | None = None
+
+    def build(self, panes: Iterable[tuple[str, Widget]], cast: Narrowing) -> FindIndex:
+        """The index of every findable text in *panes* (section, pane), in order, and the
+        cast."""
+        units: list[tuple[str, str]] = []
+        for section, pane in panes:
+            for widget in pane.query("*"):
+                if isinstance(widget, Findable) and widget.findable:
+                    for row, text in enumerate(widget.find_texts()):
+                        units.append((section, text))
+                        self._shown_in.append((widget, row))
+        self.index = FindIndex(units, cast)
+        return self.index
+
+    def search(self, text: str) -> bool:
+        """Find *text*; whether there being any match changed (n and N come or go)."""
+        assert self.index is not None, "the index is built before the first search"
+        had_matches = bool(self.found)
+        self.found = self.index.find(text)
+        self.query = normalize_query(text)
+        return bool(self.found) != had_matches
+
+    def step(self, step: int, section: str) -> Hit:
+        """The next match from the one shown (or from *section*); step -1: the one before."""
+        assert self.found, "a step needs a match"
+        self.hit = self.found.next(self.hit, step, section)
+        return self.hit
+
+    def shown_at(self, hit: Hit) -> tuple[Findable, int] | None:
+        """The widget and row that show *hit*, unless it is a cast member."""
+        return self._shown_in[hit.unit] if hit.unit is not None else None
+
+    def mark(self, query: str | None = None) -> None:
+        """Mark every match (with *query* "", none) in the widgets, the shown one standing
+        out."""
+        found = self.found
+        query = self.query if query is None else query
+        rows: dict[Findable, list[int]] = {widget: [] for widget, _ in self._shown_in}
+        spans: dict[Findable, list[Sequence[tuple[int, int]]]] = {w: [] for w in rows}
+        if found is not None and query:
+            for unit in found.units:
+                widget, row = self._shown_in[unit]
+                rows[widget].append(row)
+                spans[widget].append(found.spans(unit) or ())
+        current = self.shown_at(self.hit) if self.hit is not None and query else None
+        occurrence = self.hit.occurrence if self.hit is not None else 0
+        for widget, matched in rows.items():
+            widget.mark_found(query, matched,
+                              current[1] if current and current[0] is widget else None,
+                              occurrence, spans[widget])
+
+    def words(self) -> str:
+        """What the bar says: "3 of 12 · …", "12 matches · …", "no match" or nothing."""
+        found = self.found
+        if found is None or not self.query:
+            return ""
+        if not found:
+            return "no match"
+        at = found.position(self.hit) if self.hit is not None else None
+        head = f"{at + 1:,} of {len(found):,}" if at is not None else \
+            f"{len(found):,} match{'es' if len(found) > 1 else ''}"
+        return f"{head} · {found.summary()}"
