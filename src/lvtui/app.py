@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -138,9 +138,8 @@ class FilmApp(App[None]):
         self._linking: dict[str, Worker[None]] = {}
         self.history = History()
         self.film_find = FilmFind()  # ctrl+f
-        # Settings are written in order, one at a time, off the UI thread: an fsync on a
-        # slow home directory must never hold up a key.
-        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lvtui-settings")
+        self._saving = threading.Lock()  # held while settings are written (see _save)
+        self._unsaved: Settings | None = None  # the settings no write has taken yet
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -171,7 +170,10 @@ class FilmApp(App[None]):
         self.call_after_refresh(self._after_first_frame)
 
     def on_unmount(self) -> None:
-        self._saver.shutdown(wait=True)  # the last section chosen is on disk before exit
+        # The last section chosen is on disk before exit: Textual cancels the workers that
+        # have not started, so what none of them took is written here (after the one
+        # writing now, if any).
+        self._write_unsaved(lambda: None)
 
     def _make_pane(self, section: str) -> Widget:
         return PANES[section](self, section)
@@ -542,14 +544,22 @@ class FilmApp(App[None]):
             self._save()
 
     def _save(self) -> None:
-        snapshot = Settings(self.settings.theme, self.settings.section)
-        loop = asyncio.get_running_loop()
+        """Save the settings off the UI thread: an fsync on a slow home directory must never
+        hold up a key. Each write takes the latest settings, one write at a time, so the
+        file ends as the last change whichever thread runs last."""
+        with self._saving:
+            self._unsaved = Settings(self.settings.theme, self.settings.section)
+        self._save_in_thread(asyncio.get_running_loop())
 
-        def save() -> None:
-            if not self.store.save(snapshot):
-                loop.call_soon_threadsafe(self._show_settings_warnings)
+    @work(thread=True, group="settings", exit_on_error=False)
+    def _save_in_thread(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._write_unsaved(lambda: loop.call_soon_threadsafe(self._show_settings_warnings))
 
-        self._saver.submit(save)
+    def _write_unsaved(self, on_failure: Callable[[], object]) -> None:
+        with self._saving:
+            settings, self._unsaved = self._unsaved, None
+            if settings is not None and not self.store.save(settings):
+                on_failure()
 
     def _show_settings_warnings(self) -> None:
         # Long enough to read a file name; markup=False: an OS message can hold brackets.

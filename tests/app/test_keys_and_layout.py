@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from textual import events
@@ -208,14 +209,16 @@ async def test_settings_are_saved_off_the_ui_thread(make_app: AppFactory) -> Non
     threads: list[threading.Thread] = []
     save = app.store.save
 
-    def recording_save(settings: object) -> bool:
+    def slow_save(settings: object) -> bool:
         threads.append(threading.current_thread())
+        time.sleep(0.2)  # a slow disk: the app quits while the first write is under way
         return save(settings)  # type: ignore[arg-type]
 
-    app.store.save = recording_save  # type: ignore[method-assign]
+    app.store.save = slow_save  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("4", "5")
-    assert threads and threading.main_thread() not in threads
+        assert app.section == "timeline"  # at once: no key waited for a write
+    assert threads[0] is not threading.main_thread()  # a key's write: in a thread
     assert app.store.load().section == "timeline"  # the last one is on disk at exit
 
 
