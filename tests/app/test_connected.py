@@ -240,8 +240,10 @@ async def test_find_reaches_events_table_rows_and_hidden_cast_members(
         await pilot.press("enter")
         assert app.section == "timeline"
         events = app.query_one(EventList)
-        assert "Limited release" in app.query_one(EventList).pane.events[
-            events.highlighted or 0].title
+        assert "Limited release" in events.events[events.highlighted or 0].title
+        assert app.query_one("#timeline-detail-text", Prose).marks  # its details, marked
+        await pilot.press("escape")  # the find closes: the marks go
+        assert not app.query_one("#timeline-detail-text", Prose).marks
         await pilot.press("ctrl+f", *"best actress nominated")
         await pilot.press("enter")
         assert app.section == "reception"

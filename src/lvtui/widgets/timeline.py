@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
@@ -149,6 +150,17 @@ class TimelineChart(Widget):
 class EventList(OptionList):
     """The events as a list; moving through it selects the event on the chart."""
 
+    class Marked(Message):
+        """A find marked the list's events (or cleared its marks): see *found*."""
+
+        def __init__(self, event_list: EventList) -> None:
+            super().__init__()
+            self.event_list = event_list
+
+        @property
+        def control(self) -> EventList:
+            return self.event_list
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
@@ -157,13 +169,15 @@ class EventList(OptionList):
         Binding("y", "copy", "Copy", tooltip="Copy this event: date, title and details"),
     ]
 
-    @property
-    def pane(self) -> TimelinePane:
-        return next(ancestor for ancestor in self.ancestors if isinstance(ancestor, TimelinePane))
+    def __init__(self, events: list[Event], *, id: str | None = None) -> None:
+        super().__init__(*[Option(_list_entry(event)) for event in events], id=id)
+        self.events = events
+        # What a find marked: its words (folded), the events that match, the one shown.
+        self.found: tuple[str, frozenset[int], int | None] = ("", frozenset(), None)
 
     def action_copy(self) -> None:
         if self.highlighted is not None:
-            event = self.pane.events[self.highlighted]
+            event = self.events[self.highlighted]
             text = f"{spelled_date(event.date)}: {event.title}\n{event.detail}".strip()
             copy_text(self, text, "the event")
 
@@ -177,15 +191,14 @@ class EventList(OptionList):
 
     def find_texts(self) -> list[str]:
         return [f"{event.title}\n{spelled_date(event.date)}\n{event.detail}"
-                for event in self.pane.events]
+                for event in self.events]
 
     def mark_found(self, query: str, rows: Sequence[int], current: int | None,
                    occurrence: int = 0,
                    spans: Sequence[Sequence[tuple[int, int]]] | None = None) -> None:
         # An event is one row of the list: its details show every match of it marked.
-        self.pane.found = (query, set(rows), current)
-        if self.highlighted is not None:
-            self.pane.mark_detail(self.highlighted)
+        self.found = (query, frozenset(rows), current)
+        self.post_message(self.Marked(self))
 
     def reveal_found(self, row: int) -> None:
         self.highlighted = row
@@ -215,7 +228,6 @@ class TimelinePane(Vertical):
         super().__init__(id=id)
         self.film = film
         self.events = events(film)
-        self.found: tuple[str, set[int], int | None] = ("", set(), None)  # see EventList
 
     def compose(self) -> ComposeResult:
         undated = undated_home_media(self.film)
@@ -233,7 +245,7 @@ class TimelinePane(Vertical):
         if not self.events:
             return
         with Horizontal(id="timeline-lower"):
-            yield EventList(*[Option(_list_entry(e)) for e in self.events], id="timeline-list")
+            yield EventList(self.events, id="timeline-list")
             with ReadingPane(id="timeline-detail"):
                 yield Prose([], findable=False, id="timeline-detail-text")
 
@@ -261,9 +273,14 @@ class TimelinePane(Vertical):
         self.mark_detail(number)
         self.query_one("#timeline-detail", ReadingPane).scroll_home(animate=False)
 
+    @on(EventList.Marked)
+    def _marked(self, message: EventList.Marked) -> None:
+        if message.event_list.highlighted is not None:
+            self.mark_detail(message.event_list.highlighted)
+
     def mark_detail(self, number: int) -> None:
         """Mark a find's words in the details of event *number*, if it is a match."""
-        query, rows, current = self.found
+        query, rows, current = self.query_one(EventList).found
         self.query_one("#timeline-detail-text", Prose).mark_found(
             query, [0] if number in rows else [], 0 if number == current else None)
 
