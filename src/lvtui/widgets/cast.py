@@ -8,6 +8,7 @@ no row widget is ever built.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -88,6 +89,32 @@ def fit(text: str, width: int) -> tuple[str, int]:
     return cut + "…", kept
 
 
+class CastColumns:
+    """The cast's columns at a width, for the list and its header alike: the pane gives both
+    the same one. The names are measured once, when first needed (100,000 names take a
+    while, and a cast pane not shown yet needs none)."""
+
+    def __init__(self, cast: Sequence[CastRow]) -> None:
+        self.cast = cast
+
+    @cached_property
+    def longest(self) -> tuple[int, int, int]:
+        """The cells the longest actor, role and credited names take (up to a column)."""
+        def cells(names: Iterable[str]) -> int:
+            return max((cell_len(name[: MAX_COLUMN * 2]) for name in names), default=0)
+        return (cells(m.actor for m in self.cast), cells(m.role for m in self.cast),
+                cells(m.credited_as or "" for m in self.cast))
+
+    def widths(self, width: int) -> tuple[int, ...]:
+        """The columns for a row *width* cells wide."""
+        return column_widths(width, len(self.cast), self.longest)
+
+
+# The list keeps a stable gutter this wide for its scrollbar (CastTable's CSS says so
+# too); its header leaves the same room, so that each title sits over its column.
+SCROLLBAR = 2
+
+
 class CastTable(ScrollView, can_focus=True):
     """The cast members whose indices are in ``rows``, drawn line by line."""
 
@@ -95,6 +122,7 @@ class CastTable(ScrollView, can_focus=True):
     CastTable {
         height: 1fr;
         scrollbar-gutter: stable;
+        scrollbar-size-vertical: 2;  /* SCROLLBAR */
         & > .cast-table--cursor { background: $boost; }
         &:focus > .cast-table--cursor { background: $block-cursor-background;
                                         color: auto 90%;
@@ -127,22 +155,14 @@ class CastTable(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, cast: Sequence[CastRow], *, id: str | None = None) -> None:
+    def __init__(self, cast: Sequence[CastRow], columns: CastColumns, *,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self.cast = cast
+        self.columns = columns
         self.rows: Sequence[int] = range(len(cast))
         self.highlight = ""
         self._styles: tuple[Style, Style, Style, Style] | None = None
-        self._longest: tuple[int, int, int] | None = None
-
-    def column_widths(self, width: int) -> tuple[int, ...]:
-        """The columns for a row *width* cells wide (the header uses them too)."""
-        if self._longest is None:  # measured once: names never change
-            def cells(names: Iterable[str]) -> int:
-                return max((cell_len(name[: MAX_COLUMN * 2]) for name in names), default=0)
-            self._longest = (cells(m.actor for m in self.cast), cells(m.role for m in self.cast),
-                             cells(m.credited_as or "" for m in self.cast))
-        return column_widths(width, len(self.cast), self._longest)
 
     def on_mount(self) -> None:
         self.virtual_size = Size(0, len(self.rows))
@@ -228,7 +248,7 @@ class CastTable(ScrollView, can_focus=True):
         index = self.rows[row]
         member = self.cast[index]
         line = base + cursor if row == self.cursor else base  # the cursor style wins
-        widths = self.column_widths(width)
+        widths = self.columns.widths(width)
         number = str(index + 1).rjust(widths[0])[: widths[0]]
         on_cursor = row == self.cursor
         segments = [Segment(number, base + dim + cursor if on_cursor else base + dim)]
@@ -307,14 +327,12 @@ class CastHeader(Widget):
             super().__init__()
             self.column = column
 
-    def __init__(self, table: CastTable, *, id: str | None = None) -> None:
+    def __init__(self, columns: CastColumns, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.table = table
+        self.columns = columns
 
     def _widths(self) -> tuple[int, ...]:
-        # The table keeps a stable gutter for its scrollbar; the header is as wide as it.
-        return self.table.column_widths(self.size.width
-                                        - self.table.styles.scrollbar_size_vertical)
+        return self.columns.widths(self.size.width - SCROLLBAR)
 
     def render(self) -> Content:
         widths = self._widths()
@@ -412,9 +430,9 @@ class CastPane(Vertical):
             count = Static(self._count_text(len(self.cast)), id="cast-count")
             count.styles.width = len(self._count_text(len(self.cast)).plain) + 2  # + padding
             yield count
-        table = CastTable(self.cast, id="cast-table")
-        yield CastHeader(table, id="cast-header")
-        yield table
+        columns = CastColumns(self.cast)
+        yield CastHeader(columns, id="cast-header")
+        yield CastTable(self.cast, columns, id="cast-table")
 
     @property
     def table(self) -> CastTable:
