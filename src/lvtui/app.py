@@ -138,8 +138,11 @@ class FilmApp(App[None]):
         self._linking: dict[str, Worker[None]] = {}
         self.history = History()
         self.film_find = FilmFind()  # ctrl+f
-        self._saving = threading.Lock()  # held while settings are written (see _save)
-        self._unsaved: Settings | None = None  # the settings no write has taken yet
+        # Settings (see _save): the ones no write has taken yet, handed over under a lock a
+        # key holds only for that; and a lock held while the file is written.
+        self._unsaved: Settings | None = None
+        self._handing_over = threading.Lock()
+        self._writing = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -547,7 +550,7 @@ class FilmApp(App[None]):
         """Save the settings off the UI thread: an fsync on a slow home directory must never
         hold up a key. Each write takes the latest settings, one write at a time, so the
         file ends as the last change whichever thread runs last."""
-        with self._saving:
+        with self._handing_over:  # never held during a write: a key waits for no disk
             self._unsaved = Settings(self.settings.theme, self.settings.section)
         self._save_in_thread(asyncio.get_running_loop())
 
@@ -556,8 +559,9 @@ class FilmApp(App[None]):
         self._write_unsaved(lambda: loop.call_soon_threadsafe(self._show_settings_warnings))
 
     def _write_unsaved(self, on_failure: Callable[[], object]) -> None:
-        with self._saving:
-            settings, self._unsaved = self._unsaved, None
+        with self._writing:  # one write at a time; the later takes the latest settings
+            with self._handing_over:
+                settings, self._unsaved = self._unsaved, None
             if settings is not None and not self.store.save(settings):
                 on_failure()
 

@@ -222,6 +222,33 @@ async def test_settings_are_saved_off_the_ui_thread(make_app: AppFactory) -> Non
     assert app.store.load().section == "timeline"  # the last one is on disk at exit
 
 
+async def test_a_key_never_waits_for_a_settings_write(make_app: AppFactory) -> None:
+    app = make_app()
+    writing, done_writing = threading.Event(), threading.Event()
+    waited_out: list[bool] = []
+    save = app.store.save
+
+    def stuck_save(settings: object) -> bool:
+        if threading.current_thread() is not threading.main_thread() and not writing.is_set():
+            writing.set()  # the first write hangs (a stuck network home) until let go
+            waited_out.append(not done_writing.wait(5))
+        return save(settings)  # type: ignore[arg-type]
+
+    app.store.save = stuck_save  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        for _ in range(200):
+            if writing.is_set():
+                break
+            await pilot.pause()
+        assert writing.is_set()
+        await pilot.press("5")  # while the first write hangs
+        assert app.section == "timeline"
+        done_writing.set()
+    assert waited_out == [False]  # the key was handled before the write was let go
+    assert app.store.load().section == "timeline"
+
+
 # -- layout -----------------------------------------------------------------------------------
 
 
