@@ -181,11 +181,11 @@ class EventList(OptionList):
             text = f"{spelled_date(event.date)}: {event.title}\n{event.detail}".strip()
             copy_text(self, text, "the event")
 
-    # -- find: see lvtui.widgets.linked.Findable; an event is its title, date and details --
-
     def on_resize(self) -> None:
         # Smaller, the list would keep its scroll and lose the chosen event from sight.
         self.call_after_refresh(self.scroll_to_highlight)
+
+    # -- find: see lvtui.widgets.linked.Findable; an event is its title, date and details --
 
     findable = True
 
@@ -197,8 +197,10 @@ class EventList(OptionList):
                    occurrence: int = 0,
                    spans: Sequence[Sequence[tuple[int, int]]] | None = None) -> None:
         # An event is one row of the list: its details show every match of it marked.
-        self.found = (query, frozenset(rows), current)
-        self.post_message(self.Marked(self))
+        found = (query, frozenset(rows), current)
+        if found != self.found:  # the find marks every widget at every key
+            self.found = found
+            self.post_message(self.Marked(self))
 
     def reveal_found(self, row: int) -> None:
         self.highlighted = row
