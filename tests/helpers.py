@@ -114,16 +114,24 @@ async def each_section(pilot: Any) -> AsyncIterator[tuple[str, str]]:
         yield section, screen_text(app)
 
 
-async def wait_for_palette(pilot: object, needle: str, tries: int = 200) -> None:
+async def pause_until(pilot: Any, condition: Callable[[], bool], what: str,
+                      tries: int = 200) -> None:
+    """Let the app run, a frame at a time, until *condition* holds (AssertionError naming
+    *what* if it never does)."""
+    for _ in range(tries):
+        await pilot.pause()
+        if condition():
+            return
+    raise AssertionError(f"never: {what}")
+
+
+async def wait_for_palette(pilot: Any, needle: str, tries: int = 200) -> None:
     """Wait until the command palette, which searches in the background, lists *needle*."""
     from textual.command import CommandPalette
 
-    app = pilot.app  # type: ignore[attr-defined]
-    for _ in range(tries):
-        await pilot.pause()  # type: ignore[attr-defined]
-        if isinstance(app.screen, CommandPalette) and needle in screen_text(app):
-            return
-    raise AssertionError(f"the palette never listed {needle!r}")
+    app = pilot.app
+    await pause_until(pilot, lambda: isinstance(app.screen, CommandPalette)
+                      and needle in screen_text(app), f"the palette lists {needle!r}", tries)
 
 
 def post_clicks(app: FilmApp, positions: list[tuple[int, int]]) -> int:

@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from helpers import AppFactory, post_clicks, screen_text
+from helpers import AppFactory, pause_until, post_clicks, screen_text
 from lvtui.app import FilmApp
 from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
@@ -237,11 +237,7 @@ async def test_a_key_never_waits_for_a_settings_write(make_app: AppFactory) -> N
     app.store.save = stuck_save  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("4")
-        for _ in range(200):
-            if writing.is_set():
-                break
-            await pilot.pause()
-        assert writing.is_set()
+        await pause_until(pilot, writing.is_set, "the first write began")
         await pilot.press("5")  # while the first write hangs
         assert app.section == "timeline"
         done_writing.set()
