@@ -73,8 +73,8 @@ def make_app(film: Film, settings_path: Path) -> AppFactory:
 
     def make(film_: Film | None = None, *, every_frame: bool = False,
              **options: Any) -> FilmApp:
-        return lean(FilmApp(film_ or film, settings=SettingsStore(settings_path),
-                                          **options), every_frame=every_frame)
+        app = FilmApp(film_ or film, settings=SettingsStore(settings_path), **options)
+        return lean(app, every_frame=every_frame)
 
     return make
 
