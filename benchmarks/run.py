@@ -236,7 +236,7 @@ async def _type_keys(film_path: Path | None, home: Path, find: bool = False) -> 
         async with app.run_test(size=SIZE) as pilot:
             # ctrl+f waits for the index (made after the first frame) before it returns.
             await pilot.press("ctrl+f" if find else "slash")
-            box = app.query_one(FindBox if find else SearchBox)
+            box = app.film_screen.query_one(FindBox if find else SearchBox)
             assert app.focused is box
             box.cursor_blink = False  # no timer work between keys
             await pilot.pause(0.5)

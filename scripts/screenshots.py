@@ -38,9 +38,9 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], film: Film | 
         app = FilmApp(film or load_film(shipped_film_path()),
                       settings=SettingsStore(Path(config) / "settings.json"), **options)
         async with app.run_test(size=size) as pilot:
-            for box in app.query(Input):
+            for box in app.film_screen.query(Input):
                 box.cursor_blink = False
-            await app._after_first_frame()  # the links (in threads)
+            await app.film_screen._after_first_frame()  # the links (in threads)
             await app.workers.wait_for_complete()
             await pilot.press(*keys)
             await pilot.pause()

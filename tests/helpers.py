@@ -110,7 +110,7 @@ async def each_section(pilot: Any) -> AsyncIterator[tuple[str, str]]:
     app = pilot.app
     for number, section in enumerate(SECTION_IDS, start=1):
         await pilot.press(str(number))
-        assert app.section == section
+        assert app.film_screen.section == section
         yield section, screen_text(app)
 
 

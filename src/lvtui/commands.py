@@ -1,4 +1,5 @@
-"""Command palette entries: open anyone's card by typing part of any of their names.
+"""Command palette entries: open anyone's card by typing part of any of their names, and
+open any film on the shelf.
 
 The palette parses a plain-string prompt as markup, so every prompt here is a Content
 built from the literal name, with the matched letters styled by us.
@@ -6,30 +7,32 @@ built from the literal name, with the matched letters styled by us.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from lvtui.search import CastSearch, match_spans, normalize_query
+from lvtui.screens.film import FilmScreen
+from lvtui.search import CastSearch, Narrowing, fold, match_spans, normalize_query
 from lvtui.text import shorten
 
 if TYPE_CHECKING:
+    from lvtui.library import Shelved
     from lvtui.people import CastRow
 
 
 MAX_HITS = 40
 
 
-class CardOpener(Protocol):
-    """What the palette needs of the app: a row for every record, and a way to open a card.
-    A protocol, so that this module never imports the app that imports it."""
+class FilmOpener(Protocol):
+    """What the palette needs of the app to open films: the shelf, once read, and a way to
+    open one. A protocol, so that this module never imports the app that imports it."""
 
-    @property
-    def card_rows(self) -> Sequence[CastRow]: ...
+    shelf: list[Shelved] | None
 
-    def open_record(self, id: str) -> None: ...
+    def open_film(self, path: Path, card: str | None = None) -> object: ...
 
 
 class CardCommands(Provider):
@@ -38,12 +41,14 @@ class CardCommands(Provider):
 
     _names: CastSearch | None = None
 
-    def _app(self) -> CardOpener:
-        return cast("CardOpener", self.app)
+    def _film(self) -> FilmScreen:
+        screen = self.app.screen_stack[0]  # the film under the palette (and any card)
+        assert isinstance(screen, FilmScreen)
+        return screen
 
     async def search(self, query: str) -> Hits:
-        app = self._app()
-        rows = app.card_rows
+        film = self._film()
+        rows = film.card_rows
         folded = normalize_query(query)
         if self._names is None:  # one per palette session: narrowing works as you type
             self._names = CastSearch(rows)
@@ -54,15 +59,47 @@ class CardCommands(Provider):
             for start, end in match_spans(prompt.plain, folded):
                 prompt = prompt.stylize("bold reverse", start, end)
             score = 1.0 if row.actor.lower().startswith(folded) else 0.5
-            yield Hit(score, prompt, _opener(app, row.person), text=prompt.plain,
+            yield Hit(score, prompt, _opener(film, row.person), text=prompt.plain,
                       help="Open this card")
 
     async def discover(self) -> Hits:
-        app = self._app()
-        for row in app.card_rows[:10]:
+        film = self._film()
+        for row in film.card_rows[:10]:
             prompt = _prompt(row)
-            yield DiscoveryHit(prompt, _opener(app, row.person), text=prompt.plain,
+            yield DiscoveryHit(prompt, _opener(film, row.person), text=prompt.plain,
                                help="Open this card")
+
+
+class FilmCommands(Provider):
+    """'Open film: Delicatessen (1991) — Jean-Pierre Jeunet' for each film on the shelf."""
+
+    def _films(self) -> list[tuple[Content, Path]]:
+        app = cast("FilmOpener", self.app)
+        films = [film for film in app.shelf or () if not film.broken]
+        return [(Content(f"Open film: {shorten(film.title, 60)}"
+                         + (f" ({film.year})" if film.year is not None else "")
+                         + (f" — {shorten(film.directed_by, 40)}" if film.directed_by else "")),
+                 film.path) for film in films]
+
+    async def search(self, query: str) -> Hits:
+        # As the shelf filters: every word, any case, any accents. Textual's own matcher
+        # would read each title as markup to highlight it.
+        opener = cast("FilmOpener", self.app)
+        films = self._films()
+        folded = normalize_query(query)
+        search = Narrowing(lambda: [fold(prompt.plain) for prompt, _ in films])
+        for index in search.update(query) or []:
+            prompt, path = films[index]
+            for start, end in match_spans(prompt.plain, folded):
+                prompt = prompt.stylize("bold reverse", start, end)
+            yield Hit(0.5, prompt, _film_opener(opener, path), text=prompt.plain,
+                      help="Open this film")
+
+    async def discover(self) -> Hits:
+        opener = cast("FilmOpener", self.app)
+        for prompt, path in self._films()[:10]:
+            yield DiscoveryHit(prompt, _film_opener(opener, path), text=prompt.plain,
+                               help="Open this film")
 
 
 def _prompt(row: CastRow) -> Content:
@@ -71,5 +108,12 @@ def _prompt(row: CastRow) -> Content:
     return Content(f"Card: {shorten(row.actor, 50)}{role}")
 
 
-def _opener(app: CardOpener, id: str) -> Callable[[], None]:
-    return lambda: app.open_record(id)
+def _opener(film: FilmScreen, id: str) -> Callable[[], None]:
+    return lambda: film.open_record(id)
+
+
+def _film_opener(app: FilmOpener, path: Path) -> Callable[[], None]:
+    def open_film() -> None:
+        app.open_film(path)
+
+    return open_film

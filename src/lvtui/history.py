@@ -1,11 +1,13 @@
 """Back and forward, as a web browser has them: the places visited, and where you were in
-each. Pure bookkeeping, no UI: the app says what a place is and how to go back to one.
+each. Pure bookkeeping, no UI: a film's screen keeps the places in its film, the app the
+films visited, and each says how to go back to one.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 
 @dataclass(frozen=True)
@@ -19,33 +21,41 @@ class Place:
     focus: str | None = None  # the id of the widget that had focus
 
 
-class History:
+T = TypeVar("T")
+
+
+class History(Generic[T]):
     """Two stacks: going somewhere new pushes where you were and forgets the way forward."""
 
     def __init__(self, limit: int = 100) -> None:
-        self._back: deque[Place] = deque(maxlen=limit)  # the oldest fall off the far end
-        self._forward: list[Place] = []
+        self._back: deque[T] = deque(maxlen=limit)  # the oldest fall off the far end
+        self._forward: list[T] = []
 
-    def left(self, place: Place) -> None:
+    def left(self, place: T) -> None:
         """The reader leaves *place* for somewhere new."""
         if self._back and self._back[-1] == place:
             return  # the same place twice in a row is one step, not two
         self._back.append(place)
         self._forward.clear()
 
-    def back(self, current: Place) -> Place | None:
+    def back(self, current: T) -> T | None:
         """Where going back leads, from *current*; None at the start."""
         if not self._back:
             return None
         self._forward.append(current)
         return self._back.pop()
 
-    def forward(self, current: Place) -> Place | None:
+    def forward(self, current: T) -> T | None:
         """Where going forward leads, from *current*; None at the end."""
         if not self._forward:
             return None
         self._back.append(current)
         return self._forward.pop()
+
+    def forget_forward(self) -> None:
+        """The reader went somewhere new from a place this history does not hold (another
+        film's history moved on): the way forward is gone, as in a browser."""
+        self._forward.clear()
 
     @property
     def can_go_back(self) -> bool:

@@ -33,10 +33,19 @@ class Shelved:
     year: int | None = None
     directed_by: str = ""
     problem: str = ""  # the first; empty when the film opens
+    original_title: str = ""
 
     @property
     def broken(self) -> bool:
         return bool(self.problem)
+
+    def search_text(self) -> str:
+        """What the shelf's filter looks in, folded: the titles, the year and the director
+        (the file's name for a film that does not open)."""
+        if self.broken:
+            return fold(self.path.name)
+        fields = (self.title, self.original_title, str(self.year or ""), self.directed_by)
+        return "\x00".join(fold(field) for field in fields)
 
     def sort_key(self) -> tuple[bool, str, int, str]:
         """By title (any case, any accents), then year; the broken files last, by name."""
@@ -48,7 +57,8 @@ def shelve(path: Path) -> Shelved:
         film = load_film(path)
     except FilmError as error:
         return Shelved(path, problem=error.problems[0] if error.problems else "not a film")
-    return Shelved(path, film.title, film.year, credits(film, "Directing"))
+    return Shelved(path, film.title, film.year, credits(film, "Directing"),
+                   original_title=film.original_title or "")
 
 
 def film_files(folder: Path) -> list[Path]:

@@ -1,4 +1,4 @@
-"""The user's settings (theme, last section), kept safely in the XDG config directory.
+"""The user's settings (theme, last section, last film), kept safely in the XDG config directory.
 
 A settings file is never lost: it is written atomically (temporary file, fsync, rename),
 and a file that cannot be read is moved aside, never overwritten, with one warning.
@@ -20,6 +20,7 @@ from lvtui.text import shorten
 class Settings:
     theme: str | None = None
     section: str | None = None
+    film: str | None = None  # the file of the last film opened; None for the shipped film
 
 
 @dataclass
@@ -56,8 +57,8 @@ class SettingsStore:
             data = json.loads(raw)
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
-            theme, section = data.get("theme"), data.get("section")
-            if not isinstance(theme, str | None) or not isinstance(section, str | None):
+            theme, section, film = data.get("theme"), data.get("section"), data.get("film")
+            if not all(isinstance(value, str | None) for value in (theme, section, film)):
                 raise ValueError("wrong types")
         except (ValueError, RecursionError):
             kept = self._set_aside()
@@ -69,13 +70,14 @@ class SettingsStore:
                 self.warnings.append(f"Settings file was corrupt; it is kept as {kept.name}, "
                                      "defaults are in use.")
             return Settings()
-        return Settings(theme=theme, section=section)
+        return Settings(theme=theme, section=section, film=film)
 
     def save(self, settings: Settings) -> bool:
         """Write *settings* atomically; False (and a warning) when that is not possible."""
         if self.read_only:
             return False  # with no new warning: it was explained when the file was read
-        data = json.dumps({"theme": settings.theme, "section": settings.section}, indent=2)
+        data = json.dumps({"theme": settings.theme, "section": settings.section,
+                           "film": settings.film}, indent=2)
         try:
             write_atomically(self.path, (data + "\n").encode())
             return True

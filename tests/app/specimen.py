@@ -15,9 +15,9 @@ from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.screen import Screen
 
-from lvtui.app import PANES
 from lvtui.sections import SECTIONS
 from lvtui.widgets.cast import CastPane
+from lvtui.widgets.film_panes import make_pane
 from lvtui.widgets.find_bar import FindBar
 from lvtui.widgets.footer import KeyFooter
 from lvtui.widgets.linked import Linked
@@ -47,7 +47,7 @@ class Specimen(Screen[None]):
         with Grid(id="specimen-grid"):
             yield SectionList(id="sections")
             for section in SECTIONS:
-                yield PANES[section](app, section)
+                yield make_pane(app.film, section, lambda: app.film_screen.cast)
         yield NothingPane("cast", id="nothing")
         yield FindBar(id="find-bar")
         yield KeyFooter()
@@ -56,7 +56,7 @@ class Specimen(Screen[None]):
         """The states that bring colours of their own, set as the keys set them."""
         app: FilmApp = self.app  # type: ignore[assignment]
         for block in self.query(Linked):
-            block.set_mentions(app.mentions)
+            block.set_mentions(app.film_screen.mentions)
         await pilot.pause()
         plot = self.query_one("#plot", ReadingPane)
         plot.set_current(plot.link_stops()[1])  # the keyboard on a link

@@ -25,12 +25,12 @@ from lvtui.widgets.timeline import TimelineChart, TimelinePane
 
 
 def visible_actors(app: FilmApp) -> list[str]:
-    table = app.cast_pane.table
-    return [app.cast[index].actor for index in table.rows]
+    table = app.film_screen.cast_pane.table
+    return [app.film_screen.cast[index].actor for index in table.rows]
 
 
 def count_text(app: FilmApp) -> str:
-    return str(app.query_one("#cast-count", Static).render())
+    return str(app.film_screen.query_one("#cast-count", Static).render())
 
 
 def card_text(app: FilmApp) -> str:
@@ -43,16 +43,16 @@ async def test_number_keys_switch_sections(make_app: AppFactory) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         for number, section in enumerate(SECTION_IDS, start=1):
             await pilot.press(str(number))
-            assert app.query_one(ContentSwitcher).current == section
+            assert app.film_screen.query_one(ContentSwitcher).current == section
         await pilot.press("1")
-        assert app.section == "overview"
+        assert app.film_screen.section == "overview"
 
 
 async def test_slash_search_enter_enter_opens_card(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("5", "slash", *"shue")
-        assert app.section == "cast"
+        assert app.film_screen.section == "cast"
         assert visible_actors(app) == ["Elisabeth Shue"]
         assert count_text(app) == "1 of 28"
         await pilot.press("enter")
@@ -94,8 +94,8 @@ async def test_search_ignores_accents(film_dict: dict[str, Any], make_app: AppFa
         await pilot.press("slash", *"zoe angs")
         assert visible_actors(app) == ["Zoë Ångström"]
         await pilot.press("escape")
-        assert app.cast_pane.search_box.value == ""
-        app.cast_pane.search_box.value = "ÅNG"  # as typed on a keyboard that has the letter
+        assert app.film_screen.cast_pane.search_box.value == ""
+        app.film_screen.cast_pane.search_box.value = "ÅNG"  # as typed on a keyboard that has the letter
         await pilot.pause()
         assert visible_actors(app) == ["Zoë Ångström"]
 
@@ -104,9 +104,9 @@ async def test_escape_clears_search(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"lewis")
-        assert len(app.cast_pane.table.rows) == 1
+        assert len(app.film_screen.cast_pane.table.rows) == 1
         await pilot.press("escape")
-        assert app.cast_pane.search_box.value == ""
+        assert app.film_screen.cast_pane.search_box.value == ""
         assert count_text(app) == "28 of 28"
 
 
@@ -121,9 +121,9 @@ async def test_hostile_search_text_is_just_text(make_app: AppFactory) -> None:
             await pilot.press("slash")
             app.post_message(events.Paste(hostile))  # as a terminal delivers a paste
             await pilot.pause()
-            assert app.cast_pane.search_box.value == hostile
+            assert app.film_screen.cast_pane.search_box.value == hostile
             # Words in it are words ("[b]x[/b]" looks for b and x); the rest is just text.
-            assert visible_actors(app) == [app.cast[i].actor for i in search_cast(app.cast,
+            assert visible_actors(app) == [app.film_screen.cast[i].actor for i in search_cast(app.film_screen.cast,
                                                                                   hostile)]
             assert app.is_running
             await pilot.press("escape")
@@ -135,7 +135,7 @@ async def test_markup_in_names_is_shown_literally(film_dict: dict[str, Any],
     app = make_app(Film.model_validate(film_dict))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
-        line = app.cast_pane.table.render_line(0).text
+        line = app.film_screen.cast_pane.table.render_line(0).text
         assert "[b]x[/b] [@click=app.quit]y[/]"[:20] in line
         await pilot.click(CastTable, offset=(6, 0))  # on the focused cursor row: opens the card
         assert app.is_running
@@ -162,7 +162,7 @@ async def test_enter_moves_to_first_result_and_keys_move(make_app: AppFactory) -
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"cabbie", "enter")
-        table = app.cast_pane.table
+        table = app.film_screen.cast_pane.table
         assert app.focused is table and table.cursor == 0
         await pilot.press("j")
         assert table.current_index == 27
@@ -201,7 +201,7 @@ async def test_palette_jumps_to_section_and_opens_card(make_app: AppFactory) -> 
         await wait_for_palette(pilot, "Go to 5 · Timeline")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.section == "timeline"
+        assert app.film_screen.section == "timeline"
         await pilot.press("ctrl+p", *"shue")
         await wait_for_palette(pilot, "Card: Elisabeth Shue")
         await pilot.press("enter")
@@ -213,7 +213,7 @@ async def test_palette_jumps_to_section_and_opens_card(make_app: AppFactory) -> 
 async def test_section_deep_link(make_app: AppFactory, section: str) -> None:
     app = make_app(section=section)
     async with app.run_test(size=(120, 40)):
-        assert app.section == section
+        assert app.film_screen.section == section
 
 
 async def test_find_deep_link_shows_one_row(make_app: AppFactory,
@@ -222,7 +222,7 @@ async def test_find_deep_link_shows_one_row(make_app: AppFactory,
     app = make_app(find="shue")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert app.section == "cast"
+        assert app.film_screen.section == "cast"
         assert visible_actors(app) == ["Elisabeth Shue"]
         assert searched == ["shue"]  # searched once, by the one path a key takes
 
@@ -250,7 +250,7 @@ async def test_corrupt_settings_warn_and_are_kept(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         assert any("corrupt" in n.message for n in app._notifications)
         await pilot.press("4")
-        assert app.section == "production"
+        assert app.film_screen.section == "production"
     assert (settings_path.parent / "settings.json.corrupt-1").read_bytes() == content
     assert json.loads(settings_path.read_text())["section"] == "production"
 
@@ -262,7 +262,7 @@ async def test_timeline_selection_shows_detail(make_app: AppFactory,
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert shown == [0]  # the first event's details, drawn once
-        detail = app.query_one("#timeline-detail-text", Prose)
+        detail = app.film_screen.query_one("#timeline-detail-text", Prose)
 
         async def whole_and_no_more() -> None:
             """The details take exactly the lines their text needs: none cut, none blank."""
@@ -274,12 +274,12 @@ async def test_timeline_selection_shows_detail(make_app: AppFactory,
         await whole_and_no_more()
         await pilot.press("down")
         assert "April 1994 (known to the month)" in detail.plain_text()
-        assert app.query_one(TimelineChart).selected == 1
+        assert app.film_screen.query_one(TimelineChart).selected == 1
         await whole_and_no_more()
         await pilot.press("G")
         assert "1 January 1998 (known to the day)" in detail.plain_text()
         await whole_and_no_more()
-        undated = str(app.query_one("#timeline-undated", Static).render())
+        undated = str(app.film_screen.query_one("#timeline-undated", Static).render())
         assert "Blu-ray" in undated and "LaserDisc" in undated
 
 
@@ -290,7 +290,7 @@ async def test_layout_adapts(make_app: AppFactory, size: tuple[int, int]) -> Non
         await pilot.pause()
         assert app.has_class("-narrow") == (size[0] < 70)
         assert app.has_class("-too-small") == (size[0] < 30 or size[1] < 8)
-        assert app.query_one("#too-small").display == app.has_class("-too-small")
+        assert app.film_screen.query_one("#too-small").display == app.has_class("-too-small")
 
 
 async def test_resize_never_crashes(make_app: AppFactory) -> None:
@@ -319,7 +319,7 @@ async def test_keys_typed_in_one_burst_after_slash_reach_the_search(make_app: Ap
         for key, character in [("slash", "/"), *[(c, c) for c in "shue"]]:
             app.post_message(events.Key(key, character))
         await pilot.pause()
-        assert app.cast_pane.search_box.value == "shue"
+        assert app.film_screen.cast_pane.search_box.value == "shue"
         assert visible_actors(app) == ["Elisabeth Shue"]
 
 
@@ -327,13 +327,13 @@ async def test_slash_inside_the_search_box_is_typed(make_app: AppFactory) -> Non
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", "a", "slash", "b")
-        assert app.cast_pane.search_box.value == "a/b"
+        assert app.film_screen.cast_pane.search_box.value == "a/b"
 
 
 async def test_fast_double_clicks_on_two_rows_open_one_card(make_app: AppFactory) -> None:
     app = make_app(section="cast")
     async with app.run_test(size=(120, 40)) as pilot:
-        table = app.cast_pane.table.region
+        table = app.film_screen.cast_pane.table.region
         # All queued before the first card is on screen.
         post_clicks(app, [(table.x + 5, table.y + row) for row in (0, 0, 1, 1)])
         await pilot.pause()
@@ -347,14 +347,14 @@ async def test_a_paste_into_the_search_is_cleaned_to_one_line(make_app: AppFacto
         await pilot.press("slash")
         app.post_message(events.Paste("\x1b]52;c;cGFzdGU=\x07sh\u202eue\x9b6n\nsecond line"))
         await pilot.pause()
-        assert app.cast_pane.search_box.value == "shue"
+        assert app.film_screen.cast_pane.search_box.value == "shue"
         assert visible_actors(app) == ["Elisabeth Shue"]
 
 
 async def test_find_option_is_cleaned(make_app: AppFactory) -> None:
     app = make_app(find="\x1b[31msh\x00ue")
     async with app.run_test(size=(120, 40)):
-        assert app.cast_pane.search_box.value == "shue"
+        assert app.film_screen.cast_pane.search_box.value == "shue"
         assert visible_actors(app) == ["Elisabeth Shue"]
 
 
@@ -372,11 +372,11 @@ async def test_a_read_only_config_directory_only_costs_a_warning(
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("4")
-        assert app.section == "production"
+        assert app.film_screen.section == "production"
         assert [n.message for n in app._notifications] == [
             "Could not save settings ([Errno 30] Read-only file system)."]
         await pilot.press("5")
-        assert app.section == "timeline" and app.is_running
+        assert app.film_screen.section == "timeline" and app.is_running
     assert not settings_path.exists()
 
 
@@ -385,15 +385,17 @@ async def test_a_burst_typed_before_the_first_frame_reaches_the_search(film: Fil
     # Typed as the program starts, "/lewis" arrives with the first frame: "/" has to wait
     # until the cast pane is composed and whole, and the letters behind it too.
     class EagerTypist(FilmApp):
-        async def _after_first_frame(self) -> None:
+        def on_mount(self) -> None:
+            self.call_after_refresh(self.type_ahead)
+
+        def type_ahead(self) -> None:
             for key, character in [("slash", "/"), *[(c, c) for c in "lewis"]]:
                 self.post_message(events.Key(key, character))
-            await super()._after_first_frame()
 
     app = EagerTypist(film, settings=SettingsStore(settings_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert app.cast_pane.search_box.value == "lewis"
+        assert app.film_screen.cast_pane.search_box.value == "lewis"
         assert visible_actors(app) == ["Richard Lewis"]
 
 
@@ -425,7 +427,7 @@ async def test_s_sorts_the_cast_by_each_column_keeping_the_search_and_the_member
     app = make_app(section="cast")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"bar", "enter", "down")  # on the second match
-        table = app.cast_pane.table
+        table = app.film_screen.cast_pane.table
         member = table.current_index
         await pilot.press("s")  # by actor: by surname, as people look names up
         actors = visible_actors(app)
@@ -434,7 +436,7 @@ async def test_s_sorts_the_cast_by_each_column_keeping_the_search_and_the_member
         assert table.current_index == member
         assert "Actor ▲" in screen_text(app)
         await pilot.press("s")  # by role
-        roles = [app.cast[i].role for i in table.rows]
+        roles = [app.film_screen.cast[i].role for i in table.rows]
         assert roles == ["Bartender #2", "Bartender #3 in Biker Bar", "Hooker at Bar",
                          "L.A. Bartender", "Man at Strip Bar"]
         await pilot.press("s", "s")  # by credited name (none here), then billing again
@@ -446,13 +448,13 @@ async def test_a_click_on_a_column_title_sorts_by_it_and_a_second_click_unsorts(
         make_app: AppFactory) -> None:
     app = make_app(section="cast")
     async with app.run_test(size=(120, 40)) as pilot:
-        header = app.query_one(CastHeader)
+        header = app.film_screen.query_one(CastHeader)
         role_x = header.render().plain.index("Role")
         await pilot.click(CastHeader, offset=(role_x + 1, 0))
-        roles = [app.cast[i].role for i in app.cast_pane.table.rows]
+        roles = [app.film_screen.cast[i].role for i in app.film_screen.cast_pane.table.rows]
         assert roles == sorted(roles, key=str.casefold)
         await pilot.click(CastHeader, offset=(role_x + 1, 0))
-        assert list(app.cast_pane.table.rows) == list(range(28))
+        assert list(app.film_screen.cast_pane.table.rows) == list(range(28))
 
 
 async def test_y_copies_what_is_focused_as_plain_text(make_app: AppFactory) -> None:
@@ -470,7 +472,7 @@ async def test_y_copies_what_is_focused_as_plain_text(make_app: AppFactory) -> N
             not in app.clipboard
         # A table of facts is copied as "label: value" lines.
         await pilot.press("1")
-        assert app.query_one("#overview").query(FactList).first().plain_text().startswith(
+        assert app.film_screen.query_one("#overview").query(FactList).first().plain_text().startswith(
             "Genres: Drama, Romantic drama")
         await pilot.press("5", "y")  # a timeline event, spelled out
         assert app.clipboard.startswith("1990: Novel “Leaving Las Vegas” published\n")
@@ -491,27 +493,27 @@ async def test_back_and_forward_walk_ten_steps_and_restore_where_you_were(
         await pilot.press("enter")  # Roger Ebert's card, over the reception
         assert isinstance(app.screen, PersonCard) and app.screen.shown_name == "Roger Ebert"
         await pilot.press("alt+left")  # the reception
-        assert app.screen is app.screen_stack[0] and app.section == "reception"
+        assert app.screen is app.screen_stack[0] and app.film_screen.section == "reception"
         await pilot.press("alt+left", "alt+left")  # production, then the cast list
-        assert app.section == "cast" and app.cast[app.cast_pane.table.current_index].actor \
+        assert app.film_screen.section == "cast" and app.film_screen.cast[app.film_screen.cast_pane.table.current_index].actor \
             == "Richard Lewis"
-        assert app.focused is app.cast_pane.table
+        assert app.focused is app.film_screen.cast_pane.table
         await pilot.press("alt+left")  # the plot, scrolled as it was
-        assert app.section == "plot"
+        assert app.film_screen.section == "plot"
         await pilot.pause()
-        plot = app.query_one("#plot", ReadingPane)
+        plot = app.film_screen.query_one("#plot", ReadingPane)
         assert plot.scroll_y == plot.max_scroll_y
         await pilot.press("alt+left", "alt+left")  # the overview; then nowhere further
-        assert app.section == "overview"
+        assert app.film_screen.section == "overview"
         for step in ("plot", "cast", "production", "reception"):
             await pilot.press("alt+right")
-            assert app.section == step
+            assert app.film_screen.section == step
         await pilot.press("alt+right")  # Ebert's card again
         assert isinstance(app.screen, PersonCard) and app.screen.shown_name == "Roger Ebert"
         await pilot.press("backspace")  # as alt+left, outside a text box
-        assert app.screen is app.screen_stack[0] and app.section == "reception"
+        assert app.screen is app.screen_stack[0] and app.film_screen.section == "reception"
         await pilot.press("slash", *"abc", "backspace")  # in the search box it deletes
-        assert app.cast_pane.search_box.value == "ab" and app.section == "cast"
+        assert app.film_screen.cast_pane.search_box.value == "ab" and app.film_screen.section == "cast"
 
 
 async def test_start_up_builds_the_section_shown_and_each_other_when_first_shown(
@@ -520,21 +522,21 @@ async def test_start_up_builds_the_section_shown_and_each_other_when_first_shown
     rest, since it reads every text."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await app._after_first_frame()
+        await app.film_screen._after_first_frame()
         await app.workers.wait_for_complete()
         await pilot.pause()
 
         def built() -> list[str | None]:
-            return [pane.id for pane in app.query_one(ContentSwitcher).children]
+            return [pane.id for pane in app.film_screen.query_one(ContentSwitcher).children]
 
         assert built() == ["overview"]
         await pilot.press("5")
-        assert built() == ["overview", "timeline"] and app.section == "timeline"
+        assert built() == ["overview", "timeline"] and app.film_screen.section == "timeline"
         await pilot.press("1", "5")  # once built, shown again as it was
         assert built() == ["overview", "timeline"]
         await pilot.press("ctrl+f", *"sera")
         assert sorted(built()) == sorted(SECTION_IDS)  # type: ignore[type-var]
-        assert "plot" in str(app.query_one("#find-count").render())
+        assert "plot" in str(app.film_screen.query_one("#find-count").render())
 
 
 async def test_the_cast_search_and_the_palette_find_people_by_every_name(
@@ -567,4 +569,4 @@ async def test_a_card_lists_where_the_text_names_them_each_a_link_there(
                     if unit == row and mention.section == "plot")
         card.action_follow(link)
         await pilot.pause()
-        assert app.section == "plot" and not isinstance(app.screen, PersonCard)
+        assert app.film_screen.section == "plot" and not isinstance(app.screen, PersonCard)

@@ -35,12 +35,12 @@ def current_link(app: FilmApp) -> tuple[str, str] | None:
 
 
 def count(app: FilmApp) -> str:
-    return str(app.query_one("#find-count").render())
+    return str(app.film_screen.query_one("#find-count").render())
 
 
 async def links_ready(pilot: Any, app: FilmApp) -> None:
     """Links come after the first frame, found in threads: wait for them."""
-    await app._after_first_frame()
+    await app.film_screen._after_first_frame()
     await app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -57,7 +57,7 @@ async def test_tab_enter_in_the_plot_opens_ben_sandersons_actor(make_app: AppFac
         await pilot.press("shift+tab", "enter")
         assert card_name(app) == "Nicolas Cage"
         await pilot.press("alt+left")  # back to the plot, on the link it left from
-        assert app.section == "plot" and current_link(app) == ("Ben Sanderson", "nicolas-cage")
+        assert app.film_screen.section == "plot" and current_link(app) == ("Ben Sanderson", "nicolas-cage")
 
 
 async def test_tab_goes_past_the_last_link_to_the_next_widget_and_back(
@@ -93,7 +93,7 @@ async def test_every_kind_of_link_leads_where_it_says(make_app: AppFactory) -> N
     async with app.run_test(size=(120, 40)) as pilot:
         await links_ready(pilot, app)
         # A name in a fact of the overview: the director.
-        overview = app.query_one("#overview", ReadingPane)
+        overview = app.film_screen.query_one("#overview", ReadingPane)
         stop = next(s for s in overview.link_stops() if s[0].links[s[1]][1].target
                     == "mike-figgis")
         overview.set_current(stop)
@@ -107,11 +107,11 @@ async def test_every_kind_of_link_leads_where_it_says(make_app: AppFactory) -> N
             if block is not None and block.links[number][1].section == "cast":
                 break
         await pilot.press("enter")
-        assert app.screen is app.screen_stack[0] and app.section == "cast"
+        assert app.screen is app.screen_stack[0] and app.film_screen.section == "cast"
         assert isinstance(app.focused, CastTable)
-        assert app.cast[app.cast_pane.table.current_index or 0].actor == "Mike Figgis"
+        assert app.film_screen.cast[app.film_screen.cast_pane.table.current_index or 0].actor == "Mike Figgis"
         # A critic named in a card's words leads to another card, in its place.
-        app.open_record("chicago-sun-times")
+        app.film_screen.open_record("chicago-sun-times")
         await pilot.pause()
         sheet = app.screen.query_one(ReadingPane)
         await pilot.press("tab")
@@ -119,7 +119,7 @@ async def test_every_kind_of_link_leads_where_it_says(make_app: AppFactory) -> N
         block, number = sheet.current
         assert block.links[number][1].section == "reception"
         await pilot.press("enter")  # "Ran Roger Ebert's review": to the reception, on it
-        assert app.section == "reception"
+        assert app.film_screen.section == "reception"
         await pilot.pause()
         assert current_link(app) == ("Chicago Sun-Times", "chicago-sun-times")
         await pilot.press("shift+tab")
@@ -128,17 +128,17 @@ async def test_every_kind_of_link_leads_where_it_says(make_app: AppFactory) -> N
         assert card_name(app) == "Roger Ebert" and len(app.screen_stack) == 2
         # A quote's speaker in the production notes.
         await pilot.press("escape", "4")
-        production = app.query_one("#production", ReadingPane)
+        production = app.film_screen.query_one("#production", ReadingPane)
         quotes = [s for s in production.link_stops() if s[0].has_class("quote")]
         production.set_current(quotes[0])
         await pilot.press("enter")
         assert card_name(app) == "Mike Figgis"
         # An event's details on the timeline.
         await pilot.press("escape", "5")
-        events = app.query_one(EventList)
+        events = app.film_screen.query_one(EventList)
         events.highlighted = 1  # the novel: "by John O'Brien"
         await pilot.pause()
-        detail = app.query_one("#timeline-detail", ReadingPane)
+        detail = app.film_screen.query_one("#timeline-detail", ReadingPane)
         detail.focus()
         await pilot.press("tab", "enter")
         assert card_name(app) == "John O'Brien"
@@ -164,7 +164,7 @@ async def test_hostile_names_link_as_text_and_never_inside_a_word(
     async with app.run_test(size=(120, 40)) as pilot:
         await links_ready(pilot, app)
         await pilot.press("2")
-        block = app.query_one("#plot").query(Prose)[1]
+        block = app.film_screen.query_one("#plot").query(Prose)[1]
         text = block.units[0].plain
         assert [(text[m.start:m.end], m.target) for _, m in block.links] == [
             ("Ann [@click=app.quit]x[/]", "ann"), ("Bo", "bo")]
@@ -183,17 +183,17 @@ async def test_ctrl_f_klady_enter_shows_the_quote_and_alt_left_returns(
         assert isinstance(app.focused, Input)
         assert count(app) == "1 match · reception 1"
         await pilot.press("enter")
-        assert app.section == "reception"
+        assert app.film_screen.section == "reception"
         assert count(app) == "1 of 1 · reception 1" or size < (80, 24)  # cut short there
         await pilot.pause()
         assert "— Leonard Klady, Variety" in screen_text(app)
-        quote = next(b for b in app.query_one("#reception").query(Prose)
+        quote = next(b for b in app.film_screen.query_one("#reception").query(Prose)
                      if "Klady" in b.plain_text())
         assert quote.current_unit == 0 and quote.marks  # marked, and standing out
         await pilot.press("alt+left")
-        assert app.section == "production"
+        assert app.film_screen.section == "production"
         await pilot.pause()
-        assert app.query_one("#production", ReadingPane).scroll_y == 2
+        assert app.film_screen.query_one("#production", ReadingPane).scroll_y == 2
 
 
 async def test_find_goes_through_every_section_in_order_and_round(make_app: AppFactory) -> None:
@@ -202,28 +202,28 @@ async def test_find_goes_through_every_section_in_order_and_round(make_app: AppF
         await pilot.press("ctrl+f", *"BÉN")  # any case, any accent
         # Each "Ben" is a match, however many a paragraph holds: the count is the marks'.
         assert count(app) == "14 matches · plot 12 · cast 1 · production 1"
-        marks = sum(len(spans) for block in app.query_one("#plot").query(Linked)
+        marks = sum(len(spans) for block in app.film_screen.query_one("#plot").query(Linked)
                     for spans in block.marks.values())
         assert marks == 12
         sections, hits = [], []
         for _ in range(15):
             await pilot.press("enter")
-            sections.append(app.section)
-            hits.append(app.film_find.hit)
+            sections.append(app.film_screen.section)
+            hits.append(app.film_screen.film_find.hit)
         assert sections == ["plot"] * 12 + ["cast", "production", "plot"]
         assert len(set(hits[:12])) == 12  # twelve places, not four paragraphs thrice
-        standing_out = [block for block in app.query_one("#plot").query(Linked)
+        standing_out = [block for block in app.film_screen.query_one("#plot").query(Linked)
                         if block.current_unit is not None]
         assert len(standing_out) == 1  # one match stands out, never two
         current = standing_out[0].get_visual_style("linked--current-match")
         assert sum(span.style == current for unit in standing_out[0].styled_units()
                    for span in unit.spans) == 1
         await pilot.press("shift+enter")  # the one before: production again
-        assert app.section == "production" and count(app).startswith("14 of 14")
+        assert app.film_screen.section == "production" and count(app).startswith("14 of 14")
         await pilot.press("shift+enter")
-        assert app.section == "cast"
-        assert app.cast[app.cast_pane.table.current_index or 0].actor == "Nicolas Cage"
-        assert app.cast_pane.table.highlight == "bén".replace("é", "e")
+        assert app.film_screen.section == "cast"
+        assert app.film_screen.cast[app.film_screen.cast_pane.table.current_index or 0].actor == "Nicolas Cage"
+        assert app.film_screen.cast_pane.table.highlight == "bén".replace("é", "e")
 
 
 async def test_find_reaches_events_table_rows_and_hidden_cast_members(
@@ -233,23 +233,23 @@ async def test_find_reaches_events_table_rows_and_hidden_cast_members(
         await pilot.press("slash", *"shue", "enter")  # the cast shows Shue alone
         await pilot.press("ctrl+f", *"lou rawls")
         await pilot.press("enter")
-        assert app.section == "cast"
-        assert app.cast[app.cast_pane.table.current_index or 0].actor == "Lou Rawls"
-        assert app.cast_pane.search_box.value == ""  # the search that hid him is cleared
+        assert app.film_screen.section == "cast"
+        assert app.film_screen.cast[app.film_screen.cast_pane.table.current_index or 0].actor == "Lou Rawls"
+        assert app.film_screen.cast_pane.search_box.value == ""  # the search that hid him is cleared
         await pilot.press("ctrl+f", *"limited release")  # ctrl+f again: a new query
         await pilot.press("enter")
-        assert app.section == "timeline"
-        events = app.query_one(EventList)
+        assert app.film_screen.section == "timeline"
+        events = app.film_screen.query_one(EventList)
         assert "Limited release" in events.events[events.highlighted or 0].title
-        assert app.query_one("#timeline-detail-text", Prose).marks  # its details, marked
+        assert app.film_screen.query_one("#timeline-detail-text", Prose).marks  # its details, marked
         await pilot.press("escape")  # the find closes: the marks go
-        assert not app.query_one("#timeline-detail-text", Prose).marks
+        assert not app.film_screen.query_one("#timeline-detail-text", Prose).marks
         await pilot.press("ctrl+f", *"best actress nominated")
         await pilot.press("enter")
-        assert app.section == "reception"
-        assert app.film_find.hit is not None and app.film_find.hit.member is None
-        assert app.film_find.hit.section == "reception"
-        table = app.query_one(AccoladesTable)
+        assert app.film_screen.section == "reception"
+        assert app.film_screen.film_find.hit is not None and app.film_screen.film_find.hit.member is None
+        assert app.film_screen.film_find.hit.section == "reception"
+        table = app.film_screen.query_one(AccoladesTable)
         assert table.marks and table.current_unit is not None
 
 
@@ -257,16 +257,16 @@ async def test_escape_clears_the_marks_and_n_goes_on(make_app: AppFactory) -> No
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+f", *"figgis", "enter")
-        first = app.section
+        first = app.film_screen.section
         await pilot.press("escape")
-        assert not app.query_one("#find-bar").has_class("-open")
-        assert not any(block.marks for block in app.query(Linked))
+        assert not app.film_screen.query_one("#find-bar").has_class("-open")
+        assert not any(block.marks for block in app.film_screen.query(Linked))
         assert not isinstance(app.focused, Input)
         await pilot.press("n")
-        assert app.film_find.hit is not None and any(block.marks for block in app.query(Linked))
-        second = app.film_find.hit
+        assert app.film_screen.film_find.hit is not None and any(block.marks for block in app.film_screen.query(Linked))
+        second = app.film_screen.film_find.hit
         await pilot.press("N")
-        assert app.section == first and app.film_find.hit != second
+        assert app.film_screen.section == first and app.film_screen.film_find.hit != second
         await pilot.press("q")  # n and N did not take q's place
     assert app.return_code == 0
 
@@ -277,18 +277,18 @@ async def test_back_and_forward_over_links_and_find_results(make_app: AppFactory
         await links_ready(pilot, app)
         await pilot.press("2", "tab", "enter")  # 1: Cage's card, from a link
         await pilot.press("tab", "enter")  # 2: his first entry: the overview
-        assert app.section == "overview" and card_name(app) is None
+        assert app.film_screen.section == "overview" and card_name(app) is None
         await pilot.press("ctrl+f", *"klady", "enter")  # 3: a find result
-        assert app.section == "reception"
+        assert app.film_screen.section == "reception"
         await pilot.press("escape", "alt+left")
-        assert app.section == "overview"
+        assert app.film_screen.section == "overview"
         await pilot.press("alt+left")
         assert card_name(app) == "Nicolas Cage"
         await pilot.press("alt+left")
-        assert app.section == "plot" and card_name(app) is None
+        assert app.film_screen.section == "plot" and card_name(app) is None
         for expected in ("Nicolas Cage", "overview", "reception"):
             await pilot.press("alt+right")
-            assert expected in (card_name(app), app.section)
+            assert expected in (card_name(app), app.film_screen.section)
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
@@ -299,7 +299,7 @@ async def test_the_facts_are_as_tall_as_their_lines(make_app: AppFactory,
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        facts = app.query_one("#overview").query(FactList).first()
+        facts = app.film_screen.query_one("#overview").query(FactList).first()
         assert facts.size.height == len(facts.render().split("\n")) < 30
         if size == (120, 40):
             assert "Rotten Tomatoes" in screen_text(app)
@@ -318,9 +318,9 @@ async def test_a_paste_into_the_find_bar_is_cleaned_and_one_line(make_app: AppFa
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+f")
-        app.find_bar.box.post_message(events.Paste("kla\x1b]52;c;ZXZpbA==\x07dy\nsecond line"))
+        app.film_screen.find_bar.box.post_message(events.Paste("kla\x1b]52;c;ZXZpbA==\x07dy\nsecond line"))
         await pilot.pause()
-        assert app.find_bar.box.value == "klady"
+        assert app.film_screen.find_bar.box.value == "klady"
         assert count(app) == "1 match · reception 1"
 
 
@@ -328,8 +328,8 @@ async def test_the_accolades_table_links_its_nominees(make_app: AppFactory) -> N
     app = make_app(section="reception")
     async with app.run_test(size=(120, 40)) as pilot:
         await links_ready(pilot, app)
-        pane = app.query_one("#reception", ReadingPane)
-        table = app.query_one(AccoladesTable)
+        pane = app.film_screen.query_one("#reception", ReadingPane)
+        table = app.film_screen.query_one(AccoladesTable)
         stops = [stop for stop in pane.link_stops() if stop[0] is table]
         assert [table.links[number][1].target for _, number in stops[:3]] == [
             "nicolas-cage", "elisabeth-shue", "mike-figgis"]
@@ -346,7 +346,7 @@ async def test_closing_at_once_leaves_no_work_half_started(make_app: AppFactory,
 
     app = make_app()
     async with app.run_test():
-        await app._after_first_frame()
+        await app.film_screen._after_first_frame()
         app.exit()
     gc.collect()
     assert not [w for w in recwarn if "never awaited" in str(w.message)]
@@ -373,7 +373,7 @@ async def test_a_text_changed_while_its_names_are_found_is_linked_as_it_is_now(
 
     app = Host()
     async with app.run_test() as pilot:
-        block = app.query_one(Prose)
+        block = app.film_screen.query_one(Prose)
         may_go = threading.Event()
 
         def names() -> Mentions:
@@ -395,14 +395,14 @@ async def test_find_over_a_searched_cast_marks_what_it_found_not_the_search(
     app = make_app(section="cast")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"an", "enter")  # the search marks "an" in its rows
-        table = app.cast_pane.table
+        table = app.film_screen.cast_pane.table
         assert table.highlight == "an"
         await pilot.press("ctrl+f", *"sera")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert table.highlight == "sera"  # the find's word, not the search's
         await pilot.press("escape")  # the bar closes: the search's marks come back
-        assert table.highlight == "an" and app.cast_pane.search_box.value == "an"
+        assert table.highlight == "an" and app.film_screen.cast_pane.search_box.value == "an"
 
 
 async def test_the_link_under_the_keyboard_is_always_in_sight(make_app: AppFactory) -> None:
@@ -412,7 +412,7 @@ async def test_the_link_under_the_keyboard_is_always_in_sight(make_app: AppFacto
     app = make_app(section="plot")
     async with app.run_test(size=(40, 12)) as pilot:
         await links_ready(pilot, app)
-        pane = app.query_one("#plot", ReadingPane)
+        pane = app.film_screen.query_one("#plot", ReadingPane)
         scrolled = False
         for _ in pane.link_stops():
             await pilot.press("tab")

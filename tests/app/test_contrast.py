@@ -118,7 +118,7 @@ async def test_every_letter_reads_in_every_other_theme(make_app: AppFactory,
     app = make_app()
     failures: list[str] = []
     async with app.run_test(size=SPECIMEN_SIZE) as pilot:
-        await app._after_first_frame()
+        await app.film_screen._after_first_frame()
         await app.workers.wait_for_complete()
         # The browser under the specimen is not looked at: without its panes, a theme
         # restyles half as many widgets.
@@ -129,7 +129,7 @@ async def test_every_letter_reads_in_every_other_theme(make_app: AppFactory,
         assert isinstance(specimen, Specimen)
         await specimen.set_states(pilot)
         # Every widget class lvtui has is drawn there, on the card or on the help.
-        await app.push_screen(PersonCard(app.film, "elisabeth-shue", app.mentions))
+        await app.push_screen(PersonCard(app.film, "elisabeth-shue", app.film_screen.mentions))
         await pilot.press("question_mark")
         shown = {type(widget) for screen in app.screen_stack
                  for widget in screen.walk_children(with_self=True)}
@@ -141,7 +141,7 @@ async def test_every_letter_reads_in_every_other_theme(make_app: AppFactory,
         await pilot.pause()
         # A screen pushed or popped costs more than a theme: each theme walks the three
         # screens one way, the next theme walks them back. The card is built once.
-        app.install_screen(PersonCard(app.film, "elisabeth-shue", app.mentions), name="card")
+        app.install_screen(PersonCard(app.film, "elisabeth-shue", app.film_screen.mentions), name="card")
         for number, theme in enumerate(themes):
             app.theme = theme
             await pilot.pause()

@@ -55,7 +55,7 @@ async def test_every_section_and_a_card_read_cleanly(make_app: AppFactory, name:
             assert app.screen.shown_name in screen_text(app)
         else:
             await pilot.press("3", "slash")  # nothing to search: "/" does nothing
-            assert app.screen is app.screen_stack[0] and app.section == "cast"
+            assert app.screen is app.screen_stack[0] and app.film_screen.section == "cast"
 
 
 async def test_every_fact_of_the_shipped_film_is_shown_once(make_app: AppFactory) -> None:
@@ -82,7 +82,7 @@ async def test_scores_and_money_are_two_charts(make_app: AppFactory) -> None:
 
     app = make_app()
     async with app.run_test(size=(120, 40)):
-        charts = list(app.query_one("#overview").query(Gauges))
+        charts = list(app.film_screen.query_one("#overview").query(Gauges))
         assert [[bar.label for bar in chart.bars] for chart in charts] == [
             ["Rotten Tomatoes", "Metacritic"], ["Box office", "Marketing spend"]]
 
@@ -98,7 +98,7 @@ async def test_a_crew_list_never_breaks_a_name_across_lines(make_app: AppFactory
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         broken = []
-        for block in app.query(FactList):
+        for block in app.film_screen.query(FactList):
             lines = block.lay_out_units(block.units, block.content_size.width).plain
             for value in block.texts:
                 names = re.split(r", (?:and )?| and ", value)

@@ -29,8 +29,8 @@ def burst(app: FilmApp, keys: str) -> None:
 
 
 def current_actor(app: FilmApp) -> str | None:
-    index = app.cast_pane.table.current_index
-    return None if index is None else app.cast[index].actor
+    index = app.film_screen.cast_pane.table.current_index
+    return None if index is None else app.film_screen.cast[index].actor
 
 
 def footer_text(app: FilmApp) -> str:
@@ -50,7 +50,7 @@ async def test_escape_clears_the_search_and_leaves_it(make_app: AppFactory, type
             await pilot.pause()
         else:
             await pilot.press("slash", *"xyz", "escape")
-        assert app.cast_pane.search_box.value == ""
+        assert app.film_screen.cast_pane.search_box.value == ""
         assert isinstance(app.focused, CastTable)
         assert "Cancel" not in footer_text(app) and "Card" in footer_text(app)
         await pilot.press("q")
@@ -69,7 +69,7 @@ async def test_down_moves_into_the_list_keeping_the_search(make_app: AppFactory)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"cab", "down", "j")
-        assert app.cast_pane.search_box.value == "cab"
+        assert app.film_screen.cast_pane.search_box.value == "cab"
         assert current_actor(app) == "Lou Rawls"
 
 
@@ -77,7 +77,7 @@ async def test_find_option_starts_on_the_list(make_app: AppFactory) -> None:
     app = make_app(find="xyz")
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.focused, CastTable)
-        assert app.cast_pane.search_box.value == "xyz"
+        assert app.film_screen.cast_pane.search_box.value == "xyz"
         await pilot.press("q")
     assert app.return_code == 0
 
@@ -97,7 +97,7 @@ async def test_clearing_a_filter_keeps_the_member_under_the_cursor(make_app: App
         await pilot.press("slash", *"cab", "enter", "j")
         assert current_actor(app) == "Lou Rawls"
         await pilot.press("escape")
-        assert len(app.cast_pane.table.rows) == 28
+        assert len(app.film_screen.cast_pane.table.rows) == 28
         assert current_actor(app) == "Lou Rawls"
         assert "Clear" not in footer_text(app)  # nothing left to clear: not offered
 
@@ -164,7 +164,7 @@ async def test_section_keys_do_not_act_under_a_card(make_app: AppFactory) -> Non
     app = make_app(section="cast")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter", "5")
-        assert isinstance(app.screen, PersonCard) and app.section == "cast"
+        assert isinstance(app.screen, PersonCard) and app.film_screen.section == "cast"
 
 
 async def test_a_click_outside_a_card_or_the_help_closes_it_and_inside_does_not(
@@ -185,19 +185,19 @@ async def test_a_click_outside_a_card_or_the_help_closes_it_and_inside_does_not(
         await click(1, 2)  # beside the help's box: the help closes
         assert isinstance(app.screen, PersonCard)
         await click(1, 2)  # beside the card's box: the card closes
-        assert not isinstance(app.screen, PersonCard) and app.section == "cast"
-        assert app.focused is app.cast_pane.table  # back where the card was opened
+        assert not isinstance(app.screen, PersonCard) and app.film_screen.section == "cast"
+        assert app.focused is app.film_screen.cast_pane.table  # back where the card was opened
 
 
 async def test_focus_is_visible_in_a_reading_pane(make_app: AppFactory) -> None:
     app = make_app(section="plot")
     async with app.run_test(size=(120, 40)) as pilot:
-        pane = app.query_one("#plot", ReadingPane)
+        pane = app.film_screen.query_one("#plot", ReadingPane)
         x, y = pane.region.x, pane.region.y + 2
         focused = screen_text(app).splitlines()[y][x]
         # To the section list (not with shift+tab: once the links are made, that steps
         # through the plot's links first).
-        app.set_focus(app.query_one("#sections"))
+        app.set_focus(app.film_screen.query_one("#sections"))
         await pilot.pause()
         assert not pane.has_focus
         blurred = screen_text(app).splitlines()[y][x]
@@ -217,7 +217,7 @@ async def test_settings_are_saved_off_the_ui_thread(make_app: AppFactory) -> Non
     app.store.save = slow_save  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("4", "5")
-        assert app.section == "timeline"  # at once: no key waited for a write
+        assert app.film_screen.section == "timeline"  # at once: no key waited for a write
     assert threads[0] is not threading.main_thread()  # a key's write: in a thread
     assert app.store.load().section == "timeline"  # the last one is on disk at exit
 
@@ -239,7 +239,7 @@ async def test_a_key_never_waits_for_a_settings_write(make_app: AppFactory) -> N
         await pilot.press("4")
         await pause_until(pilot, writing.is_set, "the first write began")
         await pilot.press("5")  # while the first write hangs
-        assert app.section == "timeline"
+        assert app.film_screen.section == "timeline"
         done_writing.set()
     assert waited_out == [False]  # the key was handled before the write was let go
     assert app.store.load().section == "timeline"
@@ -260,7 +260,7 @@ async def test_accolades_read_whole_without_sideways_scrolling(
         for accolade in app.film.accolades:
             assert names(app.film, accolade.nominees) in text
         assert "Nominated" in text and "★ Won" in text
-        assert not app.query("DataTable")  # nothing that looks selectable and is not
+        assert not app.film_screen.query("DataTable")  # nothing that looks selectable and is not
 
 
 def test_bars_share_one_scale_and_vanish_together() -> None:
@@ -290,14 +290,14 @@ async def test_timeline_list_and_details_are_reachable(make_app: AppFactory,
                                                         size: tuple[int, int]) -> None:
     app = make_app(section="timeline")
     async with app.run_test(size=size) as pilot:
-        event_list = app.query_one("#timeline-list")
-        detail = app.query_one("#timeline-detail", ReadingPane)
+        event_list = app.film_screen.query_one("#timeline-list")
+        detail = app.film_screen.query_one("#timeline-detail", ReadingPane)
         for widget in (event_list, detail):
             assert widget.region.height >= 2 and widget.region.bottom <= size[1] - 1
         assert "Undated" not in str(detail.query_one("#timeline-detail-text").render())
         await pilot.press("G")
         assert "1 January 1998" in screen_text(app)
-        chart = app.query_one(TimelineChart)
+        chart = app.film_screen.query_one(TimelineChart)
         if chart.display and size[0] >= 80:
             text = screen_text(app)
             for event in chart.events:  # the date is never what gets cut
@@ -313,7 +313,7 @@ async def test_cast_header_follows_a_resize_made_elsewhere(make_app: AppFactory)
         await pilot.press("3")
         await pilot.pause()
         lines = screen_text(app).splitlines()
-        header = app.query_one(CastHeader).region
+        header = app.film_screen.query_one(CastHeader).region
         title_line = lines[header.y]
         row_line = lines[header.y + 1]  # Nicolas Cage, Ben Sanderson
         assert title_line.index("Role") == row_line.index("Ben Sanderson")
@@ -347,7 +347,7 @@ async def test_slash_in_the_search_box_types(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", "a", "slash")
-        assert isinstance(app.focused, Input) and app.cast_pane.search_box.value == "a/"
+        assert isinstance(app.focused, Input) and app.film_screen.cast_pane.search_box.value == "a/"
 
 
 async def test_a_click_on_a_footer_key_presses_it(make_app: AppFactory) -> None:
@@ -382,7 +382,7 @@ async def test_keys_work_again_after_the_terminal_was_too_small(make_app: AppFac
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
-        plot = app.query_one("#plot")
+        plot = app.film_screen.query_one("#plot")
         assert app.focused is plot
         await pilot.resize_terminal(29, 8)
         await pilot.pause()
@@ -402,7 +402,7 @@ async def test_the_chosen_event_stays_in_sight_when_the_terminal_shrinks(
         await pilot.resize_terminal(40, 12)
         await pilot.pause()
         await pilot.pause()
-        region = app.query_one(EventList).region
+        region = app.film_screen.query_one(EventList).region
         shown = [line[region.x:region.right]
                  for line in screen_text(app).splitlines()[region.y:region.bottom]]
         assert any("DVD" in line for line in shown), shown  # in the list, not only its details

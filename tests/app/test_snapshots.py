@@ -19,7 +19,7 @@ from lvtui.sections import SECTION_IDS
 
 
 async def steady(pilot: Any) -> None:
-    for box in pilot.app.query(Input):
+    for box in pilot.app.film_screen.query(Input):
         box.cursor_blink = False
     await pilot.pause()
 

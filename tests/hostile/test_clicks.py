@@ -99,7 +99,7 @@ async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
     async with app.run_test(size=(120, 240)) as pilot:
         for number, section in enumerate(SECTION_IDS, start=1):
             await pilot.press(str(number))
-            pane = app.query_one(f"#{section}").region
+            pane = app.film_screen.query_one(f"#{section}").region
             previous: list[str] = []
             # Every cell is checked for links and actions on every page; each word of
             # markup is clicked once per section, wherever it is first seen.
@@ -115,7 +115,7 @@ async def test_clicking_film_text_runs_nothing(settings_path: Path) -> None:
                 await pilot.pause()
                 if isinstance(app.screen, PersonCard):  # a second click on a cast row
                     await pilot.press("escape")
-                assert app.section == section, (app.focused, app.screen, app.screen_stack)
+                assert app.film_screen.section == section, (app.focused, app.screen, app.screen_stack)
                 await pilot.press("pagedown")
 
         await pilot.press("3", "enter")  # and a card, whose every line is film text

@@ -179,7 +179,7 @@ async def test_app_shows_hostile_text_as_text(case: Case, make_app: AppFactory) 
         assert_nothing_got_through(screen_text(app))
 
         await pilot.press("escape", "slash", *cast_rows(film)[1].actor[:6])
-        assert app.cast_pane.table.rows, "the search found nobody"
+        assert app.film_screen.cast_pane.table.rows, "the search found nobody"
         assert_nothing_got_through(screen_text(app))
 
         await pilot.press("escape", "f1")

@@ -122,19 +122,19 @@ async def type_and_paste(app: FilmApp, entries: list[tuple[str, str]]) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         for typed, pasted in entries:
             await pilot.press("slash")
-            box = app.cast_pane.search_box
+            box = app.film_screen.cast_pane.search_box
             for character in typed:  # as a terminal reports them, all in one burst
                 app.post_message(events.Key(_character_to_key(character), character))
             await pilot.pause()
             app.post_message(events.Paste(pasted))
             await pilot.pause()
-            shown = [app.cast[index] for index in app.cast_pane.table.rows]
-            assert shown == [app.cast[index]
-                             for index in search_cast(app.cast, box.value)]
+            shown = [app.film_screen.cast[index] for index in app.film_screen.cast_pane.table.rows]
+            assert shown == [app.film_screen.cast[index]
+                             for index in search_cast(app.film_screen.cast, box.value)]
             assert_nothing_got_through(screen_text(app))
             await pilot.press("escape")
             assert box.value == ""
-            assert len(app.cast_pane.table.rows) == len(app.cast)
+            assert len(app.film_screen.cast_pane.table.rows) == len(app.film_screen.cast)
 
 
 # A few examples, each a whole session of up to five searches: one app start per example.

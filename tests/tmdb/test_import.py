@@ -201,13 +201,13 @@ async def test_a_film_from_tmdb_reads_in_every_section_and_its_cards(
                 assert expected in text, f"{expected!r} not in {section}"
             assert "None" not in text and "()" not in text
         # The overview names who heads each department; the rest are in production.
-        assert "Mike Topoozian" not in app.query_one("#overview").query_one(FactList).plain_text()
+        assert "Mike Topoozian" not in app.film_screen.query_one("#overview").query_one(FactList).plain_text()
         await pilot.press("3", "j", "enter")
         assert isinstance(app.screen, PersonCard)
         card = screen_text(app)
         assert "Brad Pitt" in card and "TMDB 287" in card and "#2: Tyler Durden" in card
         foley = next(c.person for c in film.crew if c.job == "Foley Artist")
-        app.open_record(foley)
+        app.film_screen.open_record(foley)
         await pilot.pause()
         assert "Foley Artist" in screen_text(app)
         assert [where for where, _ in appearances(film, foley)] == ["production"]

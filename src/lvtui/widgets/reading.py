@@ -72,6 +72,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
         return [(block, number) for block in self.query(Linked) if block.display
                 for number in range(len(block.links))]
 
+    def first_stop_to(self, target: str) -> tuple[Linked, int] | None:
+        """The first link shown that leads to the record *target*."""
+        return next(((block, number) for block, number in self.link_stops()
+                     if block.links[number][1].target == target), None)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step_link":
             # With no links, tab is the screen's own: it moves the focus.

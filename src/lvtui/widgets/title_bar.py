@@ -1,4 +1,5 @@
-"""The line at the top: an icon that opens the command palette, and the app's title.
+"""The line at the top: an icon that opens the command palette, the app's title, and the
+film and section shown.
 
 Textual's Header lays out the whole screen each time its title changes, which is every
 section switch here; this draws the same line with a repaint alone.
@@ -9,9 +10,11 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual import events
 from textual.content import Content
+from textual.reactive import Reactive
 from textual.widget import Widget
 
 ICON = " ▶ "
+NARROW = 70  # below this many columns the section's name alone is shown
 
 
 class TitleBar(Widget):
@@ -25,16 +28,25 @@ class TitleBar(Widget):
     }
     """
 
+    # The film ("Leaving Las Vegas (1995)") and the section shown. One line repainted when
+    # it changes: the title never changes the layout.
+    heading: Reactive[tuple[str, str]] = Reactive(("", ""), layout=False)
+
     def on_mount(self) -> None:
         self.tooltip = "Click ▶ to open the command palette"
-        self.watch(self.app, "title", self._title_changed, init=False)
-        self.watch(self.app, "sub_title", self._title_changed, init=False)
 
-    def _title_changed(self) -> None:
-        self.refresh()  # one line repainted: the title never changes the layout
+    def title(self) -> Content:
+        film, section = self.heading
+        if self.size.width < NARROW:  # no room for all: the section name matters most
+            return Content(section or self.app.title)
+        if not film:
+            return Content(self.app.title)
+        # Bold rather than Textual's dimmed sub-title, which falls below 3:1 in several themes.
+        return Content.assemble((self.app.title, "bold"), " — ", film,
+                                f" · {section}" if section else "")
 
     def render(self) -> Content:
-        title = self.app.format_title(self.app.title, self.app.sub_title)
+        title = self.title()
         width = self.size.width
         room = max(0, width - 2 * cell_len(ICON))  # centred on the screen, clear of the icon
         if title.cell_length > room:

@@ -1,0 +1,150 @@
+"""The shelf (o, ctrl+o): every film in the library, filtered as you type; enter opens one.
+
+Over the film shown, as the palette is: type part of a title, an original title, a year or
+a director (any case, any accents, every word), move with the arrows, enter opens. The film
+you are in is marked; a file that does not open is listed with its problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from lvtui.library import Shelved
+from lvtui.search import Narrowing
+from lvtui.text import shorten
+from lvtui.widgets.boxes import LineBox
+from lvtui.widgets.footer import KeyFooter
+
+HERE = "●"  # the mark of the film you are in
+
+
+class ShelfFilter(LineBox):
+    """The filter: up and down move through the films below while you type."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "screen.move(1)", "Next", show=False, tooltip="The next film"),
+        Binding("up", "screen.move(-1)", "Previous", show=False, tooltip="The film before"),
+        Binding("enter", "screen.open", "Open", tooltip="Open the film highlighted"),
+    ]
+
+
+class ShelfScreen(ModalScreen[Path | None]):
+    """Every film on the shelf; dismissed with the file chosen, or None."""
+
+    DEFAULT_CSS = """
+    ShelfScreen {
+        align: center middle;
+        background: $background;  /* nothing half-dimmed behind it: every letter reads */
+        & > #shelf-box {
+            width: 90; max-width: 100%; height: auto; max-height: 100%;
+            border: round $accent; background: $surface; padding: 0 1;
+            border-title-color: $foreground; border-title-style: bold;
+        }
+        & ShelfFilter { border: none; height: 1; padding: 0 1; margin-bottom: 1; }
+        & ShelfFilter:focus { border: none; }
+        & #shelf-count { color: $text; padding: 0 1; }
+        & #shelf-list { height: auto; max-height: 1fr; border: none; padding: 0; }
+        & #shelf-list:focus { border: none; }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close", tooltip="Close the shelf"),
+    ]
+
+    def __init__(self, films: list[Shelved] | None, current: Path) -> None:
+        super().__init__()
+        self.films: list[Shelved] = []
+        self._current = current.resolve()
+        self._search = Narrowing(lambda: [film.search_text() for film in self.films])
+        self._shown: list[int] = []  # the films listed, as indices into self.films
+        self._waiting = films is None  # the library is still being read
+        if films is not None:
+            self.films = films
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="shelf-box") as box:
+            box.border_title = "Films"
+            yield ShelfFilter(placeholder="Filter by title, year or director", id="shelf-filter")
+            yield Static(id="shelf-count")
+            yield OptionList(id="shelf-list")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self._list()
+        self.query_one(ShelfFilter).focus()
+
+    def show_films(self, films: list[Shelved]) -> None:
+        """The library, once read (the shelf may open before it is)."""
+        self.films = films
+        self._waiting = False
+        self._search = Narrowing(lambda: [film.search_text() for film in self.films])
+        self._list()
+
+    @on(ShelfFilter.Changed)
+    def _filter(self) -> None:
+        self._list()
+
+    def _list(self) -> None:
+        query = self.query_one(ShelfFilter).value
+        found = self._search.update(query)
+        self._shown = list(range(len(self.films))) if found is None else found
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(Option(self._prompt(self.films[index]), id=str(index))
+                            for index in self._shown)
+        here = next((row for row, index in enumerate(self._shown)
+                     if self.films[index].path.resolve() == self._current), None)
+        if self._shown:
+            options.highlighted = here if here is not None and not query else 0
+        self.query_one("#shelf-count", Static).update(Content(self._count(query)))
+
+    def _count(self, query: str) -> str:
+        if self._waiting:
+            return "Reading the library…"
+        total = len(self.films)
+        if not query:
+            return f"{total:,} film{'s' if total != 1 else ''}"
+        return f"{len(self._shown):,} of {total:,}" if self._shown else "No film matches"
+
+    def _prompt(self, film: Shelved) -> Content:
+        mark = HERE if film.path.resolve() == self._current else " "
+        if film.broken:
+            return Content.assemble(f"{mark} ", (f"{shorten(film.path.name, 40)}", "bold"),
+                                    f" — cannot open: {shorten(film.problem, 80)}")
+        year = f" ({film.year})" if film.year is not None else ""
+        by = f" — {shorten(film.directed_by, 40)}" if film.directed_by else ""
+        return Content.assemble(f"{mark} ", (shorten(film.title, 60), "bold"), year, by)
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if self._shown:
+            now = options.highlighted if options.highlighted is not None else -step
+            options.highlighted = max(0, min(len(self._shown) - 1, now + step))
+
+    def action_open(self) -> None:
+        highlighted = self.query_one(OptionList).highlighted
+        if highlighted is not None and self._shown:
+            self._open(self._shown[highlighted])
+
+    @on(OptionList.OptionSelected, "#shelf-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(self._shown[event.option_index])
+
+    def _open(self, index: int) -> None:
+        film = self.films[index]
+        if film.broken:
+            self.app.bell()
+            self.notify(f"{film.path.name} cannot be opened: {film.problem}",
+                        severity="error", markup=False, timeout=8)
+            return
+        self.dismiss(film.path)
