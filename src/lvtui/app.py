@@ -30,6 +30,7 @@ from lvtui.screens.shelf import ShelfScreen
 from lvtui.sections import SECTIONS
 from lvtui.settings import Settings, SettingsStore
 from lvtui.text import clean, shorten
+from lvtui.widgets.linked import Linked
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from textual.command import Provider
@@ -235,6 +236,13 @@ class FilmApp(App[None]):
             yield SystemCommand(f"Go to {number} · {title}", f"Show section {number}",
                                 lambda section=section: film.go_to_section(section))
 
+    @on(Linked.Followed)
+    def _link_followed(self, event: Linked.Followed) -> None:
+        # A link on a card (a screen of its own, over the film): the film's screen follows
+        # it, as it follows its own.
+        event.stop()
+        self.film_screen.follow(event.link)
+
     @on(FilmScreen.SectionShown)
     def _section_shown(self, event: FilmScreen.SectionShown) -> None:
         if self.settings.section != event.section:
@@ -286,11 +294,13 @@ class FilmApp(App[None]):
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small == self.has_class("-too-small"):
             return
-        film = self.film_screen
+        self.set_class(small, "-too-small")
+        film = self.screen_stack[0]
+        if not isinstance(film, FilmScreen):  # the first resize comes before the first film
+            return
         if small:  # everything is hidden, and Textual drops the focus: keep where it was
             self._focused_before_small = film.focused
-        self.set_class(small, "-too-small")
-        if not small:  # back: the keys go where they went before (j, G, y...), not nowhere
+        else:  # back: the keys go where they went before (j, G, y...), not nowhere
             before = self._focused_before_small
             if before is not None and before.is_attached and before.focusable:
                 film.set_focus(before)

@@ -4,17 +4,21 @@ colours of its own, for checking a theme in one look (tests/app/test_contrast.py
 The panes are lvtui's own, built as the app builds them; the states are set through the
 same methods the keys use: the plot's keyboard on a link and find marks on its text, the
 cast list searched with its cursor on a row, the timeline's list on an event, the find bar
-open with its count and its words selected, a section with nothing to show.
+open with its count and its words selected, a section with nothing to show, the shelf of
+films with the one you are in marked and one that cannot be opened.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.screen import Screen
 
+from lvtui.library import Shelved
+from lvtui.screens.shelf import ShelfBox
 from lvtui.sections import SECTIONS
 from lvtui.widgets.cast import CastPane
 from lvtui.widgets.film_panes import make_pane
@@ -32,6 +36,9 @@ if TYPE_CHECKING:
 
 # Four panes a row, two rows, each about the size a 120x40 terminal gives a section.
 SPECIMEN_SIZE = (280, 60)
+SHELF = [Shelved(Path("here.json"), "Leaving Las Vegas", 1995, "Mike Figgis"),
+         Shelved(Path("other.json"), "Delicatessen", 1991, "Jean-Pierre Jeunet"),
+         Shelved(Path("broken.json"), problem="year: must be a whole number")]
 
 
 class Specimen(Screen[None]):
@@ -49,6 +56,7 @@ class Specimen(Screen[None]):
             for section in SECTIONS:
                 yield make_pane(app.film, section, lambda: app.film_screen.cast)
         yield NothingPane("cast", id="nothing")
+        yield ShelfBox(SHELF, SHELF[0].path)
         yield FindBar(id="find-bar")
         yield KeyFooter()
 

@@ -233,11 +233,12 @@ async def test_theme_and_section_remembered(make_app: AppFactory, settings_path:
         await pilot.press("6")
         app.theme = "nord"
         await pilot.pause()
-    assert json.loads(settings_path.read_text()) == {"theme": "nord", "section": "reception"}
+    assert json.loads(settings_path.read_text()) == {"theme": "nord", "section": "reception",
+                                                     "film": None}
     again = make_app()
     async with again.run_test(size=(120, 40)):
         assert again.theme == "nord"
-        assert again.section == "reception"
+        assert again.film_screen.section == "reception"
 
 
 @pytest.mark.parametrize("content", [b"{not json", b'["list"]', b'{"theme": 5}', b"\xff\xfe"])

@@ -373,7 +373,7 @@ async def test_a_text_changed_while_its_names_are_found_is_linked_as_it_is_now(
 
     app = Host()
     async with app.run_test() as pilot:
-        block = app.film_screen.query_one(Prose)
+        block = app.query_one(Prose)
         may_go = threading.Event()
 
         def names() -> Mentions:

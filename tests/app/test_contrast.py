@@ -22,6 +22,7 @@ from app.specimen import SPECIMEN_SIZE, Specimen
 from helpers import AppFactory, screen_lines
 from lvtui.app import FilmApp
 from lvtui.screens.person_card import PersonCard
+from lvtui.screens.shelf import ShelfScreen
 from lvtui.sections import SECTION_IDS
 from lvtui.widgets.cast import CastTable
 from lvtui.widgets.find_bar import FindBox
@@ -73,7 +74,8 @@ async def walk(app: FilmApp, pilot: Any) -> list[str]:
     steps: list[tuple[str, list[str]]] = [
         *[(section, [str(SECTION_IDS.index(section) + 1)])
           for section in SECTION_IDS if section not in ("timeline", "plot")],
-        ("timeline, its list focused, an event chosen", ["5", "j"]),
+        ("the shelf of films, filtered", ["o", *"las"]),
+        ("timeline, its list focused, an event chosen", ["escape", "5", "j"]),
         ("plot, the keyboard on a link", ["2", "tab"]),
         ("find bar, every match marked, one standing out", ["ctrl+f", *"sera", "enter"]),
         ("find bar again, the last words selected", ["escape", "ctrl+f"]),
@@ -133,7 +135,9 @@ async def test_every_letter_reads_in_every_other_theme(make_app: AppFactory,
         await pilot.press("question_mark")
         shown = {type(widget) for screen in app.screen_stack
                  for widget in screen.walk_children(with_self=True)}
-        missing = {cls.__name__ for cls in widget_classes()
+        # The shelf's screen holds only its box (on the specimen) and the footer, on the
+        # theme's background; the full walk opens it in the default themes.
+        missing = {cls.__name__ for cls in widget_classes() - {ShelfScreen}
                    if not any(issubclass(kind, cls) for kind in shown)}
         assert not missing, f"not on the specimen, the card or the help: {sorted(missing)}"
         await pilot.press("escape")

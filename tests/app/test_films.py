@@ -12,6 +12,7 @@ import pytest
 
 from helpers import FILMS, AppFactory, each_section, screen_text
 from lvtui.loading import load_film
+from lvtui.model import Film
 from lvtui.screens.person_card import PersonCard
 from lvtui.widgets.linked import FactList
 
@@ -58,7 +59,8 @@ async def test_every_section_and_a_card_read_cleanly(make_app: AppFactory, name:
             assert app.screen is app.screen_stack[0] and app.film_screen.section == "cast"
 
 
-async def test_every_fact_of_the_shipped_film_is_shown_once(make_app: AppFactory) -> None:
+async def test_every_fact_of_the_shipped_film_is_shown_once(make_app: AppFactory,
+                                                           film: Film) -> None:
     """A review with both a verdict and a quote shows both; the categories are shown; the
     overview summarises the accolades the reception lists. One walk through the sections."""
     app = make_app()
@@ -72,7 +74,7 @@ async def test_every_fact_of_the_shipped_film_is_shown_once(make_app: AppFactory
     assert "★ Won" in overview and "Academy Awards · Best Actor · Nicolas Cage" in overview
     assert "Nominated" not in overview and "Best Actress" not in overview
     assert "Won 3 of its 7 nominations; the list is under Reception (6)." in overview
-    note = app.film.accolade_notes[0]
+    note = film.accolade_notes[0]
     assert note[:40] not in overview and note[:40] in reception
     assert "Best Actress" in reception and "Nominated" in reception
 

@@ -38,7 +38,7 @@ async def test_resize_storm(make_app: AppFactory) -> None:
         while len(app.screen_stack) > 1:  # a card or the help may be open
             await pilot.press("escape")
         await pilot.resize_terminal(120, 40)
-        app.action_show_section("overview")  # a key could be typed into the search box
+        app.film_screen.action_show_section("overview")  # a key could be typed into the search box
         await pilot.pause()
 
         assert app.is_running

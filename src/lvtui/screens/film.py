@@ -163,7 +163,9 @@ class FilmScreen(Screen[None]):
         search box if *search*) takes focus; the section list moves its highlight along.
         Not a visit by itself: what moves the reader says so (visit())."""
         if not self.panes.is_whole(section):  # asked for before the other panes are whole
-            self.call_next(self._show_when_composed, section, focus, search)
+            # On the app's queue, where the keys wait: the keys typed behind this one
+            # ("/shue" in one burst) go to the pane once it is there.
+            self.app.call_next(self._show_when_composed, section, focus, search)
             return
         switcher = self.panes
         switcher.current = section
@@ -249,17 +251,21 @@ class FilmScreen(Screen[None]):
     @on(Linked.Followed)
     def _link_followed(self, event: Linked.Followed) -> None:
         event.stop()
-        if event.link.section is None:
-            self.open_record(event.link.target)
+        self.follow(event.link)
+
+    def follow(self, link: Mention) -> None:
+        """Where a link leads: a card, or the place in a section that names someone."""
+        if link.section is None:
+            self.open_record(link.target)
         else:
-            self.show_mention(event.link)
+            self.show_mention(link)
 
     def show_mention(self, link: Mention) -> None:
         """Go to the section of *link*, to the first place there that names its record:
         the cast member, or the first link to them, which the keyboard is then on."""
         assert link.section is not None
         if not self.panes.is_whole(link.section):
-            self.call_next(self._show_mention_when_composed, link)
+            self.app.call_next(self._show_mention_when_composed, link)  # as in show_section
             return
         self.visit()
         self.close_sheets()

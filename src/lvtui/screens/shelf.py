@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -32,62 +33,78 @@ class ShelfFilter(LineBox):
     """The filter: up and down move through the films below while you type."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "screen.move(1)", "Next", show=False, tooltip="The next film"),
-        Binding("up", "screen.move(-1)", "Previous", show=False, tooltip="The film before"),
-        Binding("enter", "screen.open", "Open", tooltip="Open the film highlighted"),
+        Binding("down", "move(1)", "Next", show=False, tooltip="The next film"),
+        Binding("up", "move(-1)", "Previous", show=False, tooltip="The film before"),
+        Binding("enter", "open", "Open", tooltip="Open the film highlighted"),
     ]
 
+    def action_move(self, step: int) -> None:
+        self.post_message(ShelfBox.Move(step))
 
-class ShelfScreen(ModalScreen[Path | None]):
-    """Every film on the shelf; dismissed with the file chosen, or None."""
+    def action_open(self) -> None:
+        self.post_message(ShelfBox.Open())
+
+
+class ShelfBox(Vertical):
+    """The films, the filter above them and their count; tells its screen the film chosen."""
 
     DEFAULT_CSS = """
-    ShelfScreen {
-        align: center middle;
-        background: $background;  /* nothing half-dimmed behind it: every letter reads */
-        & > #shelf-box {
-            width: 90; max-width: 100%; height: auto; max-height: 100%;
-            border: round $accent; background: $surface; padding: 0 1;
-            border-title-color: $foreground; border-title-style: bold;
-        }
-        & ShelfFilter { border: none; height: 1; padding: 0 1; margin-bottom: 1; }
-        & ShelfFilter:focus { border: none; }
-        & #shelf-count { color: $text; padding: 0 1; }
-        & #shelf-list { height: auto; max-height: 1fr; border: none; padding: 0; }
-        & #shelf-list:focus { border: none; }
+    ShelfBox {
+        width: 90; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1;
+        border-title-color: $foreground; border-title-style: bold;
+        & > ShelfFilter { border: none; height: 1; padding: 0 1; margin-bottom: 1; }
+        & > ShelfFilter:focus { border: none; }
+        & > #shelf-count { color: $text; padding: 0 1; }
+        & > #shelf-list { height: auto; max-height: 1fr; border: none; padding: 0; }
+        & > #shelf-list:focus { border: none; }
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Close", tooltip="Close the shelf"),
-    ]
+
+    class Move(Message):
+        """Move the highlight (from the filter: up and down)."""
+
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    class Open(Message):
+        """Open the film highlighted (from the filter: enter)."""
+
+    class Chosen(Message):
+        """A film to open."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
 
     def __init__(self, films: list[Shelved] | None, current: Path) -> None:
-        super().__init__()
-        self.films: list[Shelved] = []
+        super().__init__(id="shelf-box")
+        self.border_title = "Films"
         self._current = current.resolve()
-        self._search = Narrowing(lambda: [film.search_text() for film in self.films])
         self._shown: list[int] = []  # the films listed, as indices into self.films
         self._waiting = films is None  # the library is still being read
-        if films is not None:
-            self.films = films
+        self._set_films(films or [])
+
+    def _set_films(self, films: list[Shelved]) -> None:
+        self.films = films
+        self._search = Narrowing(lambda: [film.search_text() for film in films])
+        # Each path resolved once, not at every key: the film you are in, marked.
+        self._here = next((index for index, film in enumerate(films)
+                           if film.path.resolve() == self._current), None)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="shelf-box") as box:
-            box.border_title = "Films"
-            yield ShelfFilter(placeholder="Filter by title, year or director", id="shelf-filter")
-            yield Static(id="shelf-count")
-            yield OptionList(id="shelf-list")
-        yield KeyFooter()
+        yield ShelfFilter(placeholder="Filter by title, year or director", id="shelf-filter")
+        yield Static(id="shelf-count")
+        yield OptionList(id="shelf-list")
 
     def on_mount(self) -> None:
-        self._list()
-        self.query_one(ShelfFilter).focus()
+        self._list()  # the screen's first focus goes to the filter: type at once
 
     def show_films(self, films: list[Shelved]) -> None:
         """The library, once read (the shelf may open before it is)."""
-        self.films = films
         self._waiting = False
-        self._search = Narrowing(lambda: [film.search_text() for film in self.films])
+        self._set_films(films)
         self._list()
 
     @on(ShelfFilter.Changed)
@@ -100,10 +117,8 @@ class ShelfScreen(ModalScreen[Path | None]):
         self._shown = list(range(len(self.films))) if found is None else found
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options(Option(self._prompt(self.films[index]), id=str(index))
-                            for index in self._shown)
-        here = next((row for row, index in enumerate(self._shown)
-                     if self.films[index].path.resolve() == self._current), None)
+        options.add_options(Option(self._prompt(index), id=str(index)) for index in self._shown)
+        here = self._shown.index(self._here) if self._here in self._shown else None
         if self._shown:
             options.highlighted = here if here is not None and not query else 0
         self.query_one("#shelf-count", Static).update(Content(self._count(query)))
@@ -116,8 +131,9 @@ class ShelfScreen(ModalScreen[Path | None]):
             return f"{total:,} film{'s' if total != 1 else ''}"
         return f"{len(self._shown):,} of {total:,}" if self._shown else "No film matches"
 
-    def _prompt(self, film: Shelved) -> Content:
-        mark = HERE if film.path.resolve() == self._current else " "
+    def _prompt(self, index: int) -> Content:
+        film = self.films[index]
+        mark = HERE if index == self._here else " "
         if film.broken:
             return Content.assemble(f"{mark} ", (f"{shorten(film.path.name, 40)}", "bold"),
                                     f" — cannot open: {shorten(film.problem, 80)}")
@@ -125,13 +141,18 @@ class ShelfScreen(ModalScreen[Path | None]):
         by = f" — {shorten(film.directed_by, 40)}" if film.directed_by else ""
         return Content.assemble(f"{mark} ", (shorten(film.title, 60), "bold"), year, by)
 
-    def action_move(self, step: int) -> None:
+    @on(Move)
+    def _move(self, event: ShelfBox.Move) -> None:
+        event.stop()
+        step = event.step
         options = self.query_one(OptionList)
         if self._shown:
             now = options.highlighted if options.highlighted is not None else -step
             options.highlighted = max(0, min(len(self._shown) - 1, now + step))
 
-    def action_open(self) -> None:
+    @on(Open)
+    def _open_highlighted(self, event: ShelfBox.Open) -> None:
+        event.stop()
         highlighted = self.query_one(OptionList).highlighted
         if highlighted is not None and self._shown:
             self._open(self._shown[highlighted])
@@ -147,4 +168,33 @@ class ShelfScreen(ModalScreen[Path | None]):
             self.notify(f"{film.path.name} cannot be opened: {film.problem}",
                         severity="error", markup=False, timeout=8)
             return
-        self.dismiss(film.path)
+        self.post_message(self.Chosen(film.path))
+
+
+class ShelfScreen(ModalScreen[Path | None]):
+    """The shelf over the film shown; dismissed with the file chosen, or None."""
+
+    DEFAULT_CSS = """
+    ShelfScreen {
+        align: center middle;
+        background: $background;  /* nothing half-dimmed behind it: every letter reads */
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close", tooltip="Close the shelf"),
+    ]
+
+    def __init__(self, films: list[Shelved] | None, current: Path) -> None:
+        super().__init__()
+        self._box = ShelfBox(films, current)
+
+    def compose(self) -> ComposeResult:
+        yield self._box
+        yield KeyFooter()
+
+    def show_films(self, films: list[Shelved]) -> None:
+        self._box.show_films(films)
+
+    @on(ShelfBox.Chosen)
+    def _chosen(self, event: ShelfBox.Chosen) -> None:
+        self.dismiss(event.path)
