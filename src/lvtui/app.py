@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
 
+from lvtui.elsewhere import Elsewhere, PeopleAcrossFilms
 from lvtui.history import History
 from lvtui.library import Shelved, library_folder, scan
 from lvtui.loading import FilmError, load_film, shipped_film_path
@@ -62,6 +63,7 @@ class FilmApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "lvtui"
+    DEFAULT_MODE = FIRST_FILM  # the film started with: a mode as any film opened after it
     COMMANDS = App.COMMANDS | {card_commands, film_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -88,23 +90,29 @@ class FilmApp(App[None]):
         self.settings = self.store.load()
         self.library = library  # None: the user's library folder
         self.shelf: list[Shelved] | None = None  # once the folder is read, after the first frame
+        self.people = PeopleAcrossFilms()  # the people of every film on the shelf, then
         self.films: History[str] = History()  # the modes of the films left, for going back
-        self._paths: dict[Path, str] = {}  # each open film's file -> its mode
+        self._open: dict[Path, FilmScreen] = {}  # each open film's file -> its screen
         self._focused_before_small: Widget | None = None  # while the terminal is too small
         # Settings (see _save): the ones no write has taken yet, handed over under a lock a
         # key holds only for that; and a lock held while the file is written.
         self._unsaved: Settings | None = None
         self._handing_over = threading.Lock()
         self._writing = threading.Lock()
-        first = self._film_screen(film, path, section or self.settings.section,
-                                  None if find is None else clean(find))  # typed, or pasted
-        self.add_mode(FIRST_FILM, lambda: first)
-        self._paths[_key(path)] = FIRST_FILM
+        self._add_film(FIRST_FILM, film, path, section or self.settings.section,
+                       None if find is None else clean(find))  # typed, or pasted
 
-    def _film_screen(self, film: Film, path: Path | None, section: str | None,
-                     search: str | None = None) -> FilmScreen:
-        return FilmScreen(film, path=path, section=section, search=search,
-                          on_visit=self.films.forget_forward)
+    def _add_film(self, mode: str, film: Film, path: Path | None, section: str | None,
+                  search: str | None = None) -> FilmScreen:
+        """A film's screen, as a mode of its own (named *mode*): shown by switching to it."""
+        def elsewhere(id: str) -> list[Elsewhere]:
+            return self.people.elsewhere(path or shipped_film_path(), film, id)
+
+        screen = FilmScreen(film, path=path, section=section, search=search,
+                            on_visit=self.films.forget_forward, elsewhere=elsewhere, name=mode)
+        self.add_mode(mode, lambda: screen)
+        self._open[_key(path)] = screen
+        return screen
 
     @property
     def film_screen(self) -> FilmScreen:
@@ -118,7 +126,6 @@ class FilmApp(App[None]):
         return self.film_screen.film
 
     def on_mount(self) -> None:
-        self.switch_mode(FIRST_FILM)  # before the first frame: no other screen is ever shown
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         elif self.theme not in self.available_themes:
@@ -126,7 +133,9 @@ class FilmApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._show_settings_warnings()
         self._adapt_to(self.size.width, self.size.height)
-        self.call_after_refresh(self._read_shelf)
+        # The films open are not read again (the shipped one would be, at every start).
+        self.call_after_refresh(self._read_shelf,
+                                {key: screen.film for key, screen in self._open.items()})
 
     def on_unmount(self) -> None:
         # The last section chosen is on disk before exit: Textual cancels the workers that
@@ -137,15 +146,17 @@ class FilmApp(App[None]):
     # -- the shelf --------------------------------------------------------------------------
 
     @work(thread=True, name="read the shelf", exit_on_error=False)
-    def _read_shelf(self) -> None:
+    def _read_shelf(self, open_films: dict[Path, Film]) -> None:
         """Read the library folder after the first frame, in a thread: a big shelf must not
-        make a start slower, nor any key wait."""
-        extra = [path for path in self._paths if path != _key(None)]
-        shelf = scan(self.library or library_folder(), extra)
-        self.call_from_thread(self._shelf_read, shelf)
+        make a start slower, nor any key wait. The people of its films are indexed as they
+        are read, for the cards' "In other films"."""
+        people = PeopleAcrossFilms()
+        shelf = scan(self.library or library_folder(), list(open_films), open_films,
+                     each=people.add)
+        self.call_from_thread(self._shelf_read, shelf, people)
 
-    def _shelf_read(self, shelf: list[Shelved]) -> None:
-        self.shelf = shelf
+    def _shelf_read(self, shelf: list[Shelved], people: PeopleAcrossFilms) -> None:
+        self.shelf, self.people = shelf, people
         if isinstance(self.screen, ShelfScreen):
             self.screen.show_films(shelf)
 
@@ -172,8 +183,8 @@ class FilmApp(App[None]):
     async def open_film(self, path: Path, card: str | None = None) -> None:
         """Show the film in *path* (opening it, or coming back to it): a visit, which
         alt+left comes back from; with *card*, that person's card over it."""
-        mode = self._paths.get(_key(path))
-        if mode is None:
+        screen = self._open.get(_key(path))
+        if screen is None:
             try:  # in a thread: a big film takes a while to read and check
                 film = await asyncio.to_thread(load_film, path)
             except FilmError as error:
@@ -181,17 +192,16 @@ class FilmApp(App[None]):
                 self.notify(f"Cannot open {shorten(clean(str(path)), 60)}: {problem}",
                             severity="error", markup=False, timeout=8)
                 return
-            mode = f"film-{len(self._paths)}"
-            screen = self._film_screen(film, path, self.film_screen.section)
-            self.add_mode(mode, lambda: screen)
-            self._paths[_key(path)] = mode
+            screen = self._add_film(f"film-{len(self._open)}", film, path,
+                                    self.film_screen.section)
+        mode = screen.name or FIRST_FILM
         if mode != self.current_mode:
             self.film_screen.history.forget_forward()  # a new visit from where it is now
             self.films.left(self.current_mode)
             await self.switch_mode(mode)
             self._film_shown()
         if card is not None:
-            self.film_screen.open_record(card)
+            self.film_screen.show_card(card)
 
     def _film_shown(self) -> None:
         path = self.film_screen.path
@@ -242,6 +252,10 @@ class FilmApp(App[None]):
         # it, as it follows its own.
         event.stop()
         self.film_screen.follow(event.link)
+
+    @on(FilmScreen.OpenFilm)
+    def _open_film_asked(self, event: FilmScreen.OpenFilm) -> None:
+        self.open_film(event.path, event.card)
 
     @on(FilmScreen.SectionShown)
     def _section_shown(self, event: FilmScreen.SectionShown) -> None:

@@ -7,13 +7,17 @@ never fatal to the rest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lvtui.loading import FilmError, load_film, shipped_film_path
 from lvtui.people import credits
 from lvtui.search import fold
+
+if TYPE_CHECKING:
+    from lvtui.model import Film
 
 
 def library_folder() -> Path:
@@ -52,11 +56,16 @@ class Shelved:
         return self.broken, fold(self.title or self.path.name), self.year or 0, str(self.path)
 
 
-def shelve(path: Path) -> Shelved:
-    try:
-        film = load_film(path)
-    except FilmError as error:
-        return Shelved(path, problem=error.problems[0] if error.problems else "not a film")
+def shelve(path: Path, film: Film | None = None,
+           each: Callable[[Path, Film], object] = lambda path, film: None) -> Shelved:
+    """What the shelf shows of the file in *path* (read, unless its *film* is known); *each*
+    is given the film, if it opens."""
+    if film is None:
+        try:
+            film = load_film(path)
+        except FilmError as error:
+            return Shelved(path, problem=error.problems[0] if error.problems else "not a film")
+    each(path, film)
     return Shelved(path, film.title, film.year, credits(film, "Directing"),
                    original_title=film.original_title or "")
 
@@ -70,10 +79,16 @@ def film_files(folder: Path) -> list[Path]:
         return []
 
 
-def scan(folder: Path | None = None, extra: Iterable[Path] = ()) -> list[Shelved]:
-    """Every film on the shelf, sorted: the shipped film, *extra* files, and the folder's."""
+def scan(folder: Path | None = None, extra: Iterable[Path] = (),
+         known: Mapping[Path, Film] | None = None,
+         each: Callable[[Path, Film], object] = lambda path, film: None) -> list[Shelved]:
+    """Every film on the shelf, sorted: the shipped film, *extra* files, and the folder's.
+    The films in *known* (by resolved path) are not read again; *each* is given every film
+    that opens, with its path."""
     paths = [shipped_film_path(), *extra, *film_files(folder or library_folder())]
     unique: dict[Path, Path] = {}  # each file once, by where it really is, shown as given
     for path in paths:
         unique.setdefault(path.resolve(), path)
-    return sorted((shelve(path) for path in unique.values()), key=Shelved.sort_key)
+    known = known or {}
+    return sorted((shelve(path, known.get(key), each) for key, path in unique.items()),
+                  key=Shelved.sort_key)

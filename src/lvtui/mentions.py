@@ -34,12 +34,14 @@ LONGEST_NAME = 1000
 
 class Mention(NamedTuple):
     """The characters text[start:end] name the record *target*. A link with a *section*
-    goes to the record's first place in that section, not to the record's card."""
+    goes to the record's first place in that section, not to the record's card; one with a
+    *film* (a file) opens that film at the card of its record *target*."""
 
     start: int
     end: int
     target: str
     section: str | None = None
+    film: str | None = None
 
 
 class Mentions:

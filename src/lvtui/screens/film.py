@@ -40,6 +40,7 @@ from lvtui.widgets.section_list import SectionList
 from lvtui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from lvtui.elsewhere import Elsewhere
     from lvtui.model import Film
     from lvtui.people import CastRow
 
@@ -64,6 +65,14 @@ class FilmScreen(Screen[None]):
                 tooltip="Go back to the match before"),
     ]
 
+    class OpenFilm(Message):
+        """Open another film (a file) at a record's card: the app holds the films."""
+
+        def __init__(self, path: Path, card: str) -> None:
+            super().__init__()
+            self.path = path
+            self.card = card
+
     class SectionShown(Message):
         """A section is on screen now (the app remembers it for the next start)."""
 
@@ -78,6 +87,7 @@ class FilmScreen(Screen[None]):
 
     def __init__(self, film: Film, *, path: Path | None = None, section: str | None = None,
                  search: str | None = None, on_visit: Callable[[], object] = lambda: None,
+                 elsewhere: Callable[[str], Sequence[Elsewhere]] = lambda id: (),
                  name: str | None = None) -> None:
         super().__init__(name=name)
         self.film = film
@@ -88,6 +98,7 @@ class FilmScreen(Screen[None]):
             self.start_section = "cast"
         self.history: History[Place] = History()
         self._on_visit = on_visit  # told of each new visit: the films ahead are forgotten
+        self.elsewhere = elsewhere  # the other films on the shelf that a record is in
         self.film_find = FilmFind()  # ctrl+f
 
     def compose(self) -> ComposeResult:
@@ -238,10 +249,18 @@ class FilmScreen(Screen[None]):
         self.open_record(self.cast[index].person)
 
     def open_record(self, id: str) -> None:
-        """The card of any person or organisation, in place of any card open now."""
+        """The card of any person or organisation, in place of any card open now: a visit."""
         self.visit()
+        self.show_card(id)
+
+    def show_card(self, id: str) -> None:
+        """The card of *id*, in place of any card open now, not recorded as a visit (where a
+        film is opened at a card, opening the film is the visit)."""
         self.close_sheets()
-        self.app.push_screen(PersonCard(self.film, id, self.mentions))
+        self.app.push_screen(self._card(id))
+
+    def _card(self, id: str) -> PersonCard:
+        return PersonCard(self.film, id, self.mentions, self.elsewhere(id))
 
     def close_sheets(self) -> None:
         """Close whatever covers this screen: a card, the help, the shelf."""
@@ -254,8 +273,11 @@ class FilmScreen(Screen[None]):
         self.follow(event.link)
 
     def follow(self, link: Mention) -> None:
-        """Where a link leads: a card, or the place in a section that names someone."""
-        if link.section is None:
+        """Where a link leads: a card, the place in a section that names someone, or their
+        card in another film."""
+        if link.film is not None:
+            self.post_message(self.OpenFilm(Path(link.film), link.target))
+        elif link.section is None:
             self.open_record(link.target)
         else:
             self.show_mention(link)
@@ -417,7 +439,7 @@ class FilmScreen(Screen[None]):
         if scroller is not None:
             scroller.call_after_refresh(scroller.scroll_to, y=place.scroll, animate=False)
         if place.card is not None:
-            self.app.push_screen(PersonCard(self.film, place.card, self.mentions))
+            self.app.push_screen(self._card(place.card))
 
 
 def when_laid_out(widget: Widget, callback: Callable[[], None]) -> None:

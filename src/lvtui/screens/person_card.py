@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -16,15 +17,16 @@ from lvtui.widgets.linked import Prose
 from lvtui.wording import external_ids, spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
+    from lvtui.elsewhere import Elsewhere
     from lvtui.mentions import Mentions
     from lvtui.model import Film
 
 
-def card_units(film: Film, id: str, mentions: Mentions | None = None
-               ) -> tuple[list[Content], list[list[Mention]]]:
+def card_units(film: Film, id: str, mentions: Mentions | None = None,
+               elsewhere: Sequence[Elsewhere] = ()) -> tuple[list[Content], list[list[Mention]]]:
     """Everything the card of the person or organisation *id* says, as literal text (the
     names come from the film file), a unit a line; and the links lvtui puts there itself:
-    each place in the film goes to that section."""
+    each place in the film goes to that section, each film *elsewhere* to their card there."""
     record = film.record(id)
     parts: list[str | tuple[str, str]] = [(record.name, "bold $text-accent")]
     # What they did on the film first (a director who plays a mobster is a director),
@@ -64,6 +66,13 @@ def card_units(film: Film, id: str, mentions: Mentions | None = None
     units = [Content.assemble(*parts)]
     links: list[list[Mention]] = [[]]
     _add_places(units, links, "In this film", appearances(film, id), id)
+    if elsewhere:  # before the mentions, which can run long: each a link to their card there
+        units += [Content(""), Content.styled("In other films", "bold $text-secondary")]
+        links += [[], []]
+        for other in elsewhere:
+            line = other.line()
+            units.append(Content(f"• {line}"))
+            links.append([Mention(2, 2 + len(line), other.id, film=str(other.path))])
     # Where the film's text names them, each line a link to that place.
     if mentions is not None:
         _add_places(units, links, "Mentioned in the film's text",
@@ -105,11 +114,13 @@ class PersonCard(Sheet):
         Binding("alt+right", "app.forward", "Forward", show=False, tooltip="Go forward again"),
     ]
 
-    def __init__(self, film: Film, id: str, mentions: Mentions | None = None) -> None:
+    def __init__(self, film: Film, id: str, mentions: Mentions | None = None,
+                 elsewhere: Sequence[Elsewhere] = ()) -> None:
         super().__init__()
         self.film = film
         self.id_shown = id
         self.mentions = mentions  # the names in the card link too, once they are known
+        self.elsewhere = elsewhere  # the other films on the shelf they are in
 
     @property
     def shown_name(self) -> str:
@@ -119,7 +130,7 @@ class PersonCard(Sheet):
         return "Person" if self.film.is_person(self.id_shown) else "Organisation"
 
     def compose_body(self) -> ComposeResult:
-        units, links = card_units(self.film, self.id_shown, self.mentions)
+        units, links = card_units(self.film, self.id_shown, self.mentions, self.elsewhere)
         yield Prose(units, links=links, own=self.id_shown, id="card-text")
 
     def on_mount(self) -> None:

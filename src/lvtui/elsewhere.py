@@ -1,0 +1,107 @@
+"""People across films: the other films on the shelf that a person (or organisation) is in.
+
+Two records are the same person when they share an external id (TMDB, IMDb or Wikidata);
+without ids, when both name and birth date are equal. The index is made once, in a thread,
+from the films as the shelf reads them; a card then looks its person up in a dict, however
+many films there are. No UI here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lvtui.search import fold
+
+if TYPE_CHECKING:
+    from lvtui.model import Film, Organization, Person
+
+Identity = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """A person's record in another film: where the film is, what it is, their role."""
+
+    path: Path
+    title: str
+    year: int | None
+    id: str  # the record's id in that film
+    role: str
+
+    def line(self) -> str:
+        """'Delicatessen (1991) — Louison'."""
+        year = f" ({self.year})" if self.year is not None else ""
+        return f"{self.title}{year}" + (f" — {self.role}" if self.role else "")
+
+
+def identities(record: Person | Organization, is_person: bool) -> tuple[Identity, ...]:
+    """What makes the record the same in any film: its external ids, or else its name and
+    birth date together (a name alone is shared by strangers)."""
+    kind = "person" if is_person else "organisation"
+    ids = record.external_ids
+    found: list[Identity] = []
+    if ids is not None:
+        # TMDB numbers people and companies separately: the kind is part of the id.
+        if ids.tmdb is not None:
+            found.append((f"tmdb {kind}", str(ids.tmdb)))
+        if ids.imdb is not None:
+            found.append(("imdb", ids.imdb))
+        if ids.wikidata is not None:
+            found.append(("wikidata", ids.wikidata))
+    born = getattr(record, "born", None)
+    if not found and born is not None:
+        found.append(("name and birth", f"{fold(record.name)}\x00{born}"))
+    return tuple(found)
+
+
+def roles(film: Film) -> dict[str, str]:
+    """Each record's role in *film*, in a word or two: the characters played, else the
+    jobs, else what they were to it (a company producing it, a critic reviewing it)."""
+    played: dict[str, list[str]] = {}
+    for credit in film.cast:
+        played.setdefault(credit.person, []).append(credit.character)
+    jobs: dict[str, list[str]] = {}
+    for crew in film.crew:
+        jobs.setdefault(crew.person, []).append(crew.job)
+    found = {id: ", ".join(dict.fromkeys(names)) for id, names in played.items()}
+    for id, names in jobs.items():
+        found.setdefault(id, ", ".join(dict.fromkeys(names)))
+    for id in film.production_companies:
+        found.setdefault(id, "Production company")
+    for review in film.reception.reviews:
+        found.setdefault(review.critic, "Reviewed it")
+        if review.outlet is not None:
+            found.setdefault(review.outlet, "Published a review")
+    return found
+
+
+class PeopleAcrossFilms:
+    """Every record of every film added, by identity."""
+
+    def __init__(self) -> None:
+        self._by_identity: dict[Identity, list[Elsewhere]] = {}
+
+    def add(self, path: Path, film: Film) -> None:
+        role = roles(film)
+        records: Iterable[tuple[Person | Organization, bool]] = [
+            *((person, True) for person in film.people),
+            *((organization, False) for organization in film.organizations)]
+        for record, is_person in records:
+            here = Elsewhere(path, film.title, film.year, record.id, role.get(record.id, ""))
+            for identity in identities(record, is_person):
+                self._by_identity.setdefault(identity, []).append(here)
+
+    def elsewhere(self, path: Path, film: Film, id: str) -> list[Elsewhere]:
+        """The other films the record *id* of *film* (read from *path*) is in, by year."""
+        record = film.record(id)
+        own = path.resolve()
+        found: dict[Path, Elsewhere] = {}
+        for identity in identities(record, film.is_person(id)):
+            for other in self._by_identity.get(identity, ()):
+                key = other.path.resolve()
+                if key != own:
+                    found.setdefault(key, other)
+        return sorted(found.values(), key=lambda other: (other.year or 0, fold(other.title)))
