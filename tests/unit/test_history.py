@@ -18,3 +18,13 @@ def test_a_new_visit_forgets_the_way_forward_and_repeats_count_once() -> None:
     for place in (a, b, c, d):
         history.left(place)
     assert [history.back(d), history.back(d), history.back(d), history.back(d)] == [d, c, b, None]
+
+
+def test_a_visit_in_another_history_forgets_this_ones_way_forward() -> None:
+    # The app's films: back from a film and then somewhere new in the film before, the film
+    # left is no longer ahead (as a browser forgets the pages ahead).
+    films: History[str] = History()
+    films.left("film-0")
+    assert films.back("film-1") == "film-0" and films.can_go_forward
+    films.forget_forward()
+    assert not films.can_go_forward and films.forward("film-0") is None
