@@ -74,7 +74,7 @@ class Terminal:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
         env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home),
                "TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8",
-               "XDG_CONFIG_HOME": str(home / "config")}
+               "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
         self.args, self.master = args, master
         self.output = bytearray()
         self._grew = threading.Condition()
@@ -430,9 +430,10 @@ def table(figures: Sequence[Figure]) -> str:
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
-def write_results(path: Path, text: str) -> None:
-    """Replace what lies between the results markers of *path*; the notes around stay."""
-    start, end = "<!-- results -->", "<!-- /results -->"
+def write_results(path: Path, text: str,
+                  markers: tuple[str, str] = ("<!-- results -->", "<!-- /results -->")) -> None:
+    """Replace what lies between the *markers* of *path*; the notes around stay."""
+    start, end = markers
     old = path.read_text(encoding="utf-8") if path.exists() else f"{start}\n{end}\n"
     before, _, rest = old.partition(start)
     _, _, after = rest.partition(end)

@@ -205,7 +205,7 @@ class FilmApp(App[None]):
 
     def _film_shown(self) -> None:
         path = self.film_screen.path
-        self.settings.film = None if path is None or _key(path) == _key(None) else str(path)
+        self.settings.film = None if path is None or _key(path) == _key(None) else str(_key(path))
         self.settings.section = self.film_screen.section
         self._save()
 

@@ -505,5 +505,5 @@ def browse(path: Path | None, section: str | None, find: str | None) -> int:
     # passes, which would otherwise walk every one of its objects again and again.
     gc.freeze()
 
-    FilmApp(film, section=section, find=find).run()
+    FilmApp(film, path=path, section=section, find=find).run()
     return 0

@@ -56,7 +56,8 @@ class ShelfBox(Vertical):
         & > ShelfFilter { border: none; height: 1; padding: 0 1; margin-bottom: 1; }
         & > ShelfFilter:focus { border: none; }
         & > #shelf-count { color: $text; padding: 0 1; }
-        & > #shelf-list { height: auto; max-height: 1fr; border: none; padding: 0; }
+        & > #shelf-list { height: auto; max-height: 1fr; border: none; padding: 0;
+                         text-wrap: nowrap; text-overflow: ellipsis; }
         & > #shelf-list:focus { border: none; }
     }
     """
@@ -88,6 +89,7 @@ class ShelfBox(Vertical):
 
     def _set_films(self, films: list[Shelved]) -> None:
         self.films = films
+        self._prompts: list[Content] | None = None
         self._search = Narrowing(lambda: [film.search_text() for film in films])
         # Each path resolved once, not at every key: the film you are in, marked.
         self._here = next((index for index, film in enumerate(films)
@@ -117,7 +119,10 @@ class ShelfBox(Vertical):
         self._shown = list(range(len(self.films))) if found is None else found
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options(Option(self._prompt(index), id=str(index)) for index in self._shown)
+        if self._prompts is None:  # each film's line made once, not at every key
+            self._prompts = [self._prompt(index) for index in range(len(self.films))]
+        prompts = self._prompts
+        options.add_options(Option(prompts[index], id=str(index)) for index in self._shown)
         here = self._shown.index(self._here) if self._here in self._shown else None
         if self._shown:
             options.highlighted = here if here is not None and not query else 0
