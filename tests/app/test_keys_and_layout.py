@@ -322,10 +322,11 @@ async def test_cast_header_follows_a_resize_made_elsewhere(make_app: AppFactory)
 async def test_title_follows_the_width(make_app: AppFactory) -> None:
     app = make_app(section="cast")
     async with app.run_test(size=(40, 12)) as pilot:
-        assert "Leaving Las Vegas" not in screen_text(app).splitlines()[0]
+        # Narrow: the section first, then the film (cut short if need be); no app name.
+        assert screen_text(app).splitlines()[0].strip() == "▶  Cast · Leaving Las Vegas (1995)"
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
-        assert "Leaving Las Vegas (1995) · Cast" in screen_text(app).splitlines()[0]
+        assert "lvtui — Leaving Las Vegas (1995) · Cast" in screen_text(app).splitlines()[0]
 
 
 async def test_narrow_cast_shows_whole_names_and_a_whole_footer(make_app: AppFactory) -> None:

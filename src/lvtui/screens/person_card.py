@@ -13,6 +13,7 @@ from lvtui.mentions import Mention
 from lvtui.people import appearances, jobs_of, mentioned_in
 from lvtui.screens.sheet import Sheet
 from lvtui.sections import SECTIONS
+from lvtui.text import shorten
 from lvtui.widgets.linked import Prose
 from lvtui.wording import external_ids, spelled_date
 
@@ -128,6 +129,10 @@ class PersonCard(Sheet):
 
     def sheet_title(self) -> str:
         return "Person" if self.film.is_person(self.id_shown) else "Organisation"
+
+    def sheet_subtitle(self) -> str:
+        # The card covers the title bar: with several films open, it says whose it is.
+        return f"{shorten(self.film.title, 60)} ({self.film.year})"
 
     def compose_body(self) -> ComposeResult:
         units, links = card_units(self.film, self.id_shown, self.mentions, self.elsewhere)

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.screen import ModalScreen
 
 from lvtui.widgets.footer import KeyFooter
@@ -24,6 +25,7 @@ class Sheet(ModalScreen[None]):
             width: 72; max-width: 100%; height: auto; max-height: 100%;
             border: round $accent; background: $surface; padding: 1 2;
             border-title-color: $foreground; border-title-style: bold;
+            border-subtitle-color: $foreground;
             &:focus { border: round $accent; }
         }
     }
@@ -35,12 +37,19 @@ class Sheet(ModalScreen[None]):
         """The title on the box's border: the class's, unless a sheet words its own."""
         return self.SHEET_TITLE
 
+    def sheet_subtitle(self) -> str:
+        """The words at the foot of the box's border (a card names its film there)."""
+        return ""
+
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
         with ReadingPane(id="sheet-body") as body:
-            body.border_title = self.sheet_title()
+            # Content, never a string: a string there is read as markup, and a card's
+            # words come from the film file.
+            body.border_title = Content(self.sheet_title())
+            body.border_subtitle = Content(self.sheet_subtitle())
             yield from self.compose_body()
         yield KeyFooter()
 

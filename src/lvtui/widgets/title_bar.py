@@ -37,8 +37,9 @@ class TitleBar(Widget):
 
     def title(self) -> Content:
         film, section = self.heading
-        if self.size.width < NARROW:  # no room for all: the section name matters most
-            return Content(section or self.app.title)
+        if self.size.width < NARROW:  # no room for all: the section first, then the film
+            return Content(" · ".join(part for part in (section, film) if part)
+                           or self.app.title)
         if not film:
             return Content(self.app.title)
         # Bold rather than Textual's dimmed sub-title, which falls below 3:1 in several themes.
