@@ -31,6 +31,7 @@ from lvtui.screens.shelf import ShelfScreen
 from lvtui.sections import SECTIONS
 from lvtui.settings import Settings, SettingsStore
 from lvtui.text import clean, shorten
+from lvtui.widgets.internals import styled_as_the_app_now
 from lvtui.widgets.linked import Linked
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
@@ -110,7 +111,7 @@ class FilmApp(App[None]):
 
         screen = FilmScreen(film, path=path, section=section, search=search,
                             on_visit=self.films.forget_forward, elsewhere=elsewhere, name=mode)
-        self.add_mode(mode, lambda: screen)
+        self.add_mode(mode, lambda: styled_as_the_app_now(screen, self))
         self._open[_key(path)] = screen
         return screen
 

@@ -51,3 +51,16 @@ def test_a_widget_still_restyles_everything_in_it_when_its_focus_changes() -> No
     assert "update_node_styles" in inspect.getsource(Widget.watch_has_focus)
     assert "watch_has_focus" in ReadingPane.__dict__
     assert inspect.signature(Stylesheet.update_nodes).parameters.keys() >= {"nodes", "animate"}
+
+
+def test_a_new_modes_screen_is_still_restyled_when_its_count_of_css_updates_is_behind() -> None:
+    # styled_as_the_app_now catches a new film screen's count up with the app's, so that
+    # making a mode's screen does not re-parse every stylesheet.
+    from textual.app import App
+    from textual.screen import Screen
+
+    source = inspect.getsource(App._init_mode)
+    assert "screen._css_update_count != self._css_update_count" in source
+    assert "self.refresh_css()" in source
+    assert Screen()._css_update_count == -1  # behind any app's, as made
+    assert App()._css_update_count == 0

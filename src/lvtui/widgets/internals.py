@@ -7,12 +7,18 @@ rely on, so that an upgrade is a deliberate act and never a silent breakage.
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from textual import events
+from textual.app import App
 from textual.geometry import Size
 from textual.reactive import Reactive
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Input
+
+S = TypeVar("S", bound=Screen[Any])
 
 
 def resize_scroll_area(view: ScrollView, size: Size) -> None:
@@ -72,3 +78,16 @@ def repaint_only_virtual_size() -> Reactive[Size]:
     own size never depends on its text (it is as wide as its bar) only needs a repaint.
     """
     return Reactive(Size(0, 0), layout=False)
+
+
+def styled_as_the_app_now(screen: S, app: App[Any]) -> S:
+    """Mark a screen made for a new mode as styled with the app's CSS as it is now.
+
+    Textual re-parses every stylesheet when it makes a mode's screen, because a new screen's
+    count of CSS updates starts behind the app's. A new screen has missed no update: it is
+    styled as it mounts. At start-up that was a whole parse of lvtui's CSS, a seventh of
+    starting, for nothing. A theme changed while the screen is not shown still restyles it
+    when it comes back: the count is only caught up here, once.
+    """
+    screen._css_update_count = app._css_update_count
+    return screen
