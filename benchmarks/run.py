@@ -209,6 +209,7 @@ async def _type_keys(film_path: Path | None, home: Path, find: bool = False) -> 
     import lvtui.app
     from lvtui.loading import load_film
     from lvtui.settings import SettingsStore
+    from lvtui.widgets import film_panes
     from lvtui.widgets.cast import CastPane, SearchBox
     from lvtui.widgets.find_bar import FindBox
 
@@ -226,8 +227,8 @@ async def _type_keys(film_path: Path | None, home: Path, find: bool = False) -> 
         def apply_search(self, text: str) -> None:
             pass
 
-    real_pane = lvtui.app.CastPane
-    lvtui.app.CastPane = ListlessCastPane if film_path is None else real_pane  # type: ignore[misc]
+    real_pane = film_panes.CastPane
+    film_panes.CastPane = ListlessCastPane if film_path is None else real_pane  # type: ignore[misc]
     try:
         film = load_film(film_path or SHIPPED)
         app = lvtui.app.FilmApp(film, section="overview",
@@ -261,7 +262,7 @@ async def _type_keys(film_path: Path | None, home: Path, find: bool = False) -> 
             assert box.value == "", f"the box still holds {box.value!r}: a key was lost"
         return statistics.median(costs)
     finally:
-        lvtui.app.CastPane = real_pane  # type: ignore[misc]
+        film_panes.CastPane = real_pane  # type: ignore[misc]
 
 
 # -- the plan ----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The benchmark script runs end to end (one quick round) and its generated films validate.
+"""The benchmark scripts run end to end (one quick round each) and the generated films validate.
 
 No timing is asserted here: figures live in benchmarks/RESULTS.md, not in the test suite.
 These are runs of the benchmark scripts, not tests of lvtui's behaviour: some 15 CPU-seconds
@@ -59,3 +59,24 @@ def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
     assert written.startswith("# notes kept\n<!-- results -->\n| figure |")
     assert written.endswith("<!-- /results -->\nmore notes\n")
     assert "old" not in written
+
+
+@pytest.mark.benchmark_run
+def test_the_shelf_benchmark_runs_one_quick_round(tmp_path: Path) -> None:
+    results = tmp_path / "RESULTS.md"
+    results.write_text("<!-- results -->\nkept\n<!-- /results -->\n"
+                       "<!-- shelf-results -->\nold\n<!-- /shelf-results -->\n")
+    result = subprocess.run(
+        [sys.executable, "benchmarks/shelf.py", "--rounds", "1", "--films", "30",
+         "--write", str(results)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    for figure in ("first frame: 30 films on the shelf / empty shelf",
+                   "open the shelf, pty: 30 films / empty shelf",
+                   "filter keystroke, pty: 30 films / empty shelf",
+                   "open a film from the shelf / show a section, pty",
+                   "a card, pty: 30 films on the shelf / empty shelf"):
+        assert figure in result.stdout
+    written = results.read_text()
+    assert "kept" in written and "old" not in written and "| figure |" in written

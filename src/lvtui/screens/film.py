@@ -6,7 +6,7 @@ its own panes, find and history, so coming back to a film finds it as it was lef
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -17,22 +17,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
-from lvtui.find import FilmFind
-from lvtui.finding import FindIndex
 from lvtui.history import History, Place
 from lvtui.mentions import Mention, Mentions
 from lvtui.people import card_rows, cast_rows
+from lvtui.screens.film_find import FindingScreen, when_laid_out
 from lvtui.screens.person_card import PersonCard
-from lvtui.search import Narrowing
 from lvtui.sections import SECTION_IDS, SECTIONS
 from lvtui.text import shorten
 from lvtui.widgets.cast import CastPane, CastTable
 from lvtui.widgets.film_panes import FilmPanes
-from lvtui.widgets.find_bar import FindBar, FindBox
+from lvtui.widgets.find_bar import FindBar
 from lvtui.widgets.footer import KeyFooter
 from lvtui.widgets.linked import Linked
 from lvtui.widgets.reading import ReadingPane
@@ -47,7 +44,7 @@ if TYPE_CHECKING:  # the UI never needs pydantic at import time
 MIN_WIDTH, MIN_HEIGHT = 30, 8
 
 
-class FilmScreen(Screen[None]):
+class FilmScreen(FindingScreen):
     """Browse one film: seven sections, a cast search, person cards and a find."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,7 +96,6 @@ class FilmScreen(Screen[None]):
         self.history: History[Place] = History()
         self._on_visit = on_visit  # told of each new visit: the films ahead are forgotten
         self.elsewhere = elsewhere  # the other films on the shelf that a record is in
-        self.film_find = FilmFind()  # ctrl+f
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -134,13 +130,6 @@ class FilmScreen(Screen[None]):
         """Every name of every record, to find in the text (after the first frame)."""
         return Mentions.of(self.film)
 
-    @property
-    def panes(self) -> FilmPanes:
-        return self.query_one(FilmPanes)
-
-    async def compose_panes(self, sections: Iterable[str]) -> None:
-        await self.panes.compose_panes(sections)
-
     # -- sections ---------------------------------------------------------------------------
 
     @property
@@ -164,10 +153,6 @@ class FilmScreen(Screen[None]):
         """The cast as rows, names looked up once: made when the cast pane or the palette
         first needs it, not before the first frame (100,000 members take a second)."""
         return cast_rows(self.film)
-
-    @property
-    def cast_pane(self) -> CastPane:
-        return self.query_one(CastPane)
 
     def show_section(self, section: str, *, focus: bool = True, search: bool = False) -> None:
         """The one way a section is shown. With *focus*, its first focusable widget (the
@@ -310,83 +295,6 @@ class FilmScreen(Screen[None]):
         if await self.panes.linked(link.section):
             self.show_mention(link)
 
-    # -- find (ctrl+f) ------------------------------------------------------------------------
-
-    def find_index(self) -> FindIndex:
-        """Every text of every section and the cast: made once the panes are whole."""
-        if self.film_find.index is None:
-            panes = [(section, self.panes.pane(section)) for section in SECTIONS]
-            cast_panes = self.query(CastPane)
-            # The cast pane's own search has folded the names already: they are shared.
-            cast = (Narrowing(cast_panes.first().folded_names) if cast_panes
-                    else Narrowing(list))
-            self.film_find.build(panes, cast)
-        assert self.film_find.index is not None
-        return self.film_find.index
-
-    @property
-    def find_bar(self) -> FindBar:
-        return self.query_one(FindBar)
-
-    async def open_find(self) -> None:
-        """Open the find bar, the focus in it (ctrl+f, from anywhere, as in a browser)."""
-        self.close_sheets()
-        bar = self.find_bar
-        bar.add_class("-open")
-        # Synchronously: the rest of a burst ("^fklady⏎") must find the box focused.
-        self.set_focus(bar.box)
-        bar.box.select_all()
-        await self.compose_panes(SECTIONS)
-        if self.film_find.index is None:
-            # In a thread, as the links: a key typed meanwhile waits only if it needs them.
-            self.run_worker(self.find_index().prepare, thread=True, name="fold the film's text")
-        self.find_as_typed(bar.box.value)
-
-    def find_as_typed(self, text: str) -> None:
-        """Find *text* as it is typed: count the matches and mark them all."""
-        if self.film_find.index is None:
-            return  # the index comes with the panes; opening the bar waits for it
-        if self.film_find.search(text):
-            self.refresh_bindings()  # n and N come or go; not on every key
-        self._mark_found()
-
-    def _mark_found(self, query: str | None = None) -> None:
-        """Mark every match of the find (with *query* "", none) and say what was found."""
-        self.film_find.mark(query)
-        for pane in self.query(CastPane):
-            pane.mark_found(self.film_find.query if query is None else query)
-        self.find_bar.say(self.film_find.words())
-
-    @on(FindBox.Step)
-    def _find_box_step(self, event: FindBox.Step) -> None:
-        self.action_find_step(event.step)
-
-    @on(FindBox.Close)
-    def _close_find(self) -> None:
-        """Close the bar and clear the marks; n and N still go on from the match shown."""
-        self.find_bar.remove_class("-open")
-        self._mark_found("")
-        self.show_section(self.section)  # the focus goes back to the section
-
-    def action_find_step(self, step: int) -> None:
-        """Show the next match (the one before, with step -1): its section, scrolled to it,
-        marked. Each is a visit: alt+left comes back."""
-        if not self.film_find.found:
-            self.app.bell()
-            return
-        hit = self.film_find.step(step, self.section)
-        self.visit()
-        bar_open = self.find_bar.has_class("-open")
-        self.show_section(hit.section, focus=not bar_open)
-        self._mark_found()
-        if hit.member is not None:
-            self.cast_pane.reveal_member(hit.member)
-        elif (shown := self.film_find.shown_at(hit)) is not None:
-            widget, row = shown
-            # Once the section is laid out, where the match is drawn is known.
-            assert isinstance(widget, Widget)
-            when_laid_out(widget, lambda: widget.reveal_found(row))
-
     # -- back and forward -------------------------------------------------------------------
 
     def visit(self) -> None:
@@ -440,17 +348,6 @@ class FilmScreen(Screen[None]):
             scroller.call_after_refresh(scroller.scroll_to, y=place.scroll, animate=False)
         if place.card is not None:
             self.app.push_screen(self._card(place.card))
-
-
-def when_laid_out(widget: Widget, callback: Callable[[], None]) -> None:
-    """Run *callback* once the section just shown is laid out. A pane that was hidden takes
-    two refreshes to settle (its size, then its blocks' places): *callback* runs after each,
-    the second correcting what the first saw of places still stale."""
-    def first() -> None:
-        callback()
-        widget.call_after_refresh(callback)
-
-    widget.call_after_refresh(first)
 
 
 def _scroller(pane: Widget | None) -> Widget | None:
