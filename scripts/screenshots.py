@@ -1,5 +1,5 @@
 """Write screenshots/*.svg from the real app: every section at 120x40, a search, a card, 80x24,
-links and a find.
+links, a find, and the shelf of films with a card that links to another film.
 
 Run: python scripts/screenshots.py   (settings go to a throwaway directory; theme pinned)
 """
@@ -33,15 +33,16 @@ def fight_club() -> Film:
 
 
 async def shoot(name: str, size: tuple[int, int], keys: list[str], film: Film | None = None,
-                **options: str) -> None:
+                library: Path | None = None, **options: str) -> None:
     with tempfile.TemporaryDirectory() as config:
         app = FilmApp(film or load_film(shipped_film_path()),
-                      settings=SettingsStore(Path(config) / "settings.json"), **options)
+                      settings=SettingsStore(Path(config) / "settings.json"),
+                      library=library or Path(config) / "no films", **options)
         async with app.run_test(size=size) as pilot:
             for box in app.film_screen.query(Input):
                 box.cursor_blink = False
             await app.film_screen._after_first_frame()  # the links (in threads)
-            await app.workers.wait_for_complete()
+            await app.workers.wait_for_complete()  # and the shelf
             await pilot.press(*keys)
             await pilot.pause()
             app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
@@ -60,6 +61,16 @@ async def main() -> None:
     await shoot("find", (120, 40), ["ctrl+f", *"figgis", "enter", "enter", "enter"])
     await shoot("card-links", (120, 40), ["slash", *"figgis", "enter", "enter",
                                           "tab", "tab", "tab", "tab"])
+    with tempfile.TemporaryDirectory() as folder:
+        shelf = Path(folder)
+        for name in ("con-air", "fight-club"):
+            (shelf / f"{name}.json").write_bytes((ROOT / "tests" / "films" / f"{name}.json")
+                                                 .read_bytes())
+        (shelf / "broken.json").write_text('{"schema_version": 2, "title": "Oops"}')
+        await shoot("shelf", (120, 40), ["3", "o"], library=shelf)
+        await shoot("shelf-filtered-80x24", (80, 24), ["o", *"con 1997"], library=shelf)
+        await shoot("in-other-films", (120, 40), ["slash", *"cage", "enter", "enter",
+                                                  *["tab"] * 6], library=shelf)
     film = fight_club()
     await shoot("tmdb-overview", (120, 40), [], film, section="overview")
     await shoot("tmdb-production", (120, 40), [], film, section="production")

@@ -23,8 +23,6 @@ from textual.widgets import Input
 
 from lvtui.elsewhere import Elsewhere, PeopleAcrossFilms
 from lvtui.history import History
-from lvtui.library import Shelved, library_folder, scan
-from lvtui.loading import FilmError, load_film, shipped_film_path
 from lvtui.screens.film import MIN_HEIGHT, MIN_WIDTH, FilmScreen
 from lvtui.screens.help import HelpScreen, key_rows
 from lvtui.screens.shelf import ShelfScreen
@@ -34,10 +32,11 @@ from lvtui.text import clean, shorten
 from lvtui.widgets.internals import styled_as_the_app_now
 from lvtui.widgets.linked import Linked
 
-if TYPE_CHECKING:  # the UI never needs pydantic at import time
+if TYPE_CHECKING:  # the UI never needs pydantic at import time (loading and the library do)
     from textual.command import Provider
     from textual.widget import Widget
 
+    from lvtui.library import Shelved
     from lvtui.model import Film
 
 NARROW_WIDTH = 70
@@ -107,7 +106,7 @@ class FilmApp(App[None]):
                   search: str | None = None) -> FilmScreen:
         """A film's screen, as a mode of its own (named *mode*): shown by switching to it."""
         def elsewhere(id: str) -> list[Elsewhere]:
-            return self.people.elsewhere(path or shipped_film_path(), film, id)
+            return self.people.elsewhere(_key(path), film, id)
 
         screen = FilmScreen(film, path=path, section=section, search=search,
                             on_visit=self.films.forget_forward, elsewhere=elsewhere, name=mode)
@@ -146,11 +145,15 @@ class FilmApp(App[None]):
 
     # -- the shelf --------------------------------------------------------------------------
 
-    @work(thread=True, name="read the shelf", exit_on_error=False)
+    # A description of its own: Textual's would be the repr of its argument, every film open
+    # written out (70 MiB at 100,000 cast).
+    @work(thread=True, name="read the shelf", description="read the shelf", exit_on_error=False)
     def _read_shelf(self, open_films: dict[Path, Film]) -> None:
         """Read the library folder after the first frame, in a thread: a big shelf must not
         make a start slower, nor any key wait. The people of its films are indexed as they
         are read, for the cards' "In other films"."""
+        from lvtui.library import library_folder, scan
+
         people = PeopleAcrossFilms()
         shelf = scan(self.library or library_folder(), list(open_films), open_films,
                      each=people.add)
@@ -165,8 +168,8 @@ class FilmApp(App[None]):
         if isinstance(self.screen, ShelfScreen):
             return
         self.film_screen.close_sheets()
-        current = self.film_screen.path or shipped_film_path()
-        self.push_screen(ShelfScreen(self.shelf, current), self._shelf_chosen)
+        self.push_screen(ShelfScreen(self.shelf, _key(self.film_screen.path)),
+                         self._shelf_chosen)
 
     def _shelf_chosen(self, path: Path | None) -> None:
         if path is not None:
@@ -184,6 +187,8 @@ class FilmApp(App[None]):
     async def open_film(self, path: Path, card: str | None = None) -> None:
         """Show the film in *path* (opening it, or coming back to it): a visit, which
         alt+left comes back from; with *card*, that person's card over it."""
+        from lvtui.loading import FilmError, load_film
+
         screen = self._open.get(_key(path))
         if screen is None:
             try:  # in a thread: a big film takes a while to read and check
@@ -325,4 +330,6 @@ class FilmApp(App[None]):
 
 def _key(path: Path | None) -> Path:
     """One key for each film file, however its path was written."""
+    from lvtui.loading import shipped_film_path
+
     return (path or shipped_film_path()).resolve()

@@ -57,15 +57,18 @@ def identities(record: Person | Organization, is_person: bool) -> tuple[Identity
     return tuple(found)
 
 
-def roles(film: Film) -> dict[str, str]:
-    """Each record's role in *film*, in a word or two: the characters played, else the
-    jobs, else what they were to it (a company producing it, a critic reviewing it)."""
+def roles(film: Film, ids: set[str]) -> dict[str, str]:
+    """The role in *film* of each record in *ids*, in a word or two: the characters played,
+    else the jobs, else what they were to it (a company producing it, a critic reviewing it).
+    Only those asked for: a film of 100,000 cast need not have a role worded for each."""
     played: dict[str, list[str]] = {}
     for credit in film.cast:
-        played.setdefault(credit.person, []).append(credit.character)
+        if credit.person in ids:
+            played.setdefault(credit.person, []).append(credit.character)
     jobs: dict[str, list[str]] = {}
     for crew in film.crew:
-        jobs.setdefault(crew.person, []).append(crew.job)
+        if crew.person in ids:
+            jobs.setdefault(crew.person, []).append(crew.job)
     found = {id: ", ".join(dict.fromkeys(names)) for id, names in played.items()}
     for id, names in jobs.items():
         found.setdefault(id, ", ".join(dict.fromkeys(names)))
@@ -85,13 +88,16 @@ class PeopleAcrossFilms:
         self._by_identity: dict[Identity, list[Elsewhere]] = {}
 
     def add(self, path: Path, film: Film) -> None:
-        role = roles(film)
         records: Iterable[tuple[Person | Organization, bool]] = [
             *((person, True) for person in film.people),
             *((organization, False) for organization in film.organizations)]
-        for record, is_person in records:
+        # Only a record with an identity can be found elsewhere.
+        known = [(record, found) for record, is_person in records
+                 if (found := identities(record, is_person))]
+        role = roles(film, {record.id for record, _ in known})
+        for record, found in known:
             here = Elsewhere(path, film.title, film.year, record.id, role.get(record.id, ""))
-            for identity in identities(record, is_person):
+            for identity in found:
                 self._by_identity.setdefault(identity, []).append(here)
 
     def elsewhere(self, path: Path, film: Film, id: str) -> list[Elsewhere]:

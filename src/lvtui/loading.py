@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -161,7 +162,12 @@ def parse_film_and_schema(data: bytes, path: str | os.PathLike[str] = "<film>"
 def _no_collection() -> Iterator[None]:
     """The garbage collector paused: parsing and validating make millions of objects and no
     garbage, and each full pass would walk every object made so far (with a 100,000-member
-    cast, most of the time it takes to load)."""
+    cast, most of the time it takes to load). On the main thread only: the pause is the
+    whole process's, and a thread reading films (the shelf, a thousand films after the first
+    frame) would pause it under the running app for as long, its garbage piling up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -39,3 +39,14 @@ def test_imports_go_one_way() -> None:
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("lvtui."):
                 target = node.module.split(".")[1]  # type: ignore[union-attr]
                 assert layers.get(target, 0) <= level, f"{'.'.join(module)} imports {target}"
+
+
+def test_the_ui_imports_no_pydantic_until_a_film_is_read() -> None:
+    """`import lvtui.app` is part of every start: the model (pydantic, every validator) is
+    imported by what reads a film, not by the UI's modules."""
+    code = ("import sys, lvtui.app, lvtui.commands, lvtui.screens.shelf\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'"
+            " or m == 'lvtui.model'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"

@@ -8,7 +8,7 @@ you are in is marked; a file that does not open is listed with its problem.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,11 +20,13 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from lvtui.library import Shelved
 from lvtui.search import Narrowing
 from lvtui.text import shorten
 from lvtui.widgets.boxes import LineBox
 from lvtui.widgets.footer import KeyFooter
+
+if TYPE_CHECKING:  # the library reads films: pydantic, which the UI never needs to import
+    from lvtui.library import Shelved
 
 HERE = "●"  # the mark of the film you are in
 
