@@ -1,9 +1,10 @@
 """The film's find (ctrl+f): what it looks in, what a query found, the match shown, and the
 marks in the widgets that show the text.
 
-The app owns the keys, the bar and the moves between sections; this owns what was found.
-The panes offer their text through the Findable protocol (lvtui.widgets.linked), row by
-row; the cast comes from the cast pane's own search, whose folded names are shared.
+The film's screen owns the keys, the bar and the moves between sections (screens/film_find.py);
+this owns what was found. The panes offer their text through the Findable protocol
+(lvtui.widgets.linked), row by row; the cast comes from the cast pane's own search, whose
+folded names are shared.
 """
 
 from __future__ import annotations

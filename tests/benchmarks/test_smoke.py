@@ -76,7 +76,8 @@ def test_the_shelf_benchmark_runs_one_quick_round(tmp_path: Path) -> None:
                    "open the shelf, pty: 30 films / empty shelf",
                    "filter keystroke, pty: 30 films / empty shelf",
                    "open a film from the shelf / show a section, pty",
-                   "a card, pty: 30 films on the shelf / empty shelf"):
+                   "a card, pty: 30 films on the shelf / empty shelf",
+                   "a card in 2 other films / in none, pty"):
         assert figure in result.stdout
     written = results.read_text()
     assert "kept" in written and "old" not in written and "| figure |" in written

@@ -1,7 +1,7 @@
 """The find bar (ctrl+f): a box and what it found, under the sections, as in a web browser.
 
-The bar only takes the keys and says what was found; the app searches and shows the
-matches (see FilmApp.find).
+The bar only takes the keys and says what was found; the film's screen searches and shows the
+matches (see lvtui.screens.film_find).
 """
 
 from __future__ import annotations
