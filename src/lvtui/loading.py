@@ -237,9 +237,33 @@ def _schema_problem(detail: Any) -> str:
         return f"{where}: {detail['msg']}"
     if kind in ("model_type", "dict_type", "dataclass_type"):  # "a valid dictionary or ..."
         return f"{where}: expected a JSON object (got {_kind_of(detail.get('input'))})"
-    message = str(detail["msg"]).removeprefix("Value error, ")
-    message = message.replace("Input should be", "expected", 1)
+    context = detail.get("ctx") or {}
+    if kind == "value_error" and "error" in context:  # lvtui's own validators' words
+        message = str(context["error"])
+    elif kind in _WORDS:
+        message = _WORDS[kind].format(**context)
+    else:  # a check lvtui does not word: Pydantic's own sentence, as it is
+        message = str(detail["msg"])
     return f"{where}: {message} (got {_kind_of(detail.get('input'))})"
+
+
+# Each kind of problem Pydantic reports, in lvtui's words, from the error's type and context
+# (its limits), never by rewording Pydantic's English.
+_WORDS = {
+    "int_type": "expected a valid integer", "int_parsing": "expected a valid integer",
+    "int_from_float": "expected a whole number",
+    "float_type": "expected a number", "float_parsing": "expected a number",
+    "finite_number": "expected a finite number",
+    "string_type": "expected a valid string", "bool_type": "expected true or false",
+    "list_type": "expected a valid list",
+    "literal_error": "expected {expected}", "enum": "expected {expected}",
+    "greater_than_equal": "expected {ge} or more", "greater_than": "expected more than {gt}",
+    "less_than_equal": "expected {le} or less", "less_than": "expected less than {lt}",
+    "string_too_short": "expected at least {min_length} characters",
+    "string_too_long": "expected at most {max_length} characters",
+    "too_short": "expected at least {min_length} items",
+    "too_long": "expected at most {max_length} items",
+}
 
 
 # What a field with a pattern takes, said as a person would say it.

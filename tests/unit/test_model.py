@@ -43,6 +43,11 @@ def test_shipped_film_loads(film_dict: dict[str, Any]) -> None:
         (lambda f: f["cast"][3].pop("character"), "$.cast[3].character: required field is missing"),
         (lambda f: f["cast"][3].update(nickname="x"), "$.cast[3].nickname: unknown field"),
         (lambda f: f.update(schema_version=3), "$.schema_version: expected 2 (got 3)"),
+        # Limits in lvtui's words, from each error's type and its context, whatever English
+        # Pydantic would use.
+        (lambda f: f.update(year=99999), "$.year: expected 2200 or less (got 99999)"),
+        (lambda f: f.update(runtime=0), "$.runtime: expected 1 or more (got 0)"),
+        (lambda f: f.update(year=1995.5), "$.year: expected a valid integer (got 1995.5)"),
         (lambda f: f["people"][0].update(name="\x1b[0m  "), "$.people[0].name: must not be empty"),
         (lambda f: f["cast"][5].update(person="nobody"),
          '$.cast[5].person: no person or organisation has the id "nobody"'),
