@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeAlias
 
 from lvtui import __version__
 from lvtui.files import write_atomically
@@ -32,6 +32,10 @@ EXIT_UNAVAILABLE = 69  # EX_UNAVAILABLE: lvtui serve could not listen
 EXIT_DATA = 65  # EX_DATAERR: not a film file, or not a TMDB response
 EXIT_NO_INPUT = 66  # EX_NOINPUT: a file that cannot be read
 EXIT_CANT_CREATE = 73  # EX_CANTCREAT: a film file that cannot be written
+
+# The sub-parsers of `lvtui COMMAND` (argparse's own type for them), and what runs a command.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Run: TypeAlias = Callable[[argparse.Namespace], int]
 
 CAST_EPILOG = """\
 output: 'table' is a table on a terminal and, piped, one line per member with the
@@ -64,9 +68,9 @@ def browser_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def validate_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="lvtui validate",
+def validate_parser(commands: Commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "validate", help="check film files",
         description="Check film files. Prints 'PATH: ok (schema N; N cast, N people, "
         "N organisations, N events)' for each good file, and one line per problem on stderr "
         "for each bad one. A schema-1 file is valid too; 'lvtui upgrade' rewrites it.",
@@ -79,17 +83,17 @@ def validate_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def schema_parser() -> argparse.ArgumentParser:
-    return argparse.ArgumentParser(
-        prog="lvtui schema",
+def schema_parser(commands: Commands) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        "schema", help="print the JSON Schema of a film file",
         description="Print the JSON Schema of a film file, for an editor to check and "
         "complete film files with: lvtui schema > film.schema.json",
     )
 
 
-def upgrade_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="lvtui upgrade",
+def upgrade_parser(commands: Commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "upgrade", help="print a schema-1 film file as schema 2",
         description="Print a film file as schema 2, the current format: "
         "lvtui upgrade old.json > new.json. A schema-2 file is printed as it validates.",
         epilog="exit status: 0 when the file is valid, 65 when it is not a valid film, "
@@ -99,9 +103,9 @@ def upgrade_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cast_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="lvtui cast",
+def cast_parser(commands: Commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "cast", help="list the cast members matching a query",
         description="List the cast members whose actor, role or credited name contains\n"
         "every word of QUERY (any case, any accents, any order); every member when QUERY\n"
         "is left out.",
@@ -118,9 +122,9 @@ def cast_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def serve_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="lvtui serve",
+def serve_parser(commands: Commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "serve", help="serve lvtui to a web browser",
         description="Serve lvtui to a web browser (needs the web extra: "
         "pip install 'lvtui[web]'). The film is checked first, as 'lvtui validate' checks it; "
         "then the address to open is printed. Each browser tab runs its own lvtui; closing "
@@ -148,9 +152,9 @@ def serve_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def import_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="lvtui import",
+def import_parser(commands: Commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "import", help="make a film file from saved TMDB responses",
         description="Build a film file from saved TMDB API v3 responses: a movie's details "
         "(/movie/{id}, with or without append_to_response parts), its credits, release_dates, "
         "keywords and external_ids, and any /person/{id} responses, recognised by their "
@@ -166,9 +170,9 @@ def import_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def fetch_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="lvtui fetch",
+def fetch_parser(commands: Commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "fetch", help="ask TMDB for a film and make a film file of it",
         description="Ask TMDB for a film and make a film file of it, as 'lvtui import tmdb' "
         "does. The key comes from TMDB_API_KEY (an API key, v3) or TMDB_TOKEN (a read access "
         "token, v4), and is never shown. Without -o the film goes into lvtui's library folder "
@@ -191,9 +195,9 @@ def fetch_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def library_parser() -> argparse.ArgumentParser:
-    return argparse.ArgumentParser(
-        prog="lvtui library",
+def library_parser(commands: Commands) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        "library", help="list the films lvtui can open",
         description="List the films lvtui can open: the shipped film and every film file in "
         "the library folder ($XDG_DATA_HOME/lvtui/films, where 'lvtui fetch' saves them), one "
         "line each, 'Title (Year) — director — path', sorted by title. A file that is not a "
@@ -201,24 +205,41 @@ def library_parser() -> argparse.ArgumentParser:
         epilog="exit status: 0, broken files included; 2 for bad usage.")
 
 
-COMMANDS: dict[str, Callable[[], argparse.ArgumentParser]] = {
-    "validate": validate_parser,
-    "schema": schema_parser,
-    "upgrade": upgrade_parser,
-    "cast": cast_parser,
-    "serve": serve_parser,
-    "import": import_parser,
-    "fetch": fetch_parser,
-    "library": library_parser,
-}
+def commands_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """`lvtui COMMAND ...`: each command is a sub-parser, and says which function runs it;
+    and the sub-parsers by name."""
+    root = argparse.ArgumentParser(prog="lvtui", description=browser_parser().description,
+                                   epilog="'lvtui COMMAND --help' tells more of each.")
+    commands = root.add_subparsers(dest="command", metavar="COMMAND", required=True,
+                                   help="what to do (lvtui COMMAND --help)")
+    # Each command's parser, and what runs it with the options parsed.
+    commands_and_runs: list[tuple[Callable[[Commands], argparse.ArgumentParser], Run]] = [
+        (validate_parser, lambda o: validate(o.paths or [shipped_film_path()])),
+        (schema_parser, lambda o: print_schema()),
+        (upgrade_parser, lambda o: print_upgraded(o.path)),
+        (cast_parser, lambda o: list_cast(" ".join(o.query), o.film, o.format)),
+        (serve_parser, lambda o: serve(o.path, o.host, o.port, o.max_sessions, o.public_name,
+                                       o.verbose)),
+        (import_parser, lambda o: import_tmdb(o.files, o.output)),
+        (fetch_parser, lambda o: fetch_tmdb(" ".join(o.film), o.year, o.output, o.api_url,
+                                            o.timeout, o.open)),
+        (library_parser, lambda o: print_library()),
+    ]
+    for build, run in commands_and_runs:
+        build(commands).set_defaults(run=run)
+    shown = dict(commands.choices)  # before help is one of them
+    explain = commands.add_parser("help", help="what lvtui, or one of its commands, does",
+                                  description="Show the help of lvtui, or of one of its "
+                                  "commands.")
+    explain.add_argument("topic", nargs="?", choices=tuple(shown), metavar="COMMAND",
+                         help="the command to explain")
+    explain.set_defaults(run=lambda o: _print_help(shown[o.topic] if o.topic else None))
+    return root, dict(commands.choices)
 
 
-def help_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lvtui help", description="Show the help of lvtui, "
-                                     "or of one of its commands.")
-    parser.add_argument("command", nargs="?", choices=tuple(COMMANDS),
-                        help="the command to explain")
-    return parser
+def _print_help(parser: argparse.ArgumentParser | None) -> int:
+    (parser or browser_parser()).print_help()
+    return 0
 
 
 def _add_film_option(parser: argparse.ArgumentParser) -> None:
@@ -230,30 +251,14 @@ def _add_film_option(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command = args[0] if args else None
-    # Each command parses its own arguments, so its errors show its own usage.
-    if command == "help":
-        topic = help_parser().parse_args(args[1:]).command
-        (COMMANDS[topic] if topic else browser_parser)().print_help()
-        return 0
-    if command in COMMANDS:
-        options = COMMANDS[command]().parse_args(args[1:])
-        if command == "validate":
-            return validate(options.paths or [shipped_film_path()])
-        if command == "schema":
-            return print_schema()
-        if command == "upgrade":
-            return print_upgraded(options.path)
-        if command == "serve":
-            return serve(options.path, options.host, options.port, options.max_sessions,
-                         options.public_name, options.verbose)
-        if command == "import":
-            return import_tmdb(options.files, options.output)
-        if command == "library":
-            return print_library()
-        if command == "fetch":
-            return fetch_tmdb(" ".join(options.film), options.year, options.output,
-                              options.api_url, options.timeout, options.open)
-        return list_cast(" ".join(options.query), options.film, options.format)
+    # A command is a sub-parser: its errors show its own usage ("usage: lvtui cast ...").
+    root, commands = commands_parser()
+    if command in commands:
+        options, extra = root.parse_known_args(args)
+        if extra:  # said by the command's parser, not the root's: its usage is the one to see
+            commands[command].error(f"unrecognized arguments: {' '.join(extra)}")
+        run: Run = options.run
+        return run(options)
     parser = browser_parser()
     options = parser.parse_args(args)
     if options.path is not None and options.film is not None:
