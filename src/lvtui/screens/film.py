@@ -138,9 +138,8 @@ class FilmScreen(FindingScreen):
 
     @cached_property
     def heading(self) -> str:
-        """The film as the title bar names it: no screen has room for more than this, and a
-        longer title (a hostile file's 100,000 letters) would be measured for nothing at
-        every section change."""
+        """The film in the title bar: a hostile title's 100,000 letters, measured at every
+        section change, would be measured for nothing."""
         return f"{shorten(self.film.title, 400)} ({self.film.year})"
 
     @cached_property
@@ -163,8 +162,7 @@ class FilmScreen(FindingScreen):
             # ("/shue" in one burst) go to the pane once it is there.
             self.app.call_next(self._show_when_composed, section, focus, search)
             return
-        switcher = self.panes
-        switcher.current = section
+        self.panes.current = section
         section_list = self.query_one(SectionList)
         with section_list.prevent(OptionList.OptionHighlighted):  # its echo is not a move
             section_list.highlighted = SECTION_IDS.index(section)
@@ -172,7 +170,7 @@ class FilmScreen(FindingScreen):
         self.post_message(self.SectionShown(self, section))
         if not focus:
             return
-        pane = switcher.get_child_by_id(section)
+        pane = self.panes.pane(section)
         target: Widget
         if isinstance(pane, CastPane):
             # The list, not the search box, unless asked: keys move, they don't type.
