@@ -18,7 +18,9 @@ from lvtui.screens.person_card import PersonCard
 from lvtui.search import search_cast
 from lvtui.sections import SECTION_IDS, SECTIONS
 from lvtui.settings import SettingsStore
-from lvtui.widgets.cast import CastHeader, CastPane, CastTable
+from lvtui.widgets.cast import CastPane
+from lvtui.widgets.cast_columns import CastHeader
+from lvtui.widgets.cast_table import CastTable
 from lvtui.widgets.linked import FactList, Prose
 from lvtui.widgets.reading import ReadingPane
 from lvtui.widgets.timeline import TimelineChart, TimelinePane

@@ -13,7 +13,7 @@ from helpers import AppFactory, post_clicks, screen_lines, screen_text
 from lvtui.app import FilmApp
 from lvtui.model import Film
 from lvtui.screens.person_card import PersonCard
-from lvtui.widgets.cast import CastTable
+from lvtui.widgets.cast_table import CastTable
 from lvtui.widgets.linked import FactList, Linked, Prose
 from lvtui.widgets.reading import ReadingPane
 from lvtui.widgets.reception import AccoladesTable

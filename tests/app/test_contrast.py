@@ -24,7 +24,7 @@ from lvtui.app import FilmApp
 from lvtui.screens.person_card import PersonCard
 from lvtui.screens.shelf import ShelfScreen
 from lvtui.sections import SECTION_IDS
-from lvtui.widgets.cast import CastTable
+from lvtui.widgets.cast_table import CastTable
 from lvtui.widgets.find_bar import FindBox
 
 THEMES = sorted(name for name in App().available_themes if not name.startswith("ansi"))

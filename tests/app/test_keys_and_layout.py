@@ -13,7 +13,8 @@ from helpers import AppFactory, pause_until, post_clicks, screen_text
 from lvtui.app import FilmApp
 from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
-from lvtui.widgets.cast import CastHeader, CastTable
+from lvtui.widgets.cast_columns import CastHeader
+from lvtui.widgets.cast_table import CastTable
 from lvtui.widgets.gauge import Bar, Gauges
 from lvtui.widgets.reading import ReadingPane
 from lvtui.widgets.timeline import EventList, TimelineChart

@@ -14,7 +14,7 @@ from lvtui.app import FilmApp
 from lvtui.screens.film import FilmScreen
 from lvtui.screens.person_card import PersonCard
 from lvtui.screens.shelf import ShelfScreen
-from lvtui.widgets.cast import CastTable
+from lvtui.widgets.cast_table import CastTable
 from lvtui.widgets.linked import Prose
 
 

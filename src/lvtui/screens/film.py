@@ -27,7 +27,8 @@ from lvtui.screens.film_find import FindingScreen, when_laid_out
 from lvtui.screens.person_card import PersonCard
 from lvtui.sections import SECTION_IDS, SECTIONS
 from lvtui.text import shorten
-from lvtui.widgets.cast import CastPane, CastTable
+from lvtui.widgets.cast import CastPane
+from lvtui.widgets.cast_table import CastTable
 from lvtui.widgets.film_panes import FilmPanes
 from lvtui.widgets.find_bar import FindBar
 from lvtui.widgets.footer import KeyFooter
