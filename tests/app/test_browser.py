@@ -21,7 +21,8 @@ from lvtui.settings import SettingsStore
 from lvtui.widgets.cast import CastPane
 from lvtui.widgets.cast_columns import CastHeader
 from lvtui.widgets.cast_table import CastTable
-from lvtui.widgets.linked import FactList, Prose
+from lvtui.widgets.fact_list import FactList
+from lvtui.widgets.linked import Prose
 from lvtui.widgets.reading import ReadingPane
 from lvtui.widgets.timeline import TimelineChart, TimelinePane
 

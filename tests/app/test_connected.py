@@ -14,7 +14,8 @@ from lvtui.app import FilmApp
 from lvtui.model import Film
 from lvtui.screens.person_card import PersonCard
 from lvtui.widgets.cast_table import CastTable
-from lvtui.widgets.linked import FactList, Linked, Prose
+from lvtui.widgets.fact_list import FactList
+from lvtui.widgets.linked import Linked, Prose
 from lvtui.widgets.reading import ReadingPane
 from lvtui.widgets.reception import AccoladesTable
 from lvtui.widgets.timeline import EventList

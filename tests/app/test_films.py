@@ -14,7 +14,7 @@ from helpers import FILMS, AppFactory, each_section, screen_text
 from lvtui.loading import load_film
 from lvtui.model import Film
 from lvtui.screens.person_card import PersonCard
-from lvtui.widgets.linked import FactList
+from lvtui.widgets.fact_list import FactList
 
 NEVER = ("None", "()", "0–0", "Timeline 0", " 0 of 0")
 

@@ -18,7 +18,7 @@ from lvtui.loading import parse_film
 from lvtui.model import Film
 from lvtui.people import appearances
 from lvtui.screens.person_card import PersonCard
-from lvtui.widgets.linked import FactList
+from lvtui.widgets.fact_list import FactList
 
 RESPONSES = Path(__file__).parent / "responses"
 FIGHT_CLUB = ["movies-details.json", "movies-credits.json", "movies-release_dates.json",

@@ -10,12 +10,10 @@ them.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import ClassVar, Protocol, Self, runtime_checkable
 
-from rich.cells import cell_len
 from textual.content import Content, Span
 from textual.dom import DOMNode
 from textual.geometry import Region, Size
@@ -28,6 +26,7 @@ from textual.worker import Worker
 
 from lvtui.mentions import Mention, Mentions
 from lvtui.search import match_spans
+from lvtui.widgets.lazy_lines import LazyLines, line_starts
 
 # The link the keyboard is on: it stands out in any theme, since it swaps the link's own
 # colours.
@@ -81,67 +80,6 @@ def _follow(number: int) -> Style:
     return Style.from_meta({"@click": f"follow({number})", LINK: number})
 
 
-_SHORT = 256  # letters: a span longer than this is looked at for every line
-
-
-def _line_starts(text: str, lines: Sequence[Content]) -> list[int] | None:
-    """Where each wrapped line of *text* starts in it: wrapping only drops white space
-    between lines. None where a line is not found so (tabs expanded, say)."""
-    starts, at = [], 0
-    for line in lines:
-        start = text.find(line.plain, at)
-        if start < 0 or text[at:start].strip():
-            return None
-        starts.append(start)
-        at = start + len(line.plain)
-    return starts
-
-
-class _Drawing:
-    """The styled text of a widget and where its lines break, turning a line into styled
-    content only when it is asked for: the spans of a line are found by bisection, not by
-    looking at all of them."""
-
-    def __init__(self, width: int, styled: Content, lines: list[Content],
-                 starts: list[int] | None) -> None:
-        self.width = width
-        self._lines: dict[int, Content] = {}
-        if starts is None:  # the breaks are not known: wrap the styled text as a whole
-            self._lines = dict(enumerate(styled.wrap(width)))
-            self._count = len(self._lines)
-            return
-        self._count = len(lines)
-        self._plain = [line.plain for line in lines]
-        self._starts = starts
-        # Spans by where they start, each with its place in the text's own order (a later
-        # span is drawn over an earlier one: a find mark over a link).
-        spans = sorted((span.start, number, span) for number, span in enumerate(styled.spans))
-        self._short = [(number, span) for _, number, span in spans
-                       if span.end - span.start <= _SHORT]
-        self._short_starts = [span.start for _, span in self._short]
-        self._long = [(number, span) for _, number, span in spans
-                      if span.end - span.start > _SHORT]
-
-    def __len__(self) -> int:
-        return self._count
-
-    def line(self, y: int) -> Content:
-        if y not in self._lines:
-            start, text = self._starts[y], self._plain[y]
-            end = start + len(text)
-            first = bisect_left(self._short_starts, start - _SHORT)
-            last = bisect_left(self._short_starts, end)
-            found = [(number, span) for number, span in self._short[first:last]
-                     if span.end > start]
-            found += [(number, span) for number, span in self._long
-                      if span.start < end and span.end > start]
-            self._lines[y] = Content(text, [
-                Span(max(span.start, start) - start, min(span.end, end) - start, span.style)
-                for _, span in sorted(found, key=lambda item: item[0])],
-                strip_control_codes=False)
-        return self._lines[y]
-
-
 class Linked(Widget):
     """Units of film text with their links and find marks; subclasses lay the units out."""
 
@@ -167,7 +105,7 @@ class Linked(Widget):
     def __init__(self, units: Sequence[Content], *, links: Sequence[Sequence[Mention]] = (),
                  own: str | None = None, findable: bool = True, classes: str | None = None,
                  id: str | None = None) -> None:
-        self._drawn: _Drawing | None = None  # the lines as drawn, until the next refresh
+        self._drawn: LazyLines | None = None  # the lines as drawn, until the next refresh
         super().__init__(classes=classes, id=id)
         self.own = own  # the record a card is about: no link to where you already are
         # False where another widget stands for this text in a find (an event's details:
@@ -335,14 +273,14 @@ class Linked(Widget):
         if width not in self._layouts:
             laid_out = self.lay_out_units(self.units, width)
             lines = laid_out.wrap(width)
-            self._layouts[width] = (lines, _line_starts(laid_out.plain, lines))
+            self._layouts[width] = (lines, line_starts(laid_out.plain, lines))
         return self._layouts[width]
 
-    def _drawing(self) -> _Drawing:
+    def _drawing(self) -> LazyLines:
         width = max(1, self.content_size.width)
         if self._drawn is None or self._drawn.width != width:
             lines, starts = self._wrapped(width)
-            self._drawn = _Drawing(width, self.render(), lines, starts)
+            self._drawn = LazyLines(width, self.render(), lines, starts)
         return self._drawn
 
     def _drawn_lines(self) -> list[Content]:
@@ -401,56 +339,3 @@ def link_all_in_background(owner: DOMNode, blocks: Sequence[Linked],
 
 class Prose(Linked):
     """A paragraph, a quote, a card: units one after another."""
-
-
-class FactList(Linked):
-    """Label/value rows with a hanging indent: labels are ours, the values (the units) come
-    from the film. A label repeated on consecutive rows is written once: they read as a
-    group. Narrower than a label and a short value, or than two label columns, each label
-    goes above its value."""
-
-    DEFAULT_CSS = """
-    FactList {
-        margin-bottom: 1;
-        & > .facts--label { text-style: bold; color: $text-secondary; }
-    }
-    """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"facts--label"}
-    GAP = 2  # cells between the columns
-    NARROWEST_VALUE = 16  # cells: below this, labels go above their values
-
-    def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
-        rows = [(label, value) for label, value in rows if value]
-        super().__init__([Content(value) for _, value in rows])
-        self.labels = [label for label, _ in rows]
-
-    def plain_text(self) -> str:
-        return "\n".join(f"{label}: {value}" for label, value in zip(self.labels, self.texts,
-                                                                     strict=True))
-
-    def lay_out_units(self, units: list[Content], width: int) -> Content:
-        style = self.get_visual_style("facts--label", partial=True)
-        label_width = max((cell_len(label) for label in self.labels), default=0)
-        value_width = width - label_width - self.GAP
-        # Labels go above their values too when they are the wider column: beside a long
-        # job ("Assistant Production Coordinator"), a column of names would break "Julie M.
-        # Anderson" in two, and read as two people.
-        stacked = value_width < max(self.NARROWEST_VALUE, label_width)
-        lines: list[Content] = []
-        previous = None
-        for label, value in zip(self.labels, units, strict=True):
-            shown = label if label != previous else ""
-            previous = label
-            if stacked:
-                if shown:
-                    lines.append(Content(shown).stylize(style))
-                lines += [Content("  ") + line for line in value.wrap(max(1, width - 2))]
-                continue
-            for number, line in enumerate(value.wrap(max(1, value_width))):
-                head = shown if number == 0 else ""
-                # The gap is part of the label's text: an SVG viewer may drop spaces that
-                # open a text of their own.
-                gap = " " * (label_width - cell_len(head) + self.GAP)
-                lines.append(Content.assemble((head + gap, style), line))
-        return Content("\n").join(lines)
-

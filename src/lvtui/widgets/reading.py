@@ -16,8 +16,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from lvtui.widgets.copying import copy_text, plain_text
+from lvtui.widgets.fact_list import FactList
 from lvtui.widgets.internals import restyle_alone
-from lvtui.widgets.linked import FactList, Linked, Prose, line_top, show_line
+from lvtui.widgets.linked import Linked, Prose, line_top, show_line
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
