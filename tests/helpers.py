@@ -84,6 +84,11 @@ def record_calls(monkeypatch: Any, owner: type, name: str) -> list[Any]:
     return calls
 
 
+def notifications(app: App[Any]) -> list[str]:
+    """The messages of the notifications shown now (Textual keeps them privately)."""
+    return [str(notification.message) for notification in app._notifications]
+
+
 def screen_text(app: FilmApp) -> str:
     """Every character on the app's screen (modal screens included), as plain text lines."""
     width, height = app.size

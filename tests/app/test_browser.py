@@ -10,7 +10,14 @@ import pytest
 from textual import events
 from textual.widgets import ContentSwitcher, Input, Static
 
-from helpers import AppFactory, post_clicks, record_calls, screen_text, wait_for_palette
+from helpers import (
+    AppFactory,
+    notifications,
+    post_clicks,
+    record_calls,
+    screen_text,
+    wait_for_palette,
+)
 from lvtui.app import FilmApp
 from lvtui.model import Film
 from lvtui.screens.help import HelpScreen
@@ -252,7 +259,7 @@ async def test_corrupt_settings_warn_and_are_kept(
     settings_path.write_bytes(content)
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        assert any("corrupt" in n.message for n in app._notifications)
+        assert any("corrupt" in message for message in notifications(app))
         await pilot.press("4")
         assert app.film_screen.section == "production"
     assert (settings_path.parent / "settings.json.corrupt-1").read_bytes() == content
@@ -377,7 +384,7 @@ async def test_a_read_only_config_directory_only_costs_a_warning(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("4")
         assert app.film_screen.section == "production"
-        assert [n.message for n in app._notifications] == [
+        assert notifications(app) == [
             "Could not save settings ([Errno 30] Read-only file system)."]
         await pilot.press("5")
         assert app.film_screen.section == "timeline" and app.is_running

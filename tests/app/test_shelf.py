@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
-from helpers import FILMS, AppFactory, pause_until, screen_text, wait_for_palette
+from helpers import FILMS, AppFactory, notifications, pause_until, screen_text, wait_for_palette
 from lvtui.app import FilmApp
 from lvtui.screens.film import FilmScreen
 from lvtui.screens.person_card import PersonCard
@@ -92,7 +92,7 @@ async def test_a_broken_film_on_the_shelf_says_why_and_opens_nothing(
         await pause_until(pilot, lambda: app.shelf is not None, "the shelf read")
         await pilot.press("ctrl+o", *"broken", "enter")
         assert isinstance(app.screen, ShelfScreen)  # still open
-        assert any("cannot be opened" in str(note.message) for note in app._notifications)
+        assert any("cannot be opened" in message for message in notifications(app))
         await pilot.press("escape", "slash", "o")  # in a text box, o is a letter
         assert app.film_screen.cast_pane.search_box.value == "o"
 
