@@ -315,20 +315,16 @@ class FilmScreen(FindingScreen):
 
     async def go_back(self) -> bool:
         """Back to the place before in this film; False when there is none."""
-        place = self.history.back(self.place())
-        if place is not None:
-            await self._go_to(place)
-        return place is not None
+        return await self._go_to(self.history.back(self.place()))
 
     async def go_forward(self) -> bool:
         """Forward again in this film; False when there is nowhere further."""
-        place = self.history.forward(self.place())
-        if place is not None:
-            await self._go_to(place)
-        return place is not None
+        return await self._go_to(self.history.forward(self.place()))
 
-    async def _go_to(self, place: Place) -> None:
-        """Show *place* as it was, without recording the move as a new visit."""
+    async def _go_to(self, place: Place | None) -> bool:
+        """Show *place* as it was, not recorded as a new visit; False when there is none."""
+        if place is None:
+            return False
         self.close_sheets()  # a card or the help closes first
         await self.compose_panes([place.section])
         # Ids are lvtui's own (a pane, the list, the search box), never the film's.
@@ -347,6 +343,7 @@ class FilmScreen(FindingScreen):
             scroller.call_after_refresh(scroller.scroll_to, y=place.scroll, animate=False)
         if place.card is not None:
             self.app.push_screen(self._card(place.card))
+        return True
 
 
 def _scroller(pane: Widget | None) -> Widget | None:
