@@ -19,7 +19,8 @@ from typing import Any
 import httpx
 
 from lvtui.people import KEY_JOBS, SOURCE_JOBS
-from lvtui.tmdb import PARTS, NotTmdb, Responses, film_from, kind_of, slug
+from lvtui.tmdb import film_from, slug
+from lvtui.tmdb_responses import PARTS, NotTmdb, Responses, kind_of
 
 API_URL = "https://api.themoviedb.org/3"
 MAX_BODY = 20 * 1024 * 1024  # bytes: Fight Club with everything appended is under 200 KiB
