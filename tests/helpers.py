@@ -13,6 +13,9 @@ from rich.console import Console
 from rich.segment import Segment
 from textual import events
 from textual.app import App
+from textual.driver import Driver
+from textual.events import Resize
+from textual.geometry import Size
 
 from lvtui.sections import SECTION_IDS
 
@@ -82,6 +85,14 @@ def record_calls(monkeypatch: Any, owner: type, name: str) -> list[Any]:
 
     monkeypatch.setattr(owner, name, recorded)
     return calls
+
+
+def resize(app: App[Any], width: int, height: int) -> None:
+    """What a terminal's SIGWINCH becomes: the driver's size, and a Resize event."""
+    driver: Driver | None = app._driver
+    assert driver is not None
+    driver._size = Size(width, height)  # type: ignore[attr-defined]
+    app.post_message(Resize(Size(width, height), Size(width, height)))
 
 
 def notifications(app: App[Any]) -> list[str]:

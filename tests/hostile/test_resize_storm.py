@@ -7,22 +7,11 @@ from __future__ import annotations
 import random
 
 import pytest
-from textual.driver import Driver
-from textual.events import Resize
 from textual.geometry import Size
 
-from helpers import AppFactory, screen_text
-from lvtui.app import FilmApp
+from helpers import AppFactory, resize, screen_text
 
 ACTIONS = ["1", "2", "3", "4", "5", "6", "7", "slash", "escape", "enter", "tab", "down"]
-
-
-def resize(app: FilmApp, width: int, height: int) -> None:
-    """What a terminal's SIGWINCH becomes: the driver's size, and a Resize event."""
-    driver: Driver | None = app._driver
-    assert driver is not None
-    driver._size = Size(width, height)  # type: ignore[attr-defined]
-    app.post_message(Resize(Size(width, height), Size(width, height)))
 
 
 @pytest.mark.long
