@@ -153,10 +153,13 @@ class FilmApp(App[None]):
         make a start slower, nor any key wait. The people of its films are indexed as they
         are read, for the cards' "In other films"."""
         from lvtui.library import library_folder, scan
+        from lvtui.shelf_cache import ShelfCache, cache_file
 
-        people = PeopleAcrossFilms()
         shelf = scan(self.library or library_folder(), list(open_films), open_films,
-                     each=people.add)
+                     ShelfCache(cache_file()))
+        people = PeopleAcrossFilms()
+        for film in shelf:
+            people.add_records(film.path, film.title, film.year, film.records)
         self.call_from_thread(self._shelf_read, shelf, people)
 
     def _shelf_read(self, shelf: list[Shelved], people: PeopleAcrossFilms) -> None:

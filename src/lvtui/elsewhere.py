@@ -53,7 +53,7 @@ def identities(record: Person | Organization, is_person: bool) -> tuple[Identity
             found.append(("wikidata", ids.wikidata))
     born = getattr(record, "born", None)
     if not found and born is not None:
-        found.append(("name and birth", f"{fold(record.name)}\x00{born}"))
+        found.append(("name and birth", f"{fold(record.name)} born {born}"))
     return tuple(found)
 
 
@@ -81,6 +81,22 @@ def roles(film: Film, ids: set[str]) -> dict[str, str]:
     return found
 
 
+# A record that can be found in other films: what identifies it, its id in its film, and
+# its role there. Plain data: the shelf keeps it between starts (lvtui.shelf_cache).
+Record = tuple[tuple[Identity, ...], str, str]
+
+
+def records_of(film: Film) -> tuple[Record, ...]:
+    """The records of *film* that have an identity (only those can be found elsewhere)."""
+    records: Iterable[tuple[Person | Organization, bool]] = [
+        *((person, True) for person in film.people),
+        *((organization, False) for organization in film.organizations)]
+    known = [(record, found) for record, is_person in records
+             if (found := identities(record, is_person))]
+    role = roles(film, {record.id for record, _ in known})
+    return tuple((found, record.id, role.get(record.id, "")) for record, found in known)
+
+
 class PeopleAcrossFilms:
     """Every record of every film added, by identity."""
 
@@ -88,15 +104,13 @@ class PeopleAcrossFilms:
         self._by_identity: dict[Identity, list[Elsewhere]] = {}
 
     def add(self, path: Path, film: Film) -> None:
-        records: Iterable[tuple[Person | Organization, bool]] = [
-            *((person, True) for person in film.people),
-            *((organization, False) for organization in film.organizations)]
-        # Only a record with an identity can be found elsewhere.
-        known = [(record, found) for record, is_person in records
-                 if (found := identities(record, is_person))]
-        role = roles(film, {record.id for record, _ in known})
-        for record, found in known:
-            here = Elsewhere(path, film.title, film.year, record.id, role.get(record.id, ""))
+        self.add_records(path, film.title, film.year, records_of(film))
+
+    def add_records(self, path: Path, title: str, year: int | None,
+                    records: Iterable[Record]) -> None:
+        """The records of the film *title* (*year*) in *path*."""
+        for found, id, role in records:
+            here = Elsewhere(path, title, year, id, role)
             for identity in found:
                 self._by_identity.setdefault(identity, []).append(here)
 

@@ -7,17 +7,20 @@ never fatal to the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lvtui.elsewhere import Record, records_of
 from lvtui.loading import FilmError, load_film, shipped_film_path
 from lvtui.people import credits
 from lvtui.search import fold
 
 if TYPE_CHECKING:
     from lvtui.model import Film
+    from lvtui.shelf_cache import ShelfCache
 
 
 def library_folder() -> Path:
@@ -38,6 +41,8 @@ class Shelved:
     directed_by: str = ""
     problem: str = ""  # the first; empty when the film opens
     original_title: str = ""
+    # Its people and organisations that can be found in other films (lvtui.elsewhere).
+    records: tuple[Record, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def broken(self) -> bool:
@@ -56,18 +61,15 @@ class Shelved:
         return self.broken, fold(self.title or self.path.name), self.year or 0, str(self.path)
 
 
-def shelve(path: Path, film: Film | None = None,
-           each: Callable[[Path, Film], object] = lambda path, film: None) -> Shelved:
-    """What the shelf shows of the file in *path* (read, unless its *film* is known); *each*
-    is given the film, if it opens."""
+def shelve(path: Path, film: Film | None = None) -> Shelved:
+    """What the shelf shows of the file in *path* (read, unless its *film* is known)."""
     if film is None:
         try:
             film = load_film(path)
         except FilmError as error:
             return Shelved(path, problem=error.problems[0] if error.problems else "not a film")
-    each(path, film)
     return Shelved(path, film.title, film.year, credits(film, "Directing"),
-                   original_title=film.original_title or "")
+                   original_title=film.original_title or "", records=records_of(film))
 
 
 def film_files(folder: Path) -> list[Path]:
@@ -81,14 +83,31 @@ def film_files(folder: Path) -> list[Path]:
 
 def scan(folder: Path | None = None, extra: Iterable[Path] = (),
          known: Mapping[Path, Film] | None = None,
-         each: Callable[[Path, Film], object] = lambda path, film: None) -> list[Shelved]:
+         cache: ShelfCache | None = None) -> list[Shelved]:
     """Every film on the shelf, sorted: the shipped film, *extra* files, and the folder's.
-    The films in *known* (by resolved path) are not read again; *each* is given every film
-    that opens, with its path."""
+    The films in *known* (by resolved path) are not read again, nor the files *cache* has
+    as they are now."""
     paths = [shipped_film_path(), *extra, *film_files(folder or library_folder())]
     unique: dict[Path, Path] = {}  # each file once, by where it really is, shown as given
     for path in paths:
         unique.setdefault(path.resolve(), path)
     known = known or {}
-    return sorted((shelve(path, known.get(key), each) for key, path in unique.items()),
-                  key=Shelved.sort_key)
+    shelf = [_shelve_once(key, path, known.get(key), cache) for key, path in unique.items()]
+    if cache is not None:
+        cache.keep_only(set(unique))
+        cache.save()
+    return sorted(shelf, key=Shelved.sort_key)
+
+
+def _shelve_once(key: Path, path: Path, film: Film | None, cache: ShelfCache | None) -> Shelved:
+    if film is not None or cache is None:
+        return shelve(path, film)
+    try:
+        stamp = os.stat(key)
+    except OSError:
+        return shelve(path)  # says why it cannot be read
+    cached = cache.get(key, path, stamp)
+    if cached is None:
+        cached = shelve(path)
+        cache.put(key, stamp, cached)
+    return cached

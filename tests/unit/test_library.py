@@ -64,3 +64,47 @@ def test_each_file_is_shelved_once(folder: Path) -> None:
     shutil.copy(FILMS / "minimal.json", folder / "m.json")
     shelf = scan(extra=[folder / "m.json", shipped_film_path()])
     assert [shelved.title for shelved in shelf] == ["Leaving Las Vegas", "Untitled"]
+
+
+def test_a_film_file_not_changed_since_is_not_read_again(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import os
+
+    import lvtui.library
+    from lvtui.shelf_cache import ShelfCache
+
+    folder.mkdir(parents=True)
+    for name in ("con-air", "fight-club"):
+        shutil.copy(FILMS / f"{name}.json", folder / f"{name}.json")
+    (folder / "broken.json").write_text('{"schema_version": 2, "title": "Oops"}')
+    read: list[str] = []
+    real = lvtui.library.load_film
+    monkeypatch.setattr(lvtui.library, "load_film",
+                        lambda path: read.append(Path(path).name) or real(path))
+    cache = tmp_path / "cache" / "shelf.json"
+    first = scan(folder, cache=ShelfCache(cache))
+    assert sorted(read) == ["broken.json", "con-air.json", "fight-club.json", "film.json"]
+    read.clear()
+    again = scan(folder, cache=ShelfCache(cache))
+    assert read == [] and again == first
+    assert [film.records for film in again] == [film.records for film in first]
+    assert any(film.records for film in again)  # Cage and the others, by name and birth
+    # A file changed since is read again; the others are not.
+    path = folder / "con-air.json"
+    path.write_text(path.read_text().replace('"Con Air"', '"Con Air!"'))
+    os.utime(path, ns=(1, 1))
+    titles = [film.title for film in scan(folder, cache=ShelfCache(cache))]
+    assert read == ["con-air.json"] and "Con Air!" in titles
+    # A cache written by anyone is text: cleaned as it is read back, as a film file is.
+    document = json.loads(cache.read_text())
+    entry = document["films"][str((folder / "fight-club.json").resolve())]
+    entry["title"] = "Fight\x1b]0;evil\x07 Club"
+    cache.write_text(json.dumps(document))
+    read.clear()
+    shelf = scan(folder, cache=ShelfCache(cache))
+    assert read == [] and "Fight Club" in [film.title for film in shelf]
+    # A cache that is not one is ignored: every file is read.
+    cache.write_text("[1, 2")
+    read.clear()
+    assert scan(folder, cache=ShelfCache(cache)) == scan(folder) and len(read) == 8
