@@ -74,7 +74,8 @@ class Terminal:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
         env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home),
                "TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8",
-               "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
+               "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
+               "XDG_CACHE_HOME": str(home / "cache")}
         self.args, self.master = args, master
         self.output = bytearray()
         self._grew = threading.Condition()
