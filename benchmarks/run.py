@@ -432,6 +432,22 @@ def table(figures: Sequence[Figure]) -> str:
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
+def measure(figures: Sequence[Figure], launches: Sequence[Cached[Any]], rounds: int) -> None:
+    """Interleaved rounds: each measures every figure once, launches made afresh."""
+    for number in range(1, rounds + 1):
+        for cached in launches:
+            cached.reset()
+        for figure in figures:
+            figure.measure_once()
+        print(f"round {number}/{rounds} done", file=sys.stderr, flush=True)
+
+
+def report(figures: Sequence[Figure], rounds: int) -> str:
+    """The table, with the number of rounds, the date and the machine."""
+    date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"{table(figures)}\n\n{rounds} interleaved rounds, {date}.\nMachine: {machine()}.\n"
+
+
 def write_results(path: Path, text: str,
                   markers: tuple[str, str] = ("<!-- results -->", "<!-- /results -->")) -> None:
     """Replace what lies between the *markers* of *path*; the notes around stay."""
@@ -463,19 +479,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if options.warm_up:  # warm the file cache and write the settings file once
             for cached in launches:
                 cached.get()
-        for number in range(1, options.rounds + 1):
-            for cached in launches:
-                cached.reset()
-            for figure in figures:
-                figure.measure_once()
-            print(f"round {number}/{options.rounds} done", file=sys.stderr, flush=True)
-
-    date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    report = (f"{table(figures)}\n\n{options.rounds} interleaved rounds, {date}.\n"
-              f"Machine: {machine()}.\n")
-    print(report)
+        measure(figures, launches, options.rounds)
+    text = report(figures, options.rounds)
+    print(text)
     if options.write:
-        write_results(options.write, report)
+        write_results(options.write, text)
     return 0
 
 

@@ -22,7 +22,6 @@ Nicolas Cage, as the shipped film has him, in one film of twenty).
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import random
 import sys
@@ -36,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from first_frame import MARKER  # noqa: E402
-from run import Cached, Figure, Terminal, machine, table, write_results  # noqa: E402
+from run import Cached, Figure, Terminal, measure, report, write_results  # noqa: E402
 
 from films import FIRST, SHIPPED, surname  # noqa: E402
 
@@ -183,18 +182,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="lvtui-shelf-") as directory:
         figures, launches = plan(options.films, Path(directory))
-        for number in range(1, options.rounds + 1):
-            for cached in launches:
-                cached.reset()
-            for figure in figures:
-                figure.measure_once()
-            print(f"round {number}/{options.rounds} done", file=sys.stderr, flush=True)
-    date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    report = (f"{table(figures)}\n\n{options.rounds} interleaved rounds, {date}.\n"
-              f"Machine: {machine()}.\n")
-    print(report)
+        measure(figures, launches, options.rounds)
+    text = report(figures, options.rounds)
+    print(text)
     if options.write:
-        write_results(options.write, report, MARKERS)
+        write_results(options.write, text, MARKERS)
     return 0
 
 

@@ -73,22 +73,29 @@ class CardCommands(Provider):
 class FilmCommands(Provider):
     """'Open film: Delicatessen (1991) — Jean-Pierre Jeunet' for each film on the shelf."""
 
-    def _films(self) -> list[tuple[Content, Path]]:
-        app = cast("FilmOpener", self.app)
-        films = [film for film in app.shelf or () if not film.broken]
-        return [(Content(f"Open film: {shorten(film.title, 60)}"
+    _films: list[tuple[Content, Path]] | None = None
+    _narrowing: Narrowing | None = None
+
+    def _shelf(self) -> list[tuple[Content, Path]]:
+        """Each film's prompt, made once per palette session (not at every key)."""
+        if self._films is None:
+            app = cast("FilmOpener", self.app)
+            self._films = [
+                (Content(f"Open film: {shorten(film.title, 60)}"
                          + (f" ({film.year})" if film.year is not None else "")
                          + (f" — {shorten(film.directed_by, 40)}" if film.directed_by else "")),
-                 film.path) for film in films]
+                 film.path) for film in app.shelf or () if not film.broken]
+        return self._films
 
     async def search(self, query: str) -> Hits:
         # As the shelf filters: every word, any case, any accents. Textual's own matcher
         # would read each title as markup to highlight it.
         opener = cast("FilmOpener", self.app)
-        films = self._films()
+        films = self._shelf()
+        if self._narrowing is None:  # one per palette session: narrowing works as you type
+            self._narrowing = Narrowing(lambda: [fold(prompt.plain) for prompt, _ in films])
         folded = normalize_query(query)
-        search = Narrowing(lambda: [fold(prompt.plain) for prompt, _ in films])
-        for index in search.update(query) or []:
+        for index in self._narrowing.update(query) or []:
             prompt, path = films[index]
             for start, end in match_spans(prompt.plain, folded):
                 prompt = prompt.stylize("bold reverse", start, end)
@@ -97,7 +104,7 @@ class FilmCommands(Provider):
 
     async def discover(self) -> Hits:
         opener = cast("FilmOpener", self.app)
-        for prompt, path in self._films()[:10]:
+        for prompt, path in self._shelf()[:10]:
             yield DiscoveryHit(prompt, _film_opener(opener, path), text=prompt.plain,
                                help="Open this film")
 

@@ -101,7 +101,8 @@ class PeopleAcrossFilms:
     """Every record of every film added, by identity."""
 
     def __init__(self) -> None:
-        self._by_identity: dict[Identity, list[Elsewhere]] = {}
+        # Each with its film's file resolved once, here, not at every card.
+        self._by_identity: dict[Identity, list[tuple[Path, Elsewhere]]] = {}
 
     def add(self, path: Path, film: Film) -> None:
         self.add_records(path, film.title, film.year, records_of(film))
@@ -109,10 +110,11 @@ class PeopleAcrossFilms:
     def add_records(self, path: Path, title: str, year: int | None,
                     records: Iterable[Record]) -> None:
         """The records of the film *title* (*year*) in *path*."""
+        key = path.resolve()
         for found, id, role in records:
             here = Elsewhere(path, title, year, id, role)
             for identity in found:
-                self._by_identity.setdefault(identity, []).append(here)
+                self._by_identity.setdefault(identity, []).append((key, here))
 
     def elsewhere(self, path: Path, film: Film, id: str) -> list[Elsewhere]:
         """The other films the record *id* of *film* (read from *path*) is in, by year."""
@@ -120,8 +122,7 @@ class PeopleAcrossFilms:
         own = path.resolve()
         found: dict[Path, Elsewhere] = {}
         for identity in identities(record, film.is_person(id)):
-            for other in self._by_identity.get(identity, ()):
-                key = other.path.resolve()
+            for key, other in self._by_identity.get(identity, ()):
                 if key != own:
                     found.setdefault(key, other)
         return sorted(found.values(), key=lambda other: (other.year or 0, fold(other.title)))
