@@ -87,12 +87,19 @@ async def test_o_lists_the_shelf_filters_and_enter_opens_a_film_that_alt_left_le
 
 async def test_a_broken_film_on_the_shelf_says_why_and_opens_nothing(
         make_app: AppFactory, tmp_path: Path) -> None:
-    app = make_app(library=library(tmp_path))
+    folder = library(tmp_path)
+    (folder / "evil\u202e\x1b[2J.json").write_text("not json")
+    app = make_app(library=folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pause_until(pilot, lambda: app.shelf is not None, "the shelf read")
         await pilot.press("ctrl+o", *"broken", "enter")
         assert isinstance(app.screen, ShelfScreen)  # still open
         assert any("cannot be opened" in message for message in notifications(app))
+        # A file's name is data too: what it says is shown, its controls are not.
+        await pilot.press("escape", "ctrl+o", *"evil", "enter")
+        said = [message for message in notifications(app) if message.startswith("evil")]
+        assert said and all("\x1b" not in line and "\u202e" not in line for line in said)
+        await pilot.press("escape")
         await pilot.press("escape", "slash", "o")  # in a text box, o is a letter
         assert app.film_screen.cast_pane.search_box.value == "o"
 

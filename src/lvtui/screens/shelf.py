@@ -172,7 +172,7 @@ class ShelfBox(Vertical):
         film = self.films[index]
         if film.broken:
             self.app.bell()
-            self.notify(f"{film.path.name} cannot be opened: {film.problem}",
+            self.notify(f"{shorten(film.path.name, 60)} cannot be opened: {film.problem}",
                         severity="error", markup=False, timeout=8)
             return
         self.post_message(self.Chosen(film.path))
