@@ -133,11 +133,11 @@ def test_schema_is_json_schema(run: Run) -> None:
     assert schema["properties"]["people"]["description"]
 
 
-def test_version_and_help() -> None:
-    assert lvtui("--version").stdout.startswith("lvtui ")
-    help_text = lvtui("--help").stdout
+def test_version_and_help(run: Run) -> None:
+    assert lvtui("--version").stdout.startswith("lvtui ")  # the command as installed, once
+    help_text = run("--help").stdout
     assert "--film" in help_text and "validate" in help_text
-    assert "--format" in lvtui("cast", "--help").stdout
+    assert "--format" in run("cast", "--help").stdout
 
 
 @pytest.mark.parametrize(
