@@ -72,6 +72,32 @@ def _draw_frames_only_when_read() -> None:
 _draw_frames_only_when_read()
 
 
+def _parse_each_stylesheet_once() -> None:
+    """Textual parses an app's CSS (its own and every widget's DEFAULT_CSS) afresh for each
+    app, some 30 ms of every app test's start. Parsed from the same source with the same
+    theme variables, the rules are the same whatever the app, so a test process parses each
+    source once per set of variables. Fails at import if Textual changes the method."""
+    from textual.css.stylesheet import Stylesheet
+
+    parse = Stylesheet._parse_rules
+    parsed: dict[tuple[Any, ...], Any] = {}
+
+    def parse_rules(self: Stylesheet, css: str, read_from: Any, is_default_rules: bool = False,
+                    tie_breaker: int = 0, scope: str = "") -> Any:
+        key = (css, read_from, is_default_rules, tie_breaker, scope,
+               tuple(self._variables.items()))
+        if key not in parsed:
+            parsed[key] = parse(self, css, read_from, is_default_rules, tie_breaker, scope)
+        return parsed[key]
+
+    names = ["self", "css", "read_from", "is_default_rules", "tie_breaker", "scope"]
+    assert list(inspect.signature(parse).parameters) == names, "Textual changed _parse_rules"
+    Stylesheet._parse_rules = parse_rules  # type: ignore[method-assign]
+
+
+_parse_each_stylesheet_once()
+
+
 def record_calls(monkeypatch: Any, owner: type, name: str) -> list[Any]:
     """Each call of *owner.name*, a method of one argument, from now on, by its argument;
     the method still does its work. (Exactly one: Textual calls a watcher with as many
