@@ -105,13 +105,15 @@ class FilmApp(App[None]):
     def _add_film(self, mode: str, film: Film, path: Path | None, section: str | None,
                   search: str | None = None) -> FilmScreen:
         """A film's screen, as a mode of its own (named *mode*): shown by switching to it."""
+        key = _key(path)  # resolved once, not at every card
+
         def elsewhere(id: str) -> list[Elsewhere]:
-            return self.people.elsewhere(_key(path), film, id)
+            return self.people.elsewhere(key, film, id)
 
         screen = FilmScreen(film, path=path, section=section, search=search,
                             on_visit=self.films.forget_forward, elsewhere=elsewhere, name=mode)
         self.add_mode(mode, lambda: styled_as_the_app_now(screen, self))
-        self._open[_key(path)] = screen
+        self._open[key] = screen
         return screen
 
     @property

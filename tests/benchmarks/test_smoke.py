@@ -17,6 +17,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def one_round(script: str, *args: str) -> str:
+    """Run a benchmark script from the repository's root; what it printed."""
+    result = subprocess.run([sys.executable, script, *args], cwd=ROOT, capture_output=True,
+                            text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
 @pytest.mark.benchmark_run
 def test_generated_films_validate(tmp_path: Path) -> None:
     for size in (1, 28, 500):
@@ -34,12 +42,8 @@ def test_generated_films_validate(tmp_path: Path) -> None:
 def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
     results = tmp_path / "RESULTS.md"
     results.write_text("# notes kept\n<!-- results -->\nold\n<!-- /results -->\nmore notes\n")
-    result = subprocess.run(
-        [sys.executable, "benchmarks/run.py", "--rounds", "1", "--sizes", "200,2000",
-         "--no-warm-up", "--key-wait", "0.02", "--write", str(results)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
+    printed = one_round("benchmarks/run.py", "--rounds", "1", "--sizes", "200,2000",
+                        "--no-warm-up", "--key-wait", "0.02", "--write", str(results))
     for figure in ("first frame: shipped film / bare Textual app",
                    "import lvtui.app / import textual.app",
                    "first frame: 2,000 cast / shipped film",
@@ -54,7 +58,7 @@ def test_one_quick_round_prints_every_figure(tmp_path: Path) -> None:
                    "first key, pty: a plot naming someone 2,000 times / the same plot naming no one",
                    "mentions: 200 names, 200 found / plain text",
                    "mentions: 2,000 names, 2,000 found / plain text"):
-        assert figure in result.stdout
+        assert figure in printed
     written = results.read_text()
     assert written.startswith("# notes kept\n<!-- results -->\n| figure |")
     assert written.endswith("<!-- /results -->\nmore notes\n")
@@ -66,18 +70,14 @@ def test_the_shelf_benchmark_runs_one_quick_round(tmp_path: Path) -> None:
     results = tmp_path / "RESULTS.md"
     results.write_text("<!-- results -->\nkept\n<!-- /results -->\n"
                        "<!-- shelf-results -->\nold\n<!-- /shelf-results -->\n")
-    result = subprocess.run(
-        [sys.executable, "benchmarks/shelf.py", "--rounds", "1", "--films", "30",
-         "--write", str(results)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
+    printed = one_round("benchmarks/shelf.py", "--rounds", "1", "--films", "30",
+                        "--write", str(results))
     for figure in ("first frame: 30 films on the shelf / empty shelf",
                    "open the shelf, pty: 30 films / empty shelf",
                    "filter keystroke, pty: 30 films / empty shelf",
                    "open a film from the shelf / show a section, pty",
                    "a card, pty: 30 films on the shelf / empty shelf",
                    "a card in 2 other films / in none, pty"):
-        assert figure in result.stdout
+        assert figure in printed
     written = results.read_text()
     assert "kept" in written and "old" not in written and "| figure |" in written
