@@ -51,11 +51,11 @@ def write_film(tmp_path: Path) -> Callable[[Any], Path]:
 @pytest.fixture(autouse=True)
 def private_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test ever reads or writes the real user's settings, library or cache."""
-    config = tmp_path_factory.mktemp("config")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    return config
+    home = tmp_path_factory.mktemp("home")  # one numbered directory: each costs a listing
+    for name in ("config", "data", "cache"):
+        (home / name).mkdir()
+        monkeypatch.setenv(f"XDG_{name.upper()}_HOME", str(home / name))
+    return home / "config"
 
 
 @pytest.fixture(scope="session")

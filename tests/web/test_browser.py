@@ -43,7 +43,7 @@ class Tab:
     """A browser tab on the server, and everything the app sent it over the websocket."""
 
     def __init__(self, browser: Any, url: str) -> None:
-        self.page = browser.new_page(viewport={"width": 1280, "height": 800})
+        self.page = browser.new_page(viewport={"width": 800, "height": 560})
         self.received = bytearray()
         self.dialogs: list[str] = []
         self.requests: list[str] = []  # every URL the page asked for, the page's own included
@@ -88,7 +88,7 @@ def test_the_film_in_chromium_answers_keys_and_searches_and_each_tab_is_one_lvtu
     server = serve(name, cwd=tmp_path)
     tab = Tab(browser, server.url)
     tab.wait_for("Leaving Las Vegas (1995)")
-    tab.page.mouse.click(640, 400)  # focus the terminal, as a person would
+    tab.page.mouse.click(400, 280)  # focus the terminal, as a person would
     tab.press("5")
     tab.wait_for("Timeline 19")
     tab.press("/", *"shue")
@@ -128,7 +128,7 @@ def test_hostile_film_text_reaches_the_page_as_text(browser: Any,
     tab = Tab(browser, server.url)
     title = tab.page.title()
     tab.wait_for("CLICKME")
-    tab.page.mouse.click(640, 400)  # focus the terminal: the click lands on the overview
+    tab.page.mouse.click(400, 280)  # focus the terminal: the click lands on the overview
     # Links are found in a thread after the first frame: the footer offers tab once the
     # section shown has them. (A key that changed section here could race them.)
     tab.wait_for("Next link")
