@@ -40,7 +40,7 @@ def browser() -> Iterator[Any]:
 
 
 # Small: xterm.js draws with WebGL, which headless Chromium runs in software, so every pixel
-# of the page is CPU (1280x800 cost the two tests some 4 CPU-s more, checking the same).
+# of the page is CPU (1280x800 cost the two tests 3-4 CPU-s more, checking the same).
 VIEWPORT = {"width": 800, "height": 560}
 
 
