@@ -152,7 +152,10 @@ async def each_section(pilot: Any) -> AsyncIterator[tuple[str, str]]:
     app = pilot.app
     for number, section in enumerate(SECTION_IDS, start=1):
         await pilot.press(str(number))
-        assert app.film_screen.section == section
+        # A pane not made yet is shown once it is: on a busy machine, after the pilot's
+        # idle wait has already ended.
+        await pause_until(pilot, lambda shown=section: app.film_screen.section == shown,
+                          f"the {section} section shown")
         yield section, screen_text(app)
 
 

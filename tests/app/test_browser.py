@@ -550,6 +550,19 @@ async def test_start_up_builds_the_section_shown_and_each_other_when_first_shown
         assert "plot" in str(app.film_screen.query_one("#find-count").render())
 
 
+async def test_a_section_still_being_built_as_the_app_quits_is_not_shown(
+        make_app: AppFactory) -> None:
+    """A section asked for, then the app quit before its pane is made ("7q" in one burst):
+    the pane is not shown on the closing screen, and nothing fails. (It did: the pane was
+    looked for after the screen was taken down, NoMatches.)"""
+    app = make_app()
+    async with app.run_test(size=(120, 40)):
+        app.film_screen.show_section("soundtrack")  # not made yet: shown once it is
+        app.exit()
+    # run_test raises the app's error as it closes; Textual also sets the code to 1.
+    assert app.return_code == 0
+
+
 async def test_the_cast_search_and_the_palette_find_people_by_every_name(
         make_app: AppFactory) -> None:
     """"coppola" finds Nicolas Cage, born Nicolas Kim Coppola; "milton" French Stewart."""

@@ -185,8 +185,8 @@ class FilmScreen(FindingScreen):
         self.set_focus(target)
 
     async def _show_when_composed(self, section: str, focus: bool, search: bool) -> None:
-        await self.compose_panes([section])
-        self.show_section(section, focus=focus, search=search)
+        if await self.compose_panes([section]):
+            self.show_section(section, focus=focus, search=search)
 
     def go_to_section(self, section: str, *, focus: bool = True, search: bool = False) -> None:
         """Show *section* as a visit: going back returns to the one shown now."""
@@ -290,8 +290,7 @@ class FilmScreen(FindingScreen):
     async def _show_mention_when_composed(self, link: Mention) -> None:
         """Compose the section first, and find its links: the keyboard goes to the first."""
         assert link.section is not None
-        await self.compose_panes([link.section])
-        if await self.panes.linked(link.section):
+        if await self.compose_panes([link.section]) and await self.panes.linked(link.section):
             self.show_mention(link)
 
     # -- back and forward -------------------------------------------------------------------
@@ -322,11 +321,13 @@ class FilmScreen(FindingScreen):
         return await self._go_to(self.history.forward(self.place()))
 
     async def _go_to(self, place: Place | None) -> bool:
-        """Show *place* as it was, not recorded as a new visit; False when there is none."""
+        """Show *place* as it was, not recorded as a new visit; False when there is none (or
+        the app closed meanwhile)."""
         if place is None:
             return False
         self.close_sheets()  # a card or the help closes first
-        await self.compose_panes([place.section])
+        if not await self.compose_panes([place.section]):
+            return False
         # Ids are lvtui's own (a pane, the list, the search box), never the film's.
         found = self.query(f"#{place.focus}") if place.focus else None
         target = found.first() if found else None

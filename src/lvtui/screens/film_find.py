@@ -43,8 +43,12 @@ class FindingScreen(Screen[None]):
     def cast_pane(self) -> CastPane:
         return self.query_one(CastPane)
 
-    async def compose_panes(self, sections: Iterable[str]) -> None:
+    async def compose_panes(self, sections: Iterable[str]) -> bool:
+        """Make the panes of *sections* that are not made yet, and wait for them. False when
+        the app closed meanwhile (a section asked for, then q at once): there is nothing
+        left to show them in, and the caller shows nothing."""
         await self.panes.compose_panes(sections)
+        return self.app.is_running and self.is_attached
 
     def show_section(self, section: str, *, focus: bool = True, search: bool = False) -> None:
         raise NotImplementedError
@@ -81,7 +85,8 @@ class FindingScreen(Screen[None]):
         # Synchronously: the rest of a burst ("^fklady⏎") must find the box focused.
         self.set_focus(bar.box)
         bar.box.select_all()
-        await self.compose_panes(SECTIONS)
+        if not await self.compose_panes(SECTIONS):
+            return
         if self.film_find.index is None:
             # In a thread, as the links: a key typed meanwhile waits only if it needs them.
             self.run_worker(self.find_index().prepare, thread=True, name="fold the film's text")
