@@ -329,7 +329,8 @@ CASES: tuple[Case, ...] = (
     Case(
         "everything.json", "every family at once, in every text field",
         lambda: encode(with_every_text(_everything())),
-        shows={"plot": ("[@click=app.bait('data')]CLICKME[/]", "東京物語")},
+        shows={"plot": (*MARKUP_TOKENS, *WIDE_TOKENS),
+               "overview": ("[@click=app.bait('data')]CLICKME[/]",)},
     ),
     Case(
         "long-strings.json", "100,000-character strings without a space: title, plot, a name",
