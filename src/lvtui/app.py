@@ -314,12 +314,17 @@ class FilmApp(App[None]):
     def _adapt_to(self, width: int, height: int) -> None:
         # On the app, not with Textual's breakpoints: those are set on the active screen
         # only, so the film under a card would keep the classes of its old size.
-        self.set_class(width < NARROW_WIDTH, "-narrow")
-        self.set_class(height < 16, "-short")
         small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if small == self.has_class("-too-small"):
+        was_small = self.has_class("-too-small")
+        # One restyle of the whole screen for every class that changed, not one for each.
+        wanted = {"-narrow": width < NARROW_WIDTH, "-short": height < 16, "-too-small": small}
+        changed = [name for name, on in wanted.items() if on != self.has_class(name)]
+        for name in changed:
+            self.set_class(wanted[name], name, update=False)
+        if changed:
+            self.update_node_styles()
+        if small == was_small:
             return
-        self.set_class(small, "-too-small")
         film = self.screen_stack[0]
         if not isinstance(film, FilmScreen):  # the first resize comes before the first film
             return
