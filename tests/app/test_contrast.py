@@ -19,7 +19,7 @@ from textual.app import App
 from textual.widget import Widget
 
 from app.specimen import SPECIMEN_SIZE, Specimen
-from helpers import AppFactory, screen_lines
+from helpers import AppFactory, screen_lines, wait_for_palette
 from lvtui.app import FilmApp
 from lvtui.screens.person_card import PersonCard
 from lvtui.screens.shelf import ShelfScreen
@@ -89,6 +89,11 @@ async def walk(app: FilmApp, pilot: Any) -> list[str]:
         await pilot.pause()
         problems += low_contrast(app, where)
     await pilot.press("escape", "escape", "escape")  # the help, the card, the search
+    # The palette over the app, which it leaves as it is (Textual's would dim it).
+    await pilot.press("ctrl+p", *"shue")
+    await wait_for_palette(pilot, "Card: Elisabeth Shue")
+    problems += low_contrast(app, "palette over the app, a search")
+    await pilot.press("escape")
     return problems
 
 

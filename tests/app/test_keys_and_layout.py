@@ -190,6 +190,24 @@ async def test_a_click_outside_a_card_or_the_help_closes_it_and_inside_does_not(
         assert app.focused is app.film_screen.cast_pane.table  # back where the card was opened
 
 
+async def test_the_app_is_seen_behind_a_card_and_the_card_behind_the_help(
+        make_app: AppFactory) -> None:
+    """A card is a box over the app, as a popup over lazygit's panels: the sections and
+    the film stay in sight beside it (not blanked), and the card beside the help."""
+    app = make_app(section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, PersonCard)
+        text = screen_text(app)
+        assert "Nicolas Cage" in text and "Full name" in text  # the card
+        assert "1  Overview" in text and "7  Soundtrack & media" in text  # the app beside it
+        assert "28 of 28" in text
+        await pilot.press("question_mark")
+        text = screen_text(app)
+        assert "Keys" in text and "1  Overview" in text
+        assert any("Full name" in line for line in text.splitlines())
+
+
 async def test_focus_is_visible_in_a_reading_pane(make_app: AppFactory) -> None:
     app = make_app(section="plot")
     async with app.run_test(size=(120, 40)) as pilot:

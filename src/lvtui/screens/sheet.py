@@ -20,7 +20,10 @@ class Sheet(ModalScreen[None]):
     DEFAULT_CSS = """
     Sheet {
         align: center middle;
-        background: $background;  /* nothing half-dimmed behind it: every letter reads */
+        /* The app stays in sight around the box, as under a popup in lazygit or k9s; not
+           dimmed, as Textual's modal screens are: dimmed, its letters would read at
+           less than 3:1 (measured: 2.1-2.9 at 25%, in every theme). */
+        background: $background 0%;
         & > ReadingPane {
             width: 72; max-width: 100%; height: auto; max-height: 100%;
             border: round $accent; background: $surface; padding: 1 2;

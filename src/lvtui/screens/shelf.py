@@ -184,7 +184,7 @@ class ShelfScreen(ModalScreen[Path | None]):
     DEFAULT_CSS = """
     ShelfScreen {
         align: center middle;
-        background: $background;  /* nothing half-dimmed behind it: every letter reads */
+        background: $background 0%;  /* the film in sight around it, not dimmed: see Sheet */
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
