@@ -29,7 +29,7 @@ from lvtui.screens.shelf import ShelfScreen
 from lvtui.sections import SECTIONS
 from lvtui.settings import Settings, SettingsStore
 from lvtui.text import clean, shorten
-from lvtui.widgets.internals import styled_as_the_app_now
+from lvtui.widgets.internals import read_escape_and_a_digit_as_alt, styled_as_the_app_now
 from lvtui.widgets.linked import Linked
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time (loading and the library do)
@@ -305,6 +305,16 @@ class FilmApp(App[None]):
             self.notify(warning, severity="warning", markup=False, timeout=10)
         self.store.warnings.clear()
 
+    # -- keys -------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        # Each key of a pair read together is handled as if read alone, in order.
+        if isinstance(event, events.Key) and (typed := escape_then(event)):
+            for key in typed:
+                self.post_message(key)
+            return
+        await super().on_event(event)
+
     # -- size -------------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
@@ -336,6 +346,24 @@ class FilmApp(App[None]):
                 film.set_focus(before)
             elif film.focused is None:
                 film.show_section(film.section)
+
+
+read_escape_and_a_digit_as_alt()
+
+
+def escape_then(key: events.Key) -> list[events.Key]:
+    """The keys typed, when *key* is escape and a letter or digit read together.
+
+    A terminal sends them in one read when they are typed together or sent in one burst,
+    and Textual reads that as alt and the key: "escape 3" in the find bar would type a 3.
+    lvtui binds no alt and a letter or digit, so it reads them as vim does: escape (the
+    prompt closes), then the key (3 shows the cast). Otherwise, no keys: *key* as it is.
+    """
+    character = key.character
+    if key.key.startswith("alt+") and character and len(character) == 1 \
+            and character.isalnum():
+        return [events.Key("escape", "\x1b"), events.Key(character, character)]
+    return []
 
 
 def _key(path: Path | None) -> Path:

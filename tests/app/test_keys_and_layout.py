@@ -208,6 +208,34 @@ async def test_the_app_is_seen_behind_a_card_and_the_card_behind_the_help(
         assert any("Full name" in line for line in text.splitlines())
 
 
+async def test_escape_and_a_key_read_together_are_escape_then_the_key(
+        make_app: AppFactory) -> None:
+    """Typed together (or sent in one burst, by tmux or a browser's terminal), escape and a
+    key reach the app in one read, which Textual reads as alt and the key ("£" for escape
+    and 3). lvtui reads them as typed: the prompt closes, then the key acts."""
+    from textual._xterm_parser import XTermParser
+
+    def read_at_once(typed: str) -> None:  # as the terminal driver reads and posts them
+        parser = XTermParser()
+        for event in [*parser.feed(typed), *parser.feed("")]:
+            app.post_message(event)
+
+    app = make_app(section="plot")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f", *"ben")
+        bar = app.film_screen.find_bar
+        assert bar.has_class("-open") and app.focused is bar.box
+        read_at_once("\x1b3")
+        await pause_until(pilot, lambda: app.film_screen.section == "cast", "the cast shown")
+        assert not bar.has_class("-open") and bar.box.value == "ben"
+        await pilot.press("slash", *"cage")
+        table = app.film_screen.cast_pane.table
+        assert app.focused is not table and table.cursor == 0
+        read_at_once("\x1bj")  # escape clears the search for the list; j moves down it
+        await pause_until(pilot, lambda: table.cursor == 1, "the cursor moved down")
+        assert app.focused is table and app.film_screen.cast_pane.search_box.value == ""
+
+
 async def test_focus_is_visible_in_a_reading_pane(make_app: AppFactory) -> None:
     app = make_app(section="plot")
     async with app.run_test(size=(120, 40)) as pilot:

@@ -64,3 +64,21 @@ def test_a_new_modes_screen_is_still_restyled_when_its_count_of_css_updates_is_b
     assert "self.refresh_css()" in source
     assert Screen()._css_update_count == -1  # behind any app's, as made
     assert App()._css_update_count == 0
+
+
+def test_escape_and_a_digit_read_together_are_alt_and_the_digit_once_lvtui_is_loaded() -> None:
+    """Textual's table of sequences is a dict that maps escape and a digit to a character
+    (WezTerm on macOS); lvtui takes those out, and the parser then reads alt and the digit,
+    as it reads escape and a letter."""
+    from textual import _ansi_sequences
+    from textual._xterm_parser import XTermParser
+
+    import lvtui.app  # noqa: F401  (loading the app is what takes them out)
+
+    assert isinstance(_ansi_sequences.ANSI_SEQUENCES_KEYS, dict)
+    for typed, expected in (("\x1b3", ("alt+3", "3")), ("\x1bj", ("alt+j", "j")),
+                            ("£", ("pound_sign", "£"))):
+        parser = XTermParser()
+        keys = [event for event in [*parser.feed(typed), *parser.feed("")]
+                if isinstance(event, Key)]
+        assert [(key.key, key.character) for key in keys] == [expected], typed

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 
 from lvtui.text import clean
-from lvtui.widgets.internals import EarlyKeys
+from lvtui.widgets.internals import EarlyKeys, forward_key
 
 
 class LineBox(EarlyKeys):
@@ -18,6 +18,16 @@ class LineBox(EarlyKeys):
     DEFAULT_CSS = """
     LineBox > .input--selection { color: auto 90%; }
     """
+
+    def early_key(self, event: events.Key) -> bool:
+        # Keys are handled in the order they were typed, by whoever had focus when they
+        # were read. A key on its way here as focus left the box (in a burst: "/shue⏎⏎",
+        # "xyz␛q", "ben␛3") belongs where the focus went.
+        focused = self.screen.focused
+        if focused is not self:
+            forward_key(event, focused or self.screen)
+            return True
+        return False
 
     def on_paste(self, event: events.Paste) -> None:
         # A clipboard can hold anything, escape sequences included, and Input would draw

@@ -20,7 +20,7 @@ from lvtui.search import CastSearch, fold
 from lvtui.widgets.boxes import LineBox
 from lvtui.widgets.cast_columns import HEADERS, CastColumns, CastHeader
 from lvtui.widgets.cast_table import CastTable
-from lvtui.widgets.internals import forward_key, repaint_only_virtual_size
+from lvtui.widgets.internals import repaint_only_virtual_size
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.people import CastRow
@@ -43,12 +43,7 @@ class SearchBox(LineBox):
     ]
 
     def early_key(self, event: events.Key) -> bool:
-        # Keys are handled in the order they were typed, by whoever had focus when they
-        # were read. Two cases keep a fast burst ("/shue⏎⏎", "xyz␛q") intact:
-        focused = self.screen.focused
-        if focused is not self and focused is not None:
-            # Focus left the box while this key was on its way: it belongs to the list.
-            forward_key(event, focused)
+        if super().early_key(event):
             return True
         if event.key in self.LEAVING:
             # Leave now, before the next key of the burst is handled here.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -37,6 +38,17 @@ class FindBox(LineBox):
 
     class Close(Message):
         """Close the bar."""
+
+    def early_key(self, event: events.Key) -> bool:
+        if super().early_key(event):
+            return True
+        if event.key == "escape":
+            # The box lets go of the focus now: the rest of a burst ("ben␛3") is not typed
+            # here. The screen closes the bar and gives the focus back to the section.
+            self.action_close()
+            self.screen.set_focus(None)
+            return True
+        return False
 
     def action_step(self, step: int) -> None:
         self.post_message(self.Step(step))

@@ -91,3 +91,19 @@ def styled_as_the_app_now(screen: S, app: App[Any]) -> S:
     """
     screen._css_update_count = app._css_update_count
     return screen
+
+
+def read_escape_and_a_digit_as_alt() -> None:
+    """Read escape and a digit that arrive together as alt and the digit, as Textual reads
+    escape and a letter; not as the letter macOS's Option makes (Textual reads "\x1b3" as
+    "£" for WezTerm there, and a "£" cannot be told from one typed).
+
+    A terminal sends escape and the next key in one read when they are typed together, or
+    sent in one burst (tmux, a browser's terminal). The app reads alt and a letter or digit
+    as what was typed: escape, then the key (``FilmApp.on_event``).
+    """
+    from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+
+    assert isinstance(ANSI_SEQUENCES_KEYS, dict)  # typed as a read-only Mapping
+    for digit in "0123456789":
+        ANSI_SEQUENCES_KEYS.pop(f"\x1b{digit}", None)
