@@ -149,23 +149,10 @@ def aggregate_figure(aggregate: Aggregate) -> str:
     return f"{figure}, {aggregate.count:,} reviews" if aggregate.count else figure
 
 
-def aggregate_sentence(film: Film, aggregate: Aggregate) -> str:
-    """Everything the aggregator says, as one sentence for the reception pane."""
-    source = film.name(aggregate.source)
-    if aggregate.kind == "approval":
-        text = f"{source}: {aggregate.value:g}% of "
-        text += f"{aggregate.count:,} reviews" if aggregate.count else "reviews"
-        text += " are positive"
-        if aggregate.average is not None:
-            text += f", with an average rating of {aggregate.average:g}/"
-            text += f"{aggregate.average_best:g}"
-    else:
-        text = f"{source}: a score of {aggregate.value:g} out of {aggregate.best:g}"
-        if aggregate.count:
-            text += f", from {aggregate.count:,} reviews"
-    if aggregate.verdict:
-        text += f" ({aggregate.verdict})"
-    return text + "."
+def aggregator_words(film: Film, aggregate: Aggregate) -> str:
+    """The aggregator's own words, quoted as theirs and named as nothing more: a verdict
+    ("universal acclaim") and a label ("press average") both read right."""
+    return f"In {film.name(aggregate.source)}'s words: “{aggregate.verdict}”."
 
 
 # -- the timeline ----------------------------------------------------------------------------

@@ -70,6 +70,8 @@ async def test_every_fact_of_the_shipped_film_is_shown_once(make_app: AppFactory
     assert "Roger Ebert (Chicago Sun-Times) gave the film high marks:" in reception
     assert "unforgettable" in reception
     assert "Rick Groen (The Globe and Mail) gave the film high marks." in reception
+    assert "In Metacritic's words: “universal acclaim”." in reception
+    assert "verdict" not in reception
     assert "Films about alcoholism" in overview and "1990s American films" in overview
     assert "★ Won" in overview and "Academy Awards · Best Actor · Nicolas Cage" in overview
     assert "Nominated" not in overview and "Best Actress" not in overview

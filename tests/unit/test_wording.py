@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lvtui.model import Aggregate, Film
-from lvtui.wording import aggregate_figure, aggregate_sentence, runtime
+from lvtui.wording import aggregate_figure, aggregator_words, runtime
 
 
 def test_large_counts_have_thousands_separators(film: Film) -> None:
@@ -12,8 +12,15 @@ def test_large_counts_have_thousands_separators(film: Film) -> None:
     score = Aggregate(source=source, kind="score", value=3.9, best=5, count=1_204_000)
     assert aggregate_figure(approval) == "91% of 25,000 reviews"
     assert aggregate_figure(score) == "3.9/5, 1,204,000 reviews"
-    assert "25,000 reviews are positive" in aggregate_sentence(film, approval)
-    assert "from 1,204,000 reviews" in aggregate_sentence(film, score)
+
+
+def test_an_aggregator_s_words_are_quoted_as_theirs_not_called_a_verdict(film: Film) -> None:
+    """AlloCiné's "press average" is a label, not a verdict; Metacritic's "universal
+    acclaim" is a verdict. Both are the aggregator's words."""
+    source = film.reception.aggregators[0].source
+    label = Aggregate(source=source, kind="score", value=4.2, best=5, verdict="press average")
+    name = film.name(source)
+    assert aggregator_words(film, label) == f"In {name}'s words: “press average”."
 
 
 def test_runtime_reads_as_minutes_and_hours() -> None:

@@ -12,7 +12,7 @@ from lvtui.widgets.gauge import Bar, Gauges
 from lvtui.widgets.linked import Linked
 from lvtui.widgets.reading import facts, heading, nothing, paragraph, quote
 from lvtui.widgets.text_panes import FilmPane
-from lvtui.wording import aggregate_figure, money, names
+from lvtui.wording import aggregate_figure, aggregator_words, money, names
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.model import Film
@@ -150,7 +150,6 @@ class ReceptionPane(FilmPane):
         for aggregate in film.reception.aggregators:
             # Short figures leave the bars room; the words follow them.
             if aggregate.verdict:
-                yield paragraph(f"{film.name(aggregate.source)}'s verdict: "
-                                f"“{aggregate.verdict}”.")
+                yield paragraph(aggregator_words(film, aggregate))
             if aggregate.consensus:
                 yield quote(aggregate.consensus, f"{film.name(aggregate.source)} consensus")
