@@ -149,10 +149,13 @@ def appearances(film: Film, id: str) -> list[tuple[str, str]]:
 SOURCE_JOBS = {"novel": "novel", "book": "book", "short story": "short story",
                "comic book": "comic book", "play": "play", "graphic novel": "graphic novel"}
 
-# Crew departments the overview names, in order, with the label each gets.
-DEPARTMENTS = [("Directing", "Directed by"), ("Writing", "Written by"), ("Sound", "Music"),
-               ("Production", "Produced by"), ("Camera", "Cinematography"),
-               ("Editing", "Edited by")]
+# Crew departments the overview names, in order, with the label each gets. "Story" is the
+# writers credited with the story alone: Adalbert Stifter, whose 1845 novella Rock Crystal
+# is, did not write its screenplay with Klaus Richter.
+DEPARTMENTS = [("Directing", "Directed by"), ("Writing", "Written by"), ("Story", "Story by"),
+               ("Sound", "Music"), ("Production", "Produced by"),
+               ("Camera", "Cinematography"), ("Editing", "Edited by")]
+STORY_JOBS = {"Story", "Screenstory"}
 
 # The jobs that head each department, as TMDB and the shipped film name them. A film from
 # TMDB lists a whole department (its assistant directors, its sound editors): the overview
@@ -187,8 +190,12 @@ def key(credit: CrewCredit) -> tuple[str, str, str]:
 
 def heads(film: Film, department: str) -> list[CrewCredit]:
     """The credits that head *department*; a department none of whose jobs is a known
-    head's is given whole."""
-    crew = [credit for credit in film.crew if credit.department == department]
+    head's is given whole. "Story" is the writers of the story alone; "Writing", the rest."""
+    if department == "Story":
+        return [credit for credit in film.crew
+                if credit.department == "Writing" and credit.job in STORY_JOBS]
+    crew = [credit for credit in film.crew if credit.department == department
+            and not (department == "Writing" and credit.job in STORY_JOBS)]
     return [credit for credit in crew if credit.job in KEY_JOBS.get(department, ())] or crew
 
 

@@ -109,3 +109,15 @@ async def test_a_crew_list_never_breaks_a_name_across_lines(make_app: AppFactory
                 if len(names) == 1 and not any(value in line for line in lines.splitlines()):
                     broken.append(value)
         assert not broken, broken
+
+
+async def test_who_wrote_the_story_alone_is_not_said_to_have_written_the_film(
+        make_app: AppFactory) -> None:
+    """Rock Crystal's screenplay is Klaus Richter's; Adalbert Stifter wrote the 1845 novella
+    (TMDB's "Story"). The overview says so, not "Written by Klaus Richter and Adalbert
+    Stifter"."""
+    app = make_app(load_film(FILMS / "rock-crystal.json"))
+    async with app.run_test(size=(120, 40)):
+        lines = [" ".join(line.split()) for line in screen_text(app).splitlines()]
+    assert any(line.endswith("Written by Klaus Richter") for line in lines), lines
+    assert any(line.endswith("Story by Adalbert Stifter") for line in lines), lines
