@@ -121,3 +121,26 @@ async def test_who_wrote_the_story_alone_is_not_said_to_have_written_the_film(
         lines = [" ".join(line.split()) for line in screen_text(app).splitlines()]
     assert any(line.endswith("Written by Klaus Richter") for line in lines), lines
     assert any(line.endswith("Story by Adalbert Stifter") for line in lines), lines
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_long_timeline_leaves_its_list_room_and_keeps_the_chosen_event_in_sight(
+        make_app: AppFactory, size: tuple[int, int]) -> None:
+    """Fight Club's 68 events: the chart once took the whole pane, the list under it had no
+    height, and page down there crashed the app (Textual's OptionList, KeyError: 0)."""
+    from lvtui.widgets.timeline import EventList, TimelineChart
+
+    app = make_app(load_film(FILMS / "fight-club.json"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("5", "pagedown", "pagedown")
+        assert app.is_running
+        pane = app.film_screen.query_one("#timeline")
+        events = pane.query_one(EventList)
+        assert events.size.height >= pane.size.height // 3
+        await pilot.press("G")  # the last event
+        from lvtui.widgets.timeline import ChartBox
+
+        box = pane.query_one(ChartBox)
+        assert events.highlighted == len(events.events) - 1 > box.size.height
+        assert pane.query_one(TimelineChart).selected == events.highlighted
+        assert box.scroll_y <= events.highlighted < box.scroll_y + box.size.height

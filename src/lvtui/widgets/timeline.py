@@ -16,8 +16,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.style import Style
@@ -147,6 +148,14 @@ class TimelineChart(Widget):
         self.refresh()
 
 
+class ChartBox(VerticalScroll, can_focus=False):
+    """The chart's frame: as tall as the chart, up to where the pane limits it; the event
+    chosen in the list is kept in sight (the list has the keys and the focus)."""
+
+    def show_row(self, row: int) -> None:
+        self.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
+
+
 class EventList(OptionList):
     """The events as a list; moving through it selects the event on the chart."""
 
@@ -217,7 +226,9 @@ class TimelinePane(Vertical):
     TimelinePane {
         & > #timeline-legend { height: 1; color: $text-muted; padding: 0 1; }
         & > .nothing { padding: 0 1; }
-        & > TimelineChart { margin-bottom: 0; }
+        /* The list below keeps half the height, however many events the chart has
+           (Fight Club's 68 took it all): the chart scrolls to the one chosen. */
+        & > #timeline-chart-box { height: auto; max-height: 50%; }
         & > #timeline-undated { height: auto; color: $text-muted; padding: 0 1;
                                 margin-bottom: 1; }
         & > #timeline-lower { height: 1fr; }
@@ -237,7 +248,8 @@ class TimelinePane(Vertical):
             first, end = axis_span(self.events)
             yield Static(Content(f"Timeline {first}–{end - 1}   ·   "
                                  + "   ".join(MARKS.values())), id="timeline-legend")
-            yield TimelineChart(self.events, id="timeline-chart")
+            with ChartBox(id="timeline-chart-box"):
+                yield TimelineChart(self.events, id="timeline-chart")
         else:
             yield nothing("dated events")
         if undated:
@@ -263,6 +275,7 @@ class TimelinePane(Vertical):
 
     def _show_detail(self, number: int) -> None:
         self.query_one(TimelineChart).selected = number
+        self.query_one(ChartBox).show_row(number)
         event = self.events[number]
         precision = {"year": "known to the year", "month": "known to the month",
                      "day": "known to the day"}[event.date.precision]
