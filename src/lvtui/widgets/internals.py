@@ -88,7 +88,13 @@ def styled_as_the_app_now(screen: S, app: App[Any]) -> S:
     styled as it mounts. At start-up that was a whole parse of lvtui's CSS, a seventh of
     starting, for nothing. A theme changed while the screen is not shown still restyles it
     when it comes back: the count is only caught up here, once.
+
+    The app itself is styled here first. Textual's re-parse styled it too, and a widget's
+    colours are worked out from every node above it, the app's "color" included, and kept
+    until the widget's own style changes: without it, the first film's first section came
+    out with every unstyled letter in the background's colour (transparent "color").
     """
+    app.stylesheet.apply(app)
     screen._css_update_count = app._css_update_count
     return screen
 
