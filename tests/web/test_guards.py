@@ -131,24 +131,29 @@ def test_a_huge_resize_is_clamped_and_malformed_messages_are_dropped(
     assert server.process.poll() is None  # the server is still up
 
 
-def test_sigterm_ends_the_server_and_every_session_cleanly(
+def test_each_session_is_one_lvtui_and_sigterm_ends_the_server_and_the_rest_cleanly(
         serve: Callable[..., Served]) -> None:
+    """Two tabs are two lvtui; a tab closed ends its own; SIGTERM ends the server and the
+    one left. (ctrl+c with a tab open: the Chromium test.)"""
     import aiohttp
 
     server = serve()
     own = {"Origin": f"http://127.0.0.1:{server.port}"}
 
-    async def open_session_then_terminate() -> None:
+    async def open_two_close_one_then_terminate() -> None:
         async with aiohttp.ClientSession() as client, \
                 client.ws_connect(f"{server.url}/ws", headers=own) as ws:
-            await ws.receive(timeout=30)
-            assert len(server.apps()) == 1
+            async with client.ws_connect(f"{server.url}/ws", headers=own) as closed:
+                await closed.receive(timeout=30)
+                await ws.receive(timeout=30)
+                assert len(server.apps()) == 2
+            wait_until(lambda: len(server.apps()) == 1, what="the closed tab's lvtui to end")
             server.process.send_signal(signal.SIGTERM)
             with contextlib.suppress(TimeoutError):
                 while not ws.closed:  # the server closes the tab's socket as it goes
                     await ws.receive(timeout=20)
 
-    run(open_session_then_terminate())
+    run(open_two_close_one_then_terminate())
     assert server.process.wait(timeout=20) == 0
     assert server.apps() == []
     assert server.process.stdout is not None
