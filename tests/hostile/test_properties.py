@@ -104,7 +104,7 @@ async def visit_everything(app: FilmApp) -> None:
 
 
 @pytest.mark.long
-@settings(SLOW, max_examples=5)  # each example starts an app and draws every section
+@settings(SLOW, max_examples=3)  # each example starts an app and draws every section
 @given(films_with_hostile_text())
 def test_any_text_in_every_field_loads_and_renders(document: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as directory:

@@ -1,4 +1,4 @@
-"""A resize storm: 300 random sizes from 1x1 to 250x80, in bursts, as a window drag sends
+"""A resize storm: 150 random sizes from 1x1 to 250x80, in bursts, as a window drag sends
 them, while sections change and a card opens; then a normal size. The app must be alive
 and showing the film."""
 
@@ -19,7 +19,7 @@ async def test_resize_storm(make_app: AppFactory) -> None:
     rng = random.Random(20261125)
     app = make_app(every_frame=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        for number in range(300):
+        for number in range(150):
             resize(app, rng.randint(1, 250), rng.randint(1, 80))
             if number % 10 == 0:  # a burst ends: let the app catch up, then do something
                 await pilot.pause()
