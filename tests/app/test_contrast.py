@@ -91,7 +91,7 @@ async def walk(app: FilmApp, pilot: Any) -> list[str]:
         await pilot.pause()
         problems += low_contrast(app, where)
     await pilot.press("escape", "escape", "escape")  # the help, the card, the search
-    # The palette over the app, which it leaves as it is (Textual's would dim it).
+    # The palette (Textual's dims the app behind it: lvtui's opens on the background).
     await pilot.press("ctrl+p", *"shue")
     await wait_for_palette(pilot, "Card: Elisabeth Shue")
     problems += low_contrast(app, "palette over the app, a search")
