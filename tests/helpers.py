@@ -179,6 +179,15 @@ async def wait_for_palette(pilot: Any, needle: str, tries: int = 200) -> None:
                       and needle in screen_text(app), f"the palette lists {needle!r}", tries)
 
 
+def read_at_once(typed: str) -> list[Any]:
+    """What Textual's terminal driver makes of *typed* arriving in one read (its parser:
+    keys, pastes, mouse events), in order."""
+    from textual._xterm_parser import XTermParser
+
+    parser = XTermParser()
+    return [*parser.feed(typed), *parser.feed("")]
+
+
 def post_clicks(app: FilmApp, positions: list[tuple[int, int]]) -> int:
     """Click at each screen position as a terminal reports it: mouse down, mouse up (the app
     makes the click). All are queued at once, as a fast hand would click."""

@@ -188,15 +188,20 @@ def key(credit: CrewCredit) -> tuple[str, str, str]:
     return credit.person, credit.department, credit.job
 
 
+def overview_department(credit: CrewCredit) -> str:
+    """The department the overview names *credit* under: its own, but "Story" for the
+    writers of the story alone."""
+    if credit.department == "Writing" and credit.job in STORY_JOBS:
+        return "Story"
+    return credit.department
+
+
 def heads(film: Film, department: str) -> list[CrewCredit]:
-    """The credits that head *department*; a department none of whose jobs is a known
-    head's is given whole. "Story" is the writers of the story alone; "Writing", the rest."""
-    if department == "Story":
-        return [credit for credit in film.crew
-                if credit.department == "Writing" and credit.job in STORY_JOBS]
-    crew = [credit for credit in film.crew if credit.department == department
-            and not (department == "Writing" and credit.job in STORY_JOBS)]
-    return [credit for credit in crew if credit.job in KEY_JOBS.get(department, ())] or crew
+    """The credits that head *department* (as the overview names departments); a
+    department none of whose jobs is a known head's is given whole."""
+    crew = [credit for credit in film.crew if overview_department(credit) == department]
+    return [credit for credit in crew
+            if credit.job in KEY_JOBS.get(credit.department, ())] or crew
 
 
 def headed_credits(film: Film, departments: Iterable[str] = tuple(dict(DEPARTMENTS))

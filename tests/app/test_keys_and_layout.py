@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from helpers import AppFactory, pause_until, post_clicks, screen_text
+from helpers import AppFactory, pause_until, post_clicks, read_at_once, screen_text
 from lvtui.app import FilmApp
 from lvtui.screens.help import HelpScreen
 from lvtui.screens.person_card import PersonCard
@@ -213,11 +213,8 @@ async def test_escape_and_a_key_read_together_are_escape_then_the_key(
     """Typed together (or sent in one burst, by tmux or a browser's terminal), escape and a
     key reach the app in one read, which Textual reads as alt and the key ("£" for escape
     and 3). lvtui reads them as typed: the prompt closes, then the key acts."""
-    from textual._xterm_parser import XTermParser
-
-    def read_at_once(typed: str) -> None:  # as the terminal driver reads and posts them
-        parser = XTermParser()
-        for event in [*parser.feed(typed), *parser.feed("")]:
+    def post_read_at_once(typed: str) -> None:  # as the terminal driver posts them
+        for event in read_at_once(typed):
             app.post_message(event)
 
     app = make_app(section="plot")
@@ -225,13 +222,13 @@ async def test_escape_and_a_key_read_together_are_escape_then_the_key(
         await pilot.press("ctrl+f", *"ben")
         bar = app.film_screen.find_bar
         assert bar.has_class("-open") and app.focused is bar.box
-        read_at_once("\x1b3")
+        post_read_at_once("\x1b3")
         await pause_until(pilot, lambda: app.film_screen.section == "cast", "the cast shown")
         assert not bar.has_class("-open") and bar.box.value == "ben"
         await pilot.press("slash", *"cage")
         table = app.film_screen.cast_pane.table
         assert app.focused is not table and table.cursor == 0
-        read_at_once("\x1bj")  # escape clears the search for the list; j moves down it
+        post_read_at_once("\x1bj")  # escape clears the search for the list; j moves down it
         await pause_until(pilot, lambda: table.cursor == 1, "the cursor moved down")
         assert app.focused is table and app.film_screen.cast_pane.search_box.value == ""
 

@@ -13,6 +13,7 @@ from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Input
 
+from helpers import read_at_once
 from lvtui.widgets.cast import SearchBox
 from lvtui.widgets.internals import EarlyKeys
 from lvtui.widgets.reading import ReadingPane
@@ -71,14 +72,11 @@ def test_escape_and_a_digit_read_together_are_alt_and_the_digit_once_lvtui_is_lo
     (WezTerm on macOS); lvtui takes those out, and the parser then reads alt and the digit,
     as it reads escape and a letter."""
     from textual import _ansi_sequences
-    from textual._xterm_parser import XTermParser
 
     import lvtui.app  # noqa: F401  (loading the app is what takes them out)
 
     assert isinstance(_ansi_sequences.ANSI_SEQUENCES_KEYS, dict)
     for typed, expected in (("\x1b3", ("alt+3", "3")), ("\x1bj", ("alt+j", "j")),
                             ("£", ("pound_sign", "£"))):
-        parser = XTermParser()
-        keys = [event for event in [*parser.feed(typed), *parser.feed("")]
-                if isinstance(event, Key)]
+        keys = [event for event in read_at_once(typed) if isinstance(event, Key)]
         assert [(key.key, key.character) for key in keys] == [expected], typed
