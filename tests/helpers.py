@@ -196,3 +196,34 @@ def post_clicks(app: FilmApp, positions: list[tuple[int, int]]) -> int:
             app.post_message(event(None, x, y, 0, 0, 1, False, False, False,
                                    screen_x=x, screen_y=y))
     return len(positions)
+
+
+# Runs lvtui's main in a child Python, which prints its own peak resident memory (KiB) as
+# the last line of stderr: what one run of a command costs. VmHWM, not ru_maxrss: Linux
+# keeps the latter across exec, so a child of a 500 MiB worker would report 500 MiB.
+_MEASURED = """\
+import re, sys
+from pathlib import Path
+from lvtui.cli import main
+try:
+    code = main(sys.argv[1:])
+finally:
+    status = Path("/proc/self/status").read_text()
+    print(re.search(r"VmHWM:\\s*(\\d+)", status).group(1), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def run_measured(*args: str, env: dict[str, str] | None = None,
+                 timeout: float = 60) -> tuple[int, str, str, float]:
+    """lvtui ARGS in a child process: its exit status, stdout, stderr (without the last
+    line) and peak memory in MiB."""
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _MEASURED, *args], capture_output=True,
+                            text=True, timeout=timeout, env={**os.environ, **(env or {})},
+                            stdin=subprocess.DEVNULL)
+    *said, peak = result.stderr.rstrip("\n").split("\n")
+    return result.returncode, result.stdout, "\n".join(said), int(peak) / 1024

@@ -9,6 +9,7 @@ No textual import here; a test proves it.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import errno
 import gc
@@ -25,12 +26,23 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import SchemaValidator
 
-from lvtui.model import SCHEMA_VERSION, Film
+from lvtui.model import MAX_REFERENCE_PROBLEMS, SCHEMA_VERSION, Film
 from lvtui.text import clean, shorten
 
 MAX_BYTES = 16 * 1024 * 1024
+# The values a film file may hold (records, lists, strings, numbers), counted on its bytes
+# before they are parsed: a 16 MiB file of empty records, `[{},{},...]`, is 5.6 million of
+# them, and parsing and validating it took gigabytes. Some 3x the 100,000-member cast of
+# the benchmarks (610,000); at the bound, parsing peaks under 300 MiB.
+MAX_ITEMS = 2_000_000
+# Up to this many items every problem is collected and counted; past it, each list is
+# checked only to its first problem (Pydantic's fail-fast), so that a file of a million
+# bad records costs a few problems, not a million of them (some 400 bytes each, then a
+# Python dict each when listed).
+THOROUGH_ITEMS = 50_000
 MAX_PROBLEMS = 50  # problems listed for one file; the count of the rest follows
 EXIT_BAD_CONTENT = 65  # EX_DATAERR
 EXIT_UNREADABLE = 66  # EX_NOINPUT
@@ -125,6 +137,10 @@ def parse_film_and_schema(data: bytes, path: str | os.PathLike[str] = "<film>"
 
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
+    items = count_items(data)
+    if items > MAX_ITEMS:
+        refuse(f"holds some {items:,} values (records, lists, strings, numbers), over the "
+               f"{MAX_ITEMS:,} a film file may hold")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -147,12 +163,17 @@ def parse_film_and_schema(data: bytes, path: str | os.PathLike[str] = "<film>"
         refuse(f"invalid JSON: a number has more than {sys.get_int_max_str_digits():,} digits")
     try:
         with _no_collection():
-            return _validate(document)
+            return _validate(document, thorough=items <= THOROUGH_ITEMS)
     except ValidationError as error:
         details = error.errors(include_url=False)
         problems = [_schema_problem(detail) for detail in details[:MAX_PROBLEMS]]
-        if len(details) > MAX_PROBLEMS:  # a screenful says what is wrong; 100,000 lines do not
-            problems.append(f"and {len(details) - MAX_PROBLEMS:,} more problems")
+        if items > THOROUGH_ITEMS:
+            problems.append("(a file this large is checked only to the first problem of each "
+                            "list)")
+        elif len(details) > MAX_PROBLEMS:  # a screenful says what is wrong; 100,000 lines do not
+            references = sum(detail["type"] == "reference" for detail in details)
+            some = "at least " if references >= MAX_REFERENCE_PROBLEMS else ""
+            problems.append(f"and {some}{len(details) - MAX_PROBLEMS:,} more problems")
         refuse(*problems)
     except RecursionError:
         refuse("nested too deeply")
@@ -177,15 +198,47 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _validate(document: Any) -> tuple[Film, int]:
+def count_items(data: bytes) -> int:
+    """About how many values the JSON in *data* holds, without parsing it: its braces,
+    brackets and commas (a container's first value is counted by its bracket, each other
+    value or field by the comma before it). Commas in text count too: a long film's prose
+    adds a few hundred thousand, well within the bound."""
+    return data.count(b"{") + data.count(b"[") + data.count(b",")
+
+
+def _validate(document: Any, *, thorough: bool = True) -> tuple[Film, int]:
     if isinstance(document, dict) and document.get("schema_version") == 1:
         # Schema 1 is checked by its own rules, so its errors name its own fields; only a
         # file that asks for it pays for building those validators.
         from lvtui.model_v1 import FilmV1
         from lvtui.upgrade import upgrade
 
-        return Film.model_validate(upgrade(FilmV1.model_validate(document))), 1
-    return Film.model_validate(document), SCHEMA_VERSION
+        old = _checker(FilmV1, thorough).validate_python(document)
+        return _checker(Film, thorough).validate_python(upgrade(old)), 1
+    return _checker(Film, thorough).validate_python(document), SCHEMA_VERSION
+
+
+def _checker(model: type[BaseModel], thorough: bool) -> SchemaValidator:
+    """The model's own validator, or (not *thorough*) one that stops each list at its
+    first problem."""
+    return model.__pydantic_validator__ if thorough else _fail_fast(model)  # type: ignore[return-value]
+
+
+@cache
+def _fail_fast(model: type[BaseModel]) -> SchemaValidator:
+    """*model*'s validator with every list schema set to stop at its first problem (built
+    in a millisecond, only for a large file)."""
+    schema = copy.deepcopy(model.__pydantic_core_schema__)
+    nodes: list[Any] = [schema]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, dict):
+            if node.get("type") == "list":
+                node["fail_fast"] = True
+            nodes.extend(node.values())
+        elif isinstance(node, list):
+            nodes.extend(node)
+    return SchemaValidator(schema)
 
 
 def json_path(location: Iterable[int | str]) -> str:

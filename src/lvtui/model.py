@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
+from itertools import islice
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, model_validator
@@ -55,6 +56,7 @@ from lvtui.model_parts import (
 )
 
 SCHEMA_VERSION = 2
+MAX_REFERENCE_PROBLEMS = 1_000  # ids that resolve to nothing, reported for one film
 
 # -- the film -------------------------------------------------------------------------------
 
@@ -101,7 +103,9 @@ class Film(Model):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Film:
-        problems = list(self._reference_problems())
+        # At most so many: half a million credits of someone nobody is would otherwise be
+        # half a million problems, each a dict (over a gigabyte), for fifty lines shown.
+        problems = list(islice(self._reference_problems(), MAX_REFERENCE_PROBLEMS))
         if problems:
             raise ValidationError.from_exception_data("Film", problems)
         return self
@@ -214,7 +218,8 @@ def _problem(location: Location, value: str, message: str) -> InitErrorDetails:
 
 # The film and every part of it: the rest of lvtui imports them all from here.
 __all__ = [
-    "RECORD", "SCHEMA_VERSION", "Accolade", "Aggregate", "BestOf", "BoxOffice", "CastCredit",
+    "MAX_REFERENCE_PROBLEMS", "RECORD", "SCHEMA_VERSION", "Accolade", "Aggregate", "BestOf",
+    "BoxOffice", "CastCredit",
     "Certification", "CrewCredit", "Distribution", "ExternalIds", "Film", "HomeMediaEdition",
     "Id", "Location", "Marketing", "Money", "NoteSection", "Organization", "Passage", "Person",
     "Production", "Reception", "Release", "Review", "Song", "Soundtrack", "Source",
