@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import json
 import os
 import re
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 import httpx
 
 from lvtui.people import KEY_JOBS, SOURCE_JOBS
+from lvtui.text import shorten
 from lvtui.tmdb import film_from, slug
 from lvtui.tmdb_responses import PARTS, NotTmdb, Responses, kind_of
 
@@ -61,13 +65,35 @@ class Credentials:
         key, token = os.environ.get("TMDB_API_KEY", ""), os.environ.get("TMDB_TOKEN", "")
         if not key.strip() and not token.strip():
             raise FetchError(f"lvtui fetch tmdb needs a key: {KEY_HELP}", EXIT_USAGE)
+        for name, value in (("TMDB_API_KEY", key), ("TMDB_TOKEN", token)):
+            if not _plain(value.strip()):
+                # Said without the value: a key pasted with a line break would otherwise be
+                # printed by the HTTP library, escaped, where no redaction looked for it.
+                raise FetchError(f"{name} holds a character no key has (a space, a line break, "
+                                 "a control character or a letter outside ASCII): copy it "
+                                 "again from https://www.themoviedb.org/settings/api",
+                                 EXIT_USAGE)
         return cls(key.strip() or None, token.strip() or None)
 
     def redact(self, text: str) -> str:
+        """*text* without the key or token, in any form a message may quote them: as they
+        are, escaped (as Python, JSON or a bytes literal writes them) or URL-encoded."""
         for secret in (self.api_key, self.token):
             if secret:
-                text = text.replace(secret, "***")
+                for form in sorted(_forms(secret), key=len, reverse=True):
+                    text = text.replace(form, "***")
         return text
+
+
+def _plain(secret: str) -> bool:
+    """Whether *secret* is printable ASCII without spaces, as every TMDB key and token is."""
+    return secret.isascii() and secret.isprintable() and " " not in secret
+
+
+def _forms(secret: str) -> set[str]:
+    return {secret, repr(secret)[1:-1], json.dumps(secret)[1:-1],
+            repr(secret.encode("utf-8", "surrogateescape"))[2:-1],
+            quote(secret, safe=""), quote_plus(secret)} - {""}
 
 
 @dataclass(frozen=True)
@@ -96,9 +122,13 @@ class Tmdb:
                  sleep: Callable[[float], Any] = asyncio.sleep) -> None:
         self.api_url = api_url.rstrip("/")
         self.credentials = credentials
-        headers = {"Accept": "application/json", "User-Agent": "lvtui"}
+        # gzip alone, and decoded here, bounded: httpx would decode every encoding an answer
+        # lists, one after the other, with no bound on what comes out.
+        headers = {"Accept": "application/json", "Accept-Encoding": "gzip",
+                   "User-Agent": "lvtui"}
         if credentials.token and not credentials.api_key:
             headers["Authorization"] = f"Bearer {credentials.token}"
+        self.timeout = timeout
         self.client = httpx.AsyncClient(headers=headers, timeout=timeout, follow_redirects=True)
         self.sleep = sleep
         self.host = httpx.URL(self.api_url).host or self.api_url
@@ -111,25 +141,33 @@ class Tmdb:
         if self.credentials.api_key:
             params["api_key"] = self.credentials.api_key
         for attempt in range(RETRIES + 1):
-            try:
+            status, retry_after, body = await self._ask(path, params)
+            if status == 429 and attempt < RETRIES:
+                await self.sleep(_retry_after(retry_after))
+                continue
+            return self._decoded(status, body, path)
+        raise AssertionError("unreachable")  # the last attempt returns or raises
+
+    async def _ask(self, path: str, params: dict[str, str]) -> tuple[int, str | None, bytes]:
+        """One request: its status, Retry-After and body, all within the timeout, which is
+        a deadline for the whole answer (httpx's own is for each read: an answer sent a
+        byte a second would never end)."""
+        try:
+            async with asyncio.timeout(self.timeout):
                 async with self.client.stream("GET", self.api_url + path, params=params) as answer:
                     body = await _read_capped(answer, path)
-                    if answer.status_code == 429 and attempt < RETRIES:
-                        await self.sleep(_retry_after(answer.headers.get("Retry-After")))
-                        continue
-                    return self._decoded(answer.status_code, body, path)
-            except httpx.TimeoutException:
-                raise FetchError(f"TMDB ({self.host}) did not answer {path} in time",
-                                 EXIT_UNAVAILABLE) from None
-            except httpx.ConnectError as error:
-                reason = self.credentials.redact(str(error)) or "connection refused"
-                raise FetchError(f"cannot reach TMDB at {self.host}: {reason}",
-                                 EXIT_UNAVAILABLE) from None
-            except httpx.HTTPError as error:
-                raise FetchError(f"TMDB ({self.host}) failed on {path}: "
-                                 f"{self.credentials.redact(str(error))}",
-                                 EXIT_UNAVAILABLE) from None
-        raise AssertionError("unreachable")  # the last attempt returns or raises
+                    return answer.status_code, answer.headers.get("Retry-After"), body
+        except (TimeoutError, httpx.TimeoutException):
+            raise FetchError(f"TMDB ({self.host}) did not answer {path} in time",
+                             EXIT_UNAVAILABLE) from None
+        except httpx.ConnectError as error:
+            reason = self.credentials.redact(str(error)) or "connection refused"
+            raise FetchError(f"cannot reach TMDB at {self.host}: {reason}",
+                             EXIT_UNAVAILABLE) from None
+        except httpx.HTTPError as error:
+            raise FetchError(f"TMDB ({self.host}) failed on {path}: "
+                             f"{self.credentials.redact(str(error))}",
+                             EXIT_UNAVAILABLE) from None
 
     def _decoded(self, status: int, body: bytes, path: str) -> Any:
         try:
@@ -223,14 +261,29 @@ def people_to_ask(credits: dict[str, Any]) -> list[int]:
 
 
 async def _read_capped(answer: httpx.Response, path: str) -> bytes:
+    """The body, decoded, refused as soon as it passes MAX_BODY: a few KB of gzip can be
+    gigabytes of zeros."""
+    too_big = FetchError(f"TMDB's answer to {path} is over 20 MiB", EXIT_DATA)
     declared = answer.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > MAX_BODY:
-        raise FetchError(f"TMDB's answer to {path} is over 20 MiB", EXIT_DATA)
+        raise too_big
+    encoding = answer.headers.get("Content-Encoding", "").strip().lower()
+    if encoding not in ("", "identity", "gzip"):
+        raise FetchError(f"TMDB's answer to {path} is encoded as {shorten(encoding)!r}, "
+                         "which lvtui did not ask for", EXIT_DATA)
+    gzip = zlib.decompressobj(16 + zlib.MAX_WBITS) if encoding == "gzip" else None
     body = bytearray()
-    async for chunk in answer.aiter_bytes():
-        body += chunk
-        if len(body) > MAX_BODY:
-            raise FetchError(f"TMDB's answer to {path} is over 20 MiB", EXIT_DATA)
+    try:
+        async for chunk in answer.aiter_raw():
+            if gzip is not None:
+                chunk = gzip.decompress(chunk, MAX_BODY + 1 - len(body))
+                if gzip.unconsumed_tail:  # more than the cap would come out of it
+                    raise too_big
+            body += chunk
+            if len(body) > MAX_BODY:
+                raise too_big
+    except zlib.error:
+        raise FetchError(f"TMDB's answer to {path} is not valid gzip", EXIT_DATA) from None
     return bytes(body)
 
 

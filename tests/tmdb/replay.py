@@ -59,6 +59,10 @@ class Replay:
     slow: set[str] = field(default_factory=set)  # paths that answer after SLOW seconds
     garbled: set[str] = field(default_factory=set)  # paths that answer with HTML
     huge: set[str] = field(default_factory=set)  # paths that answer with 21 MiB
+    # path -> (Content-Encoding, body): answered as given (a gzip bomb, a stacked encoding)
+    encoded: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    trickle: set[str] = field(default_factory=set)  # paths answered a byte every TRICKLE s
+    bodies: dict[str, bytes] = field(default_factory=dict)  # path -> a body of another shape
     person_delay: float = 0.0  # seconds each /person/{id} takes, to see how many overlap
     in_flight: int = 0
     most_in_flight: int = 0
@@ -73,6 +77,7 @@ class Replay:
 
 
 SLOW = 3.0
+TRICKLE = 0.1
 
 
 def handler(replay: Replay) -> type[BaseHTTPRequestHandler]:
@@ -107,6 +112,14 @@ def handler(replay: Replay) -> type[BaseHTTPRequestHandler]:
             if url.path in replay.garbled:
                 return self.answer(200, b"<html><body>Bad gateway</body></html>",
                                    {"Content-Type": "text/html"})
+            if url.path in replay.encoded:
+                encoding, body = replay.encoded[url.path]
+                return self.answer(200, body, {"Content-Encoding": encoding})
+            if url.path in replay.bodies:
+                return self.answer(200, replay.bodies[url.path])
+            if url.path in replay.trickle:
+                return self.answer(200, (RESPONSES / ROUTES[url.path]).read_bytes(),
+                                   every=TRICKLE)
             if url.path in replay.huge:
                 return self.answer(200, b"[" + b"0," * (21 * 1024 * 1024 // 2) + b"0]")
             name = ROUTES.get(url.path)
@@ -114,7 +127,8 @@ def handler(replay: Replay) -> type[BaseHTTPRequestHandler]:
                 return self.answer(404, NOT_FOUND)
             self.answer(200, (RESPONSES / name).read_bytes())
 
-        def answer(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+        def answer(self, status: int, body: bytes, headers: dict[str, str] | None = None,
+                   every: float = 0.0) -> None:
             self.send_response(status)
             for name, value in {"Content-Type": "application/json;charset=utf-8",
                                 **(headers or {})}.items():
@@ -123,7 +137,12 @@ def handler(replay: Replay) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             # The client may have given up (a timeout, a body too big): as it should.
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(body)
+                if not every:
+                    self.wfile.write(body)
+                for number in range(len(body) if every else 0):  # a byte at a time
+                    self.wfile.write(body[number:number + 1])
+                    self.wfile.flush()
+                    time.sleep(every)
 
     return Handler
 
