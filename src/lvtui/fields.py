@@ -62,7 +62,7 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: str) -> PartialDate:
-        match = _ISO_PARTIAL.match(value)
+        match = _ISO_PARTIAL.fullmatch(value)  # not match: its $ allows a final line break
         if match is None:
             raise ValueError(_ISO_EXPECTED)
         year, month, day = (int(part) if part else None for part in match.groups())

@@ -247,7 +247,7 @@ def json_path(location: Iterable[int | str]) -> str:
     for step in location:
         if isinstance(step, int):
             parts.append(f"[{step}]")
-        elif _IDENTIFIER.match(step):
+        elif _IDENTIFIER.fullmatch(step):
             parts.append(f".{step}")
         else:
             parts.append(f"[{_quote(step)}]")

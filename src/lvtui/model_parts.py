@@ -20,7 +20,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 def _check_id(value: str) -> str:
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):  # not match: its $ allows a final line break
         raise ValueError("an id is lowercase letters, digits and hyphens, at most 64")
     return value
 

@@ -179,7 +179,7 @@ class _Builder:
                 person["bio"] = bio
             external: dict[str, Any] = {"tmdb": tmdb_id}
             imdb = _text(details.get("imdb_id"))
-            if re.match(r"^nm\d{1,10}$", imdb):
+            if re.fullmatch(r"nm\d{1,10}", imdb):
                 external["imdb"] = imdb
             person["external_ids"] = external
             self.people[tmdb_id] = person
@@ -272,10 +272,10 @@ class _Builder:
         ids = self.responses.part("external_ids") or {}
         external: dict[str, Any] = {"tmdb": int(movie["id"])}
         imdb = _text(ids.get("imdb_id")) or _text(movie.get("imdb_id"))
-        if re.match(r"^tt\d{1,10}$", imdb):
+        if re.fullmatch(r"tt\d{1,10}", imdb):
             external["imdb"] = imdb
         wikidata = _text(ids.get("wikidata_id"))
-        if re.match(r"^Q\d{1,12}$", wikidata):
+        if re.fullmatch(r"Q\d{1,12}", wikidata):
             external["wikidata"] = wikidata
         return external
 

@@ -198,3 +198,16 @@ def test_the_readme_example_is_a_valid_film() -> None:
     example = readme.split("```json\n", 1)[1].split("```", 1)[0]
     film = Film.model_validate(json.loads(example))
     assert [film.name(credit.person) for credit in film.cast] == ["Léa Moreau"]
+
+
+@pytest.mark.parametrize(("mutate", "expected"), [
+    (lambda f: f["people"][0].update(id="ben\n"), "$.people[0].id: an id is lowercase"),
+    (lambda f: f["people"][0].update(born="1964\n"), "$.people[0].born: expected an ISO 8601"),
+    (lambda f: f.update(external_ids={"imdb": "tt0113627\n"}), "$.external_ids.imdb: must be"),
+])
+def test_a_value_that_ends_in_a_line_break_is_not_in_the_form_its_field_takes(
+        write_film: Callable[[Any], Path], film_dict: dict[str, Any],
+        mutate: Callable[[dict[str, Any]], None], expected: str) -> None:
+    """A pattern's $ matches before a final line break in Python: the whole string must."""
+    mutate(film_dict)
+    assert any(problem.startswith(expected) for problem in problems(write_film, film_dict))
