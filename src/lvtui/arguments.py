@@ -4,6 +4,7 @@ described. No command runs here (lvtui.cli pairs each parser with what it runs).
 from __future__ import annotations
 
 import argparse
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeAlias
@@ -116,8 +117,9 @@ def serve_parser(commands: Commands) -> argparse.ArgumentParser:
     parser.add_argument("--host", default="127.0.0.1",
                         help="the address to listen on (default: 127.0.0.1, this computer "
                         "only); any other lets everyone who can reach it use lvtui")
-    parser.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
-    parser.add_argument("--max-sessions", type=int, default=8, metavar="N",
+    parser.add_argument("--port", type=port, default=8000,
+                        help="the port (default: 8000; 0: any free port, printed)")
+    parser.add_argument("--max-sessions", type=whole_number, default=8, metavar="N",
                         help="tabs served at once; the next one gets a page saying so "
                         "(default: 8)")
     parser.add_argument("--public-name", action="append", default=[], metavar="NAME",
@@ -162,14 +164,15 @@ def fetch_parser(commands: Commands) -> argparse.ArgumentParser:
     parser.add_argument("source", choices=("tmdb",), help="where to ask")
     parser.add_argument("film", nargs="+", metavar="ID|TITLE",
                         help="TMDB's id of the film (550), or its title (Fight Club)")
-    parser.add_argument("--year", type=int, help="the year it came out, to tell films apart")
+    parser.add_argument("--year", type=year, help="the year it came out, to tell films apart")
     parser.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="write the film here (default: the library folder)")
     parser.add_argument("--open", action="store_true", help="then open it in lvtui")
-    parser.add_argument("--api-url", default=None, metavar="URL",
+    parser.add_argument("--api-url", type=web_address, default=None, metavar="URL",
                         help="TMDB's API (default: https://api.themoviedb.org/3); a mirror")
-    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                        help="give up on an answer after this long (default: 30)")
+    parser.add_argument("--timeout", type=seconds, default=30.0, metavar="SECONDS",
+                        help="give up on each answer that has not come whole after this long "
+                        "(default: 30)")
     return parser
 
 
@@ -181,6 +184,52 @@ def library_parser(commands: Commands) -> argparse.ArgumentParser:
         "line each, 'Title (Year) — director — path', sorted by title. A file that is not a "
         "valid film is listed last, as broken, with its first problem.",
         epilog="exit status: 0, broken files included; 2 for bad usage.")
+
+
+# Option values, checked as they are parsed: a bad one is a usage error (exit 2) that says
+# what the option takes, never a traceback.
+
+
+def _number(text: str, low: int, high: int, what: str) -> int:
+    if not (text.isascii() and text.isdecimal() and len(text) <= 10) or \
+            not low <= int(text) <= high:
+        raise argparse.ArgumentTypeError(f"expected {what} from {low} to {high:,}")
+    return int(text)
+
+
+def port(text: str) -> int:
+    return _number(text, 0, 65535, "a port")
+
+
+def whole_number(text: str) -> int:
+    return _number(text, 1, 1_000_000, "a whole number")
+
+
+def year(text: str) -> int:
+    return _number(text, 1870, 2200, "a year")
+
+
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 < value <= 86_400):
+        raise argparse.ArgumentTypeError("expected a number of seconds, more than 0")
+    return value
+
+
+def web_address(text: str) -> str:
+    """An http(s) URL with a host; checked by the parser lvtui fetches with."""
+    import httpx  # only when the option is given
+
+    try:
+        url = httpx.URL(text)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        url = None
+    if url is None or url.scheme not in ("http", "https") or not url.host:
+        raise argparse.ArgumentTypeError("expected an http:// or https:// address")
+    return text
 
 
 def _add_film_option(parser: argparse.ArgumentParser) -> None:

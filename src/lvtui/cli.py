@@ -344,5 +344,6 @@ def browse(path: Path | None, section: str | None, find: str | None) -> int:
     # passes, which would otherwise walk every one of its objects again and again.
     gc.freeze()
 
-    FilmApp(film, path=path, section=section, find=find).run()
-    return 0
+    app = FilmApp(film, path=path, section=section, find=find)
+    app.run()
+    return app.return_code or 0  # Textual's 1 after a crash: never 0 for one

@@ -195,6 +195,9 @@ class Tmdb:
     async def find(self, query: str, year: int | None) -> int:
         """The id of the one film *query* names (an id, or a title with --year)."""
         if query.isdigit():
+            if not (query.isascii() and len(query) <= 10):  # "²", or 5,000 digits
+                raise FetchError(f"{shorten(query)!r} is not a TMDB id (at most ten digits, "
+                                 "0 to 9)", EXIT_USAGE)
             return int(query)
         params = {"query": query, "include_adult": "false"}
         if year is not None:

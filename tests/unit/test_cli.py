@@ -155,6 +155,48 @@ def test_bad_usage_exits_2(run: Run, args: list[str]) -> None:
     assert result.stderr.startswith("usage: lvtui")
 
 
+@pytest.mark.parametrize(("args", "says"), [
+    (["serve", "--port", "99999"], "argument --port: expected a port from 0 to 65,535"),
+    (["serve", "--port", "-1"], "argument --port: expected a port from 0 to 65,535"),
+    (["serve", "--max-sessions", "0"], "argument --max-sessions: expected a whole number"),
+    (["fetch", "tmdb", "550", "--timeout", "nan"], "argument --timeout: expected a number"),
+    (["fetch", "tmdb", "550", "--timeout", "inf"], "argument --timeout: expected a number"),
+    (["fetch", "tmdb", "550", "--timeout", "-3"], "argument --timeout: expected a number"),
+    (["fetch", "tmdb", "550", "--api-url", "http://[::1/3"], "argument --api-url: expected"),
+    (["fetch", "tmdb", "550", "--api-url", "file:///etc"], "argument --api-url: expected"),
+    (["fetch", "tmdb", "x", "--year", "9" * 5000], "argument --year: expected a year"),
+])
+def test_a_bad_option_value_is_a_usage_error(run: Run, args: list[str], says: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"usage: lvtui {args[0]}")
+    assert says in result.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize("film", ["9" * 5000, "²", "٥٥٠"])
+def test_an_id_that_is_no_id_is_a_usage_error(run: Run, film: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TMDB_API_KEY", "k")
+    result = run("fetch", "tmdb", film, "--api-url", "http://127.0.0.1:9/3")
+    assert result.returncode == 2
+    assert result.stderr.endswith("is not a TMDB id (at most ten digits, 0 to 9)\n")
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_crashed_browser_exits_non_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lvtui.app import FilmApp
+    from lvtui.cli import main
+
+    run = FilmApp.run
+
+    def crash(self: FilmApp) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(FilmApp, "on_mount", crash)
+    monkeypatch.setattr(FilmApp, "run", lambda self: run(self, headless=True))
+    assert main([]) == 1
+
+
 def test_browser_refuses_bad_file_before_starting(tmp_path: Path) -> None:
     result = lvtui("--film", str(tmp_path / "none.json"))
     assert result.returncode == 66
