@@ -22,6 +22,7 @@ from textual.theme import Theme
 from textual.widgets import Input
 
 from lvtui.elsewhere import Elsewhere, PeopleAcrossFilms
+from lvtui.files import real_path
 from lvtui.history import History
 from lvtui.screens.film import MIN_HEIGHT, MIN_WIDTH, FilmScreen
 from lvtui.screens.help import HelpScreen, key_rows
@@ -370,4 +371,4 @@ def _key(path: Path | None) -> Path:
     """One key for each film file, however its path was written."""
     from lvtui.loading import shipped_film_path
 
-    return (path or shipped_film_path()).resolve()
+    return real_path(path or shipped_film_path())

@@ -36,7 +36,7 @@ from lvtui.loading import FilmError, load_film, load_film_and_schema, shipped_fi
 from lvtui.model import SCHEMA_VERSION, Film
 from lvtui.people import CastRow, cast_rows
 from lvtui.search import search_cast
-from lvtui.text import clean, shorten
+from lvtui.text import one_line, shorten
 from lvtui.wording import events
 
 EXIT_NO_MATCH = 1  # as grep: a script can tell "nobody matched" from an error
@@ -132,7 +132,7 @@ def validate(paths: Sequence[Path]) -> int:
         counts = ", ".join(count(len(items), noun) for items, noun in (
             (film.cast, "cast"), (film.people, "people"),
             (film.organizations, "organisation"), (events(film), "event")))
-        print(f"{clean(str(path))}: ok (schema {schema}{upgrade}; {counts})")
+        print(f"{one_line(str(path))}: ok (schema {schema}{upgrade}; {counts})")
     return status
 
 
@@ -159,14 +159,14 @@ def import_tmdb(paths: Sequence[Path], output: Path | None) -> int:
     named = []
     for path in paths:
         try:
-            named.append((clean(str(path)), path.read_bytes()))
+            named.append((one_line(str(path)), path.read_bytes()))
         except OSError as error:
-            print(f"{clean(str(path))}: cannot be read ({error.strerror})", file=sys.stderr)
+            print(f"{one_line(str(path))}: cannot be read ({error.strerror})", file=sys.stderr)
             return EXIT_NO_INPUT
     try:
         data = tmdb.import_files(named)
     except tmdb.NotTmdb as error:
-        print(clean(str(error)), file=sys.stderr)
+        print(one_line(str(error)), file=sys.stderr)
         return EXIT_DATA
     except FilmError as error:
         return report(error)
@@ -186,12 +186,12 @@ def fetch_tmdb(query: str, year: int | None, output: Path | None, api_url: str |
                 query, year=year, api_url=api_url or tmdb_fetch.API_URL,
                 credentials=credentials, timeout=timeout, progress=progress))
     except tmdb_fetch.Ambiguous as error:
-        print(clean(str(error)), file=sys.stderr)
+        print(one_line(str(error)), file=sys.stderr)
         for candidate in error.candidates:
-            print(clean(candidate.line()))
+            print(one_line(candidate.line()))
         return error.exit_code
     except tmdb_fetch.FetchError as error:
-        print(clean(str(error)), file=sys.stderr)
+        print(one_line(str(error)), file=sys.stderr)
         return error.exit_code
     except FilmError as error:
         return report(error)
@@ -234,19 +234,20 @@ def write_film(data: bytes, output: Path | None) -> int:
     try:
         write_atomically(output, data)
     except OSError as error:
-        print(f"{clean(str(output))}: cannot be written ({error.strerror})", file=sys.stderr)
+        print(f"{one_line(str(output))}: cannot be written ({error.strerror})", file=sys.stderr)
         return EXIT_CANT_CREATE
     return 0
 
 
 def print_library() -> int:
     for shelved in scan():
-        path = clean(str(shelved.path))  # a file name can hold anything
+        path = one_line(str(shelved.path))  # a file name can hold anything
         if shelved.broken:
-            print(f"broken — {path} — {shelved.problem}")
+            print(f"broken — {path} — {one_line(shelved.problem)}")
         else:
             year = f" ({shelved.year})" if shelved.year else ""
-            print(f"{shelved.title}{year} — {shelved.directed_by or 'no director'} — {path}")
+            print(f"{one_line(shelved.title)}{year} — "
+                  f"{one_line(shelved.directed_by) or 'no director'} — {path}")
     return 0
 
 
@@ -320,14 +321,14 @@ def serve(path: Path | None, host: str, port: int, max_sessions: int,
         print("lvtui serve needs the web extra: pip install 'lvtui[web]'", file=sys.stderr)
         return 2
     if not is_loopback(host):
-        print(f"lvtui: warning: listening on {clean(host)}: anyone who can reach that address "
-              "can use lvtui", file=sys.stderr)
+        print(f"lvtui: warning: listening on {one_line(host)}: anyone who can reach that "
+              "address can use lvtui", file=sys.stderr)
     try:
         serve_film(path, host, port, max(1, max_sessions), public_names=public_names,
                    verbose=verbose, title=f"lvtui — {shorten(film.title, 200)} ({film.year})")
     except OSError as error:  # the port is taken, the address is not this computer's...
         reason = os.strerror(error.errno) if error.errno else str(error)
-        print(f"lvtui: cannot listen on {clean(host)}:{port}: {reason.lower()}",
+        print(f"lvtui: cannot listen on {one_line(host)}:{port}: {reason.lower()}",
               file=sys.stderr)
         return EXIT_UNAVAILABLE
     return 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lvtui.files import real_path
 from lvtui.search import fold
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class PeopleAcrossFilms:
     def add_records(self, path: Path, title: str, year: int | None,
                     records: Iterable[Record]) -> None:
         """The records of the film *title* (*year*) in *path*."""
-        key = path.resolve()
+        key = real_path(path)
         for found, id, role in records:
             here = Elsewhere(path, title, year, id, role)
             for identity in found:
@@ -119,7 +120,7 @@ class PeopleAcrossFilms:
     def elsewhere(self, path: Path, film: Film, id: str) -> list[Elsewhere]:
         """The other films the record *id* of *film* (read from *path*) is in, by year."""
         record = film.record(id)
-        own = path.resolve()
+        own = real_path(path)
         found: dict[Path, Elsewhere] = {}
         for identity in identities(record, film.is_person(id)):
             for key, other in self._by_identity.get(identity, ()):

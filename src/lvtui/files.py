@@ -1,4 +1,4 @@
-"""Writing a file whole or not at all. No textual import here."""
+"""Where a file really is, and writing a file whole or not at all. No textual import here."""
 
 from __future__ import annotations
 
@@ -6,6 +6,16 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+
+
+def real_path(path: Path) -> Path:
+    """Where *path* really is, its links followed; a link loop (which Path.resolve raises
+    RuntimeError for) or a path that cannot be looked at stays as it is, made absolute, so
+    that opening it says what is wrong with it."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lvtui.elsewhere import Record, records_of
+from lvtui.files import real_path
 from lvtui.loading import FilmError, load_film, shipped_film_path
 from lvtui.people import credits
 from lvtui.search import fold
@@ -90,7 +91,7 @@ def scan(folder: Path | None = None, extra: Iterable[Path] = (),
     paths = [shipped_film_path(), *extra, *film_files(folder or library_folder())]
     unique: dict[Path, Path] = {}  # each file once, by where it really is, shown as given
     for path in paths:
-        unique.setdefault(path.resolve(), path)
+        unique.setdefault(real_path(path), path)
     known = known or {}
     shelf = [_shelve_once(key, path, known.get(key), cache) for key, path in unique.items()]
     if cache is not None:

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import SchemaValidator
 
 from lvtui.model import MAX_REFERENCE_PROBLEMS, SCHEMA_VERSION, Film
-from lvtui.text import clean, shorten
+from lvtui.text import clean, one_line, shorten
 
 MAX_BYTES = 16 * 1024 * 1024
 # The values a film file may hold (records, lists, strings, numbers), counted on its bytes
@@ -56,7 +56,7 @@ class FilmError(Exception):
     def __init__(
         self, path: str | os.PathLike[str], problems: Iterable[str], *, unreadable: bool = False
     ) -> None:
-        self.path = clean(os.fspath(path))
+        self.path = one_line(os.fspath(path))
         self.problems = list(problems)
         self.unreadable = unreadable
         super().__init__("\n".join(self.lines()))

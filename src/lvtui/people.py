@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
+from lvtui.text import one_line
 from lvtui.wording import aggregate_figure, edition_title, names, spelled_date
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
@@ -29,7 +30,8 @@ class CastRow(NamedTuple):
     def line(self) -> str:
         """The member as one line: actor, role and credited name, tab-separated, no empty
         field. As `lvtui cast` prints a member piped, and as `y` copies one."""
-        return "\t".join(field for field in (self.actor, self.role, self.credited_as) if field)
+        return "\t".join(one_line(field) for field in (self.actor, self.role, self.credited_as)
+                         if field)
 
 
 def card_rows(film: Film) -> list[CastRow]:

@@ -48,6 +48,8 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
+from lvtui.files import real_path
+
 STOP_GRACE = 5.0  # seconds an app has to quit when asked, before it is killed
 # A session's terminal size, whatever message asks for it: a 4000x4000 terminal would cost
 # the server hundreds of MiB; no screen shows more than this at a readable size.
@@ -88,7 +90,7 @@ def app_command(film: Path | None) -> str:
     `exec`, so the app is the shell's process itself and a signal to it reaches lvtui."""
     args = [sys.executable, "-m", "lvtui"]
     if film is not None:
-        args.append(str(film.resolve()))
+        args.append(str(real_path(film)))
     return "exec " + shlex.join(args)
 
 

@@ -42,9 +42,18 @@ def clean(value: str) -> str:
     return _SINGLES.sub("", value)
 
 
+_LINE_BREAKS = re.compile("[\n\u2028\u2029]")
+
+
+def one_line(value: str) -> str:
+    """*value* cleaned, its line breaks made spaces: for outputs that promise one line per
+    item (a title with a line break in it would otherwise forge a line of its own)."""
+    return _LINE_BREAKS.sub(" ", clean(value))
+
+
 def shorten(value: str, limit: int = 60) -> str:
     """Clean *value* and cut it to about *limit* characters, for quoting in messages."""
-    value = clean(value).replace("\n", " ")
+    value = one_line(value)
     if len(value) <= limit:
         return value
     return value[: limit - 1] + "…"

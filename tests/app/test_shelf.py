@@ -135,3 +135,27 @@ async def test_the_palette_opens_any_film_on_the_shelf(make_app: AppFactory,
         await pilot.press("enter")
         await pause_until(pilot, lambda: app.film.title == "Fight Club", "Fight Club open")
         assert isinstance(app.screen, FilmScreen)
+
+
+async def test_a_symbolic_link_loop_on_the_shelf_is_listed_as_broken_and_o_still_opens(
+        make_app: AppFactory, tmp_path: Path) -> None:
+    from lvtui.loading import load_film
+
+    folder = library(tmp_path)
+    (folder / "a.json").symlink_to(folder / "b.json")
+    (folder / "b.json").symlink_to(folder / "a.json")
+    opened = folder / "opened.json"  # the film open: a link, made a loop once it is read
+    opened.symlink_to(folder / "con-air.json")
+    app = make_app(load_film(opened), path=opened, library=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pause_until(pilot, lambda: app.shelf is not None, "the shelf read")
+        assert {(film.path.name, film.problem) for film in app.shelf if film.broken} == {
+            ("a.json", "is a symbolic link loop"), ("b.json", "is a symbolic link loop"),
+            ("broken.json", "$.year: required field is missing")}
+        opened.unlink()
+        opened.symlink_to(folder / "a.json")
+        await pilot.press("o")
+        await pause_until(pilot, lambda: isinstance(app.screen, ShelfScreen), "the shelf")
+        assert shelf_count(app) == "6 films"  # opened.json was con-air.json, once
+        assert app.is_running
+

@@ -59,6 +59,24 @@ def test_a_file_name_is_shown_as_text(folder: Path, run: Run) -> None:
     assert "\x1b" not in line and "\x07" not in line
 
 
+def test_a_symbolic_link_loop_is_listed_as_broken(folder: Path, run: Run) -> None:
+    folder.mkdir(parents=True)
+    (folder / "a.json").symlink_to(folder / "b.json")
+    (folder / "b.json").symlink_to(folder / "a.json")
+    assert library(run)[1:] == [f"broken — {folder / 'a.json'} — is a symbolic link loop",
+                                f"broken — {folder / 'b.json'} — is a symbolic link loop"]
+
+
+def test_a_line_break_in_a_title_or_a_file_name_forges_no_line(folder: Path, run: Run) -> None:
+    folder.mkdir(parents=True)
+    (folder / "two\nlines.json").write_text(
+        '{"schema_version": 2, "title": "Forged\\nBroken — x — y", "year": 2001,'
+        ' "original_title": "a\\u2028b"}')
+    assert library(run) == [
+        f"Forged Broken — x — y (2001) — no director — {folder / 'two lines.json'}",
+        f"Leaving Las Vegas (1995) — Mike Figgis — {shipped_film_path()}"]
+
+
 def test_each_file_is_shelved_once(folder: Path) -> None:
     folder.mkdir(parents=True)
     shutil.copy(FILMS / "minimal.json", folder / "m.json")

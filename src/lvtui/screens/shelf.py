@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from lvtui.files import real_path
 from lvtui.search import Narrowing
 from lvtui.text import shorten
 from lvtui.widgets.boxes import LineBox
@@ -84,7 +85,7 @@ class ShelfBox(Vertical):
     def __init__(self, films: list[Shelved] | None, current: Path) -> None:
         super().__init__(id="shelf-box")
         self.border_title = "Films"
-        self._current = current.resolve()
+        self._current = real_path(current)
         self._shown: list[int] = []  # the films listed, as indices into self.films
         self._waiting = films is None  # the library is still being read
         self._set_films(films or [])
@@ -95,7 +96,7 @@ class ShelfBox(Vertical):
         self._search = Narrowing(lambda: [film.search_text() for film in films])
         # Each path resolved once, not at every key: the film you are in, marked.
         self._here = next((index for index, film in enumerate(films)
-                           if film.path.resolve() == self._current), None)
+                           if real_path(film.path) == self._current), None)
 
     def compose(self) -> ComposeResult:
         yield ShelfFilter(placeholder="Filter by title, year or director", id="shelf-filter")
