@@ -227,3 +227,19 @@ def run_measured(*args: str, env: dict[str, str] | None = None,
                             stdin=subprocess.DEVNULL)
     *said, peak = result.stderr.rstrip("\n").split("\n")
     return result.returncode, result.stdout, "\n".join(said), int(peak) / 1024
+
+
+def a_device(path: Path) -> Path:
+    """A character device at *path* like /dev/zero (its reads never end), made in the test's
+    own directory, so that a bug that writes over it harms nothing; skips where only root
+    may make one."""
+    import os
+    import stat
+
+    import pytest
+
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 5))
+    except PermissionError:
+        pytest.skip("only root makes devices")
+    return path

@@ -30,7 +30,7 @@ from lvtui.arguments import (
     upgrade_parser,
     validate_parser,
 )
-from lvtui.files import write_atomically
+from lvtui.files import Unreadable, read_guarded, write_atomically
 from lvtui.library import library_folder, scan
 from lvtui.loading import FilmError, load_film, load_film_and_schema, shipped_film_path
 from lvtui.model import SCHEMA_VERSION, Film
@@ -159,9 +159,9 @@ def import_tmdb(paths: Sequence[Path], output: Path | None) -> int:
     named = []
     for path in paths:
         try:
-            named.append((one_line(str(path)), path.read_bytes()))
-        except OSError as error:
-            print(f"{one_line(str(path))}: cannot be read ({error.strerror})", file=sys.stderr)
+            named.append((one_line(str(path)), read_guarded(path, tmdb.MAX_BYTES)))
+        except Unreadable as error:
+            print(f"{one_line(str(path))}: cannot be read ({error.problem})", file=sys.stderr)
             return EXIT_NO_INPUT
     try:
         data = tmdb.import_files(named)

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import copy
 import difflib
-import errno
 import gc
 import json
 import os
 import re
-import stat
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -29,8 +27,9 @@ from typing import Any, NoReturn
 from pydantic import BaseModel, ValidationError
 from pydantic_core import SchemaValidator
 
+from lvtui.files import Unreadable, read_guarded
 from lvtui.model import MAX_REFERENCE_PROBLEMS, SCHEMA_VERSION, Film
-from lvtui.text import clean, one_line, shorten
+from lvtui.text import one_line, shorten
 
 MAX_BYTES = 16 * 1024 * 1024
 # The values a film file may hold (records, lists, strings, numbers), counted on its bytes
@@ -91,36 +90,10 @@ def load_film_and_schema(path: str | os.PathLike[str]) -> tuple[Film, int]:
 
 def read_film_bytes(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a regular file of at most :data:`MAX_BYTES`, or a :class:`FilmError`."""
-
-    def refuse(problem: str) -> NoReturn:
-        raise FilmError(path, [problem], unreadable=True)
-
-    # Open first, then look at what was opened: a check on the path before opening it
-    # could be answered by one file and the open by another (swapped in between for a
-    # FIFO, which would block). O_NONBLOCK: opening a FIFO or a device never waits.
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-    except FileNotFoundError:
-        refuse("no such file")
-    except OSError as error:
-        refuse(_os_problem(error))
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            refuse("is a directory, not a film file")
-        if not stat.S_ISREG(info.st_mode):
-            refuse("is not a regular file (a pipe, socket or device)")
-        if info.st_size > MAX_BYTES:
-            refuse(f"is {info.st_size:,} bytes, over the {MAX_BYTES // 2**20} MiB cap")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        refuse(_os_problem(error))
-    finally:
-        os.close(fd)
-    if len(data) > MAX_BYTES:
-        refuse(f"is over the {MAX_BYTES // 2**20} MiB cap")
-    return data
+        return read_guarded(path, MAX_BYTES, kind="film file")
+    except Unreadable as error:
+        raise FilmError(path, [error.problem], unreadable=True) from None
 
 
 def parse_film(data: bytes, path: str | os.PathLike[str] = "<film>") -> Film:
@@ -367,11 +340,3 @@ def _quote(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(shorten(value), ensure_ascii=False)
     return shorten(json.dumps(value))
-
-
-def _os_problem(error: OSError) -> str:
-    if error.errno == errno.ELOOP:
-        return "is a symbolic link loop"
-    if error.errno == errno.EACCES:
-        return "permission denied"
-    return clean(error.strerror or type(error).__name__).lower()

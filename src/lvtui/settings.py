@@ -7,13 +7,16 @@ No textual import: the app passes values in and out.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lvtui.files import write_atomically
+from lvtui.files import Unreadable, read_guarded, write_atomically
 from lvtui.text import shorten
+
+MAX_BYTES = 1024 * 1024  # a settings file is a few lines: a larger one is no settings file
 
 
 @dataclass
@@ -23,6 +26,20 @@ class Settings:
     film: str | None = None  # the file of the last film opened; None for the shipped film
 
 
+_FIELDS = tuple(field.name for field in dataclasses.fields(Settings))
+
+
+def _parsed(raw: bytes) -> Settings:
+    """Settings from a file's bytes; ValueError (or RecursionError) when they are not."""
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    values = {name: data.get(name) for name in _FIELDS}
+    if not all(isinstance(value, str | None) for value in values.values()):
+        raise ValueError("wrong types")
+    return Settings(**values)
+
+
 @dataclass
 class SettingsStore:
     path: Path
@@ -30,6 +47,7 @@ class SettingsStore:
     # Set when a corrupt file could not be moved aside: saving would destroy it.
     read_only: bool = False
     _told: set[str] = field(default_factory=set)
+    _base: Settings = field(default_factory=Settings)  # as read or last written
 
     def _warn_once(self, warning: str) -> None:
         # Every section change saves: a read-only directory must not warn on each one.
@@ -46,20 +64,17 @@ class SettingsStore:
     def load(self) -> Settings:
         """The stored settings; defaults (and a warning) when the file is unusable."""
         try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return Settings()
-        except OSError as error:
-            problem = shorten(str(error))
-            self.warnings.append(f"Could not read settings ({problem}); using defaults.")
+            raw = read_guarded(self.path, MAX_BYTES)
+        except Unreadable as error:
+            if error.missing:
+                return Settings()
+            # A FIFO, a device, a link loop...: read nothing, and replace nothing either.
+            self.read_only = True
+            self.warnings.append(f"Could not read settings ({shorten(error.problem)}); "
+                                 "using defaults, and nothing will be saved.")
             return Settings()
         try:
-            data = json.loads(raw)
-            if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
-            theme, section, film = data.get("theme"), data.get("section"), data.get("film")
-            if not all(isinstance(value, str | None) for value in (theme, section, film)):
-                raise ValueError("wrong types")
+            self._base = _parsed(raw)
         except (ValueError, RecursionError):
             kept = self._set_aside()
             if kept is None:
@@ -70,16 +85,27 @@ class SettingsStore:
                 self.warnings.append(f"Settings file was corrupt; it is kept as {kept.name}, "
                                      "defaults are in use.")
             return Settings()
-        return Settings(theme=theme, section=section, film=film)
+        return dataclasses.replace(self._base)
 
     def save(self, settings: Settings) -> bool:
-        """Write *settings* atomically; False (and a warning) when that is not possible."""
+        """Write *settings* atomically; False (and a warning) when that is not possible.
+
+        Only what changed since this store read or wrote the file is written over: another
+        lvtui may have saved since, and its theme is kept where this one changed only the
+        section."""
         if self.read_only:
             return False  # with no new warning: it was explained when the file was read
-        data = json.dumps({"theme": settings.theme, "section": settings.section,
-                           "film": settings.film}, indent=2)
+        try:
+            now = _parsed(read_guarded(self.path, MAX_BYTES))
+        except (OSError, ValueError, RecursionError):
+            now = self._base  # none, or not readable now: nothing to keep
+        merged = Settings(**{name: getattr(settings, name)
+                             if getattr(settings, name) != getattr(self._base, name)
+                             else getattr(now, name) for name in _FIELDS})
+        data = json.dumps(dataclasses.asdict(merged), indent=2)
         try:
             write_atomically(self.path, (data + "\n").encode())
+            self._base = merged
             return True
         except OSError as error:
             self._warn_once(f"Could not save settings ({shorten(str(error))}).")

@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from lvtui.elsewhere import Record
-from lvtui.files import write_atomically
+from lvtui.files import read_guarded, write_atomically
 from lvtui.library import Shelved
 from lvtui.text import clean
 
 VERSION = 1
+# A thousand films of a hundred people each are some 20 MiB; a link to /dev/zero or a file
+# grown past this is not read (it is only a shortcut).
+MAX_BYTES = 256 * 1024 * 1024
 
 
 def cache_file() -> Path:
@@ -36,7 +39,7 @@ class ShelfCache:
         self._entries: dict[str, Any] = {}
         self._changed = False
         try:
-            document = json.loads(path.read_bytes())
+            document = json.loads(read_guarded(path, MAX_BYTES))
         except (OSError, ValueError, RecursionError):
             return  # none yet, or unreadable: every file is read
         if isinstance(document, dict) and document.get("version") == VERSION \

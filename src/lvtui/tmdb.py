@@ -31,6 +31,7 @@ SOURCE_NAME = "The Movie Database (TMDB)"
 RELEASE_KINDS = {1: "premiere", 2: "limited", 3: "theatrical", 4: "digital", 5: "physical",
                  6: "television"}
 STARS = 3  # TMDB does not say who a film stars: the first three billed
+MAX_BYTES = 20 * 1024 * 1024  # one response: Fight Club with everything appended is 200 KiB
 
 
 def build(responses: Responses, *, retrieved: str | None = None,

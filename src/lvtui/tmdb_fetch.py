@@ -23,11 +23,10 @@ import httpx
 
 from lvtui.people import KEY_JOBS, SOURCE_JOBS
 from lvtui.text import shorten
-from lvtui.tmdb import film_from, slug
+from lvtui.tmdb import MAX_BYTES, film_from, slug
 from lvtui.tmdb_responses import PARTS, NotTmdb, Responses, kind_of
 
 API_URL = "https://api.themoviedb.org/3"
-MAX_BODY = 20 * 1024 * 1024  # bytes: Fight Club with everything appended is under 200 KiB
 CONCURRENT = 8
 BILLED = 20  # the cast whose /person/{id} is asked for
 RETRIES = 3  # 429s waited out before giving up
@@ -264,11 +263,11 @@ def people_to_ask(credits: dict[str, Any]) -> list[int]:
 
 
 async def _read_capped(answer: httpx.Response, path: str) -> bytes:
-    """The body, decoded, refused as soon as it passes MAX_BODY: a few KB of gzip can be
+    """The body, decoded, refused as soon as it passes MAX_BYTES: a few KB of gzip can be
     gigabytes of zeros."""
     too_big = FetchError(f"TMDB's answer to {path} is over 20 MiB", EXIT_DATA)
     declared = answer.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY:
+    if declared.isdigit() and int(declared) > MAX_BYTES:
         raise too_big
     encoding = answer.headers.get("Content-Encoding", "").strip().lower()
     if encoding not in ("", "identity", "gzip"):
@@ -279,11 +278,11 @@ async def _read_capped(answer: httpx.Response, path: str) -> bytes:
     try:
         async for chunk in answer.aiter_raw():
             if gzip is not None:
-                chunk = gzip.decompress(chunk, MAX_BODY + 1 - len(body))
+                chunk = gzip.decompress(chunk, MAX_BYTES + 1 - len(body))
                 if gzip.unconsumed_tail:  # more than the cap would come out of it
                     raise too_big
             body += chunk
-            if len(body) > MAX_BODY:
+            if len(body) > MAX_BYTES:
                 raise too_big
     except zlib.error:
         raise FetchError(f"TMDB's answer to {path} is not valid gzip", EXIT_DATA) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from helpers import AppFactory, Run, each_section, screen_text
+from helpers import AppFactory, Run, a_device, each_section, screen_text
 from lvtui import tmdb
 from lvtui.cli import main
 from lvtui.loading import parse_film
@@ -237,3 +238,17 @@ def test_the_films_kept_in_tests_films_are_what_import_makes(name: str,
     whenever the importer changes (lvtui import tmdb ... -o tests/films/NAME.json)."""
     kept = Path(__file__).parents[1] / "films" / f"{name}.json"
     assert kept.read_bytes() == imported(*responses)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_response_that_is_no_file_is_refused_at_once(run: Run, tmp_path: Path,
+                                                       kind: str) -> None:
+    path = tmp_path / "movie.json"
+    if kind == "fifo":
+        os.mkfifo(path)  # read as a file, it would wait for a writer for ever
+    else:
+        path.symlink_to(a_device(tmp_path / "zero"))
+    result = run("import", "tmdb", str(path))
+    assert (result.returncode, result.stdout) == (66, "")
+    assert result.stderr == f"{path}: cannot be read (is not a regular file (a pipe, socket " \
+                            "or device))\n"

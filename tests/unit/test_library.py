@@ -3,12 +3,13 @@ title; a broken file listed last with its first problem, never hidden, never fat
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers import FILMS, Run
+from helpers import FILMS, Run, a_device
 from lvtui.library import library_folder, scan
 from lvtui.loading import shipped_film_path
 
@@ -126,3 +127,18 @@ def test_a_film_file_not_changed_since_is_not_read_again(
     cache.write_text("[1, 2")
     read.clear()
     assert scan(folder, cache=ShelfCache(cache)) == scan(folder) and len(read) == 8
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_shelf_cache_that_is_no_file_is_neither_read_nor_written(
+        folder: Path, tmp_path: Path, kind: str) -> None:
+    from lvtui.shelf_cache import ShelfCache
+
+    cache = tmp_path / "shelf.json"
+    if kind == "fifo":
+        os.mkfifo(cache)  # read as a file, it would wait for a writer for ever
+    else:  # a link to a device like /dev/zero: read as a file, it grew to gigabytes
+        cache.symlink_to(a_device(tmp_path / "zero"))
+    shelf = scan(folder, cache=ShelfCache(cache))
+    assert [film.title for film in shelf] == ["Leaving Las Vegas"]
+    assert cache.is_fifo() if kind == "fifo" else cache.resolve().is_char_device()

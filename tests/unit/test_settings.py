@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import a_device
 from lvtui import files as files_module
 from lvtui.settings import Settings, SettingsStore
 
@@ -173,3 +174,46 @@ def test_the_same_failure_warns_once(store: SettingsStore, monkeypatch: pytest.M
     for section in ("plot", "cast", "timeline"):
         assert store.save(Settings(section=section)) is False
     assert len(store.warnings) == 1
+
+
+def test_a_symbolic_link_to_settings_kept_elsewhere_stays_a_link(
+        store: SettingsStore, tmp_path: Path) -> None:
+    dotfiles = tmp_path / "dotfiles" / "lvtui.json"
+    dotfiles.parent.mkdir()
+    dotfiles.write_text('{"theme": "nord"}')
+    store.path.parent.mkdir(parents=True)
+    store.path.symlink_to(dotfiles)
+    settings = store.load()
+    settings.section = "cast"
+    assert store.save(settings)
+    assert store.path.is_symlink() and store.path.resolve() == dotfiles
+    assert json.loads(dotfiles.read_text())["section"] == "cast"
+
+
+def test_two_lvtui_at_once_keep_each_others_settings(store: SettingsStore) -> None:
+    """Each writes what it changed, and keeps what the other saved since it read the file."""
+    store.save(Settings(theme="nord", section="plot"))
+    first, second = SettingsStore(store.path), SettingsStore(store.path)
+    one, two = first.load(), second.load()
+    one.theme = "gruvbox"
+    assert first.save(one)
+    two.section = "cast"
+    assert second.save(two)
+    assert SettingsStore(store.path).load() == Settings(theme="gruvbox", section="cast")
+    one.section = "timeline"  # the first goes on: its own change wins, the theme stays
+    assert first.save(one)
+    assert SettingsStore(store.path).load() == Settings(theme="gruvbox", section="timeline")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_settings_that_are_no_file_are_not_read_and_not_replaced(
+        store: SettingsStore, kind: str) -> None:
+    store.path.parent.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(store.path)  # read as a file, it would block the first frame
+    else:  # a link to a device like /dev/zero: read as a file, it would never end
+        store.path.symlink_to(a_device(store.path.parent / "zero"))
+    assert store.load() == Settings()
+    assert "is not a regular file" in store.warnings[0]
+    assert store.save(Settings(theme="nord")) is False
+    assert store.path.is_fifo() if kind == "fifo" else store.path.resolve().is_char_device()
