@@ -139,7 +139,7 @@ def parse_film_and_schema(data: bytes, path: str | os.PathLike[str] = "<film>"
             return _validate(document, thorough=items <= THOROUGH_ITEMS)
     except ValidationError as error:
         details = error.errors(include_url=False)
-        problems = [_schema_problem(detail) for detail in details[:MAX_PROBLEMS]]
+        problems = [schema_problem(detail) for detail in details[:MAX_PROBLEMS]]
         if items > THOROUGH_ITEMS:
             problems.append("(a file this large is checked only to the first problem of each "
                             "list)")
@@ -245,7 +245,8 @@ def _reject_constant(name: str) -> NoReturn:
     raise _RefusedJSON(f"invalid JSON: {name} is not a JSON number")
 
 
-def _schema_problem(detail: Any) -> str:
+def schema_problem(detail: Any) -> str:
+    """One of Pydantic's errors as lvtui says it: the JSON path, then what is wrong there."""
     where = json_path(detail["loc"])
     kind = detail["type"]
     if kind == "missing":

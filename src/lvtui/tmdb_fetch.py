@@ -24,7 +24,8 @@ import httpx
 from lvtui.people import KEY_JOBS, SOURCE_JOBS
 from lvtui.text import shorten
 from lvtui.tmdb import MAX_BYTES, film_from, slug
-from lvtui.tmdb_responses import PARTS, NotTmdb, Responses, kind_of
+from lvtui.tmdb_responses import PARTS, Responses, kind_of
+from lvtui.tmdb_shapes import NotJson, NotTmdb, checked, decode
 
 API_URL = "https://api.themoviedb.org/3"
 CONCURRENT = 8
@@ -170,8 +171,12 @@ class Tmdb:
 
     def _decoded(self, status: int, body: bytes, path: str) -> Any:
         try:
-            document = httpx.Response(status, content=body).json()
-        except ValueError:
+            document = decode(body, path)
+        except NotJson:
+            document = None  # an error page, or not JSON: said below, by the status
+        except NotTmdb as error:  # JSON, but nothing TMDB would send
+            if status == 200:
+                raise FetchError(str(error), EXIT_DATA) from None
             document = None
         if status == 200 and document is not None:
             return document
@@ -202,13 +207,11 @@ class Tmdb:
         if year is not None:
             params["year"] = str(year)
         found = await self.get("/search/movie", **params)
-        results = found.get("results") if isinstance(found, dict) else None
-        if not isinstance(results, list):
-            raise FetchError("TMDB's search answer has no results list", EXIT_DATA)
-        candidates = [Candidate(int(r["id"]), str(r.get("title") or ""),
-                                str(r.get("release_date") or "")[:4],
-                                str(r.get("original_title") or ""))
-                      for r in results if isinstance(r, dict) and isinstance(r.get("id"), int)]
+        if not isinstance(found, dict):
+            raise NotTmdb("/search/movie: is not a TMDB search answer (not a JSON object)")
+        results = checked(found, "search", "/search/movie")["results"]
+        candidates = [Candidate(r["id"], r.get("title", ""), r.get("release_date", "")[:4],
+                                r.get("original_title", "")) for r in results]
         if year is not None:  # a server may not filter: the year decides here too
             candidates = [c for c in candidates if c.year == str(year)]
         if not candidates:
@@ -237,7 +240,7 @@ class Tmdb:
                 try:
                     document = await self.get(f"/person/{id}")
                     if kind_of(document) == "person":
-                        responses.people[id] = document
+                        responses.add(document, f"/person/{id}")
                 except (NotFound, NotTmdb):
                     pass  # kept as the credits name them, without a bio
             done += 1
@@ -314,8 +317,10 @@ async def fetch(query: str, *, year: int | None, api_url: str, credentials: Cred
     try:
         movie_id = await tmdb.find(query, year)
         responses = await tmdb.responses(movie_id, progress)
+        film, data = film_from(responses, retrieved=datetime.date.today().isoformat(),
+                               url=f"https://www.themoviedb.org/movie/{movie_id}")
+    except NotTmdb as error:  # an answer of a shape lvtui does not read
+        raise FetchError(str(error), EXIT_DATA) from None
     finally:
         await tmdb.close()
-    film, data = film_from(responses, retrieved=datetime.date.today().isoformat(),
-                           url=f"https://www.themoviedb.org/movie/{movie_id}")
     return Fetched(data, movie_id, film.title)

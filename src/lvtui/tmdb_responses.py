@@ -3,16 +3,13 @@ keywords, external ids) and sorted by kind, whatever order they come in. No UI, 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lvtui.tmdb_shapes import NotTmdb, checked, decode
+
 PARTS = ("credits", "release_dates", "keywords", "external_ids")
-
-
-class NotTmdb(ValueError):
-    """A document that is not a TMDB response lvtui can use; its message is one line."""
 
 
 @dataclass
@@ -24,8 +21,13 @@ class Responses:
     people: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def add(self, document: Any, name: str) -> None:
-        """Add one decoded response; *name* (a file name) is for the error message."""
-        kind = kind_of(document)
+        """Add one decoded response; *name* (a file name or an endpoint) is for the error
+        message, which names the first field of a shape lvtui does not read."""
+        try:
+            kind = kind_of(document)
+        except NotTmdb as error:
+            raise NotTmdb(f"{name}: {error}") from None
+        document = checked(document, kind, name)
         if kind == "person":
             self.people[document["id"]] = document
             return
@@ -92,14 +94,5 @@ def read_responses(named: Iterable[tuple[str, bytes]]) -> Responses:
     """Decode and sort responses given as (name, bytes); the first bad one is refused."""
     responses = Responses()
     for name, data in named:
-        try:
-            document = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise NotTmdb(f"{name}: is not JSON ({error})") from None
-        try:
-            responses.add(document, name)
-        except NotTmdb as error:
-            message = str(error)
-            raise NotTmdb(message if message.startswith(f"{name}:") else f"{name}: {message}"
-                          ) from None
+        responses.add(decode(data, name), name)
     return responses

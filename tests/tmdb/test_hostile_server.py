@@ -5,16 +5,18 @@ no secret shown, and bounded memory."""
 from __future__ import annotations
 
 import gzip
+import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from helpers import run_measured
+from helpers import Run, run_measured
 from lvtui.cli import main
 from lvtui.tmdb_fetch import Credentials
-from tmdb.replay import KEY, Replay, serve
+from tmdb.replay import KEY, RESPONSES, Replay, serve
 
 SECRET = "eyJhbGciOiJIUzI1NiJ9.SECRET"
 
@@ -106,3 +108,73 @@ def test_the_timeout_is_a_deadline_for_the_whole_answer(
     assert (status, stdout, stderr) == (69, "", "TMDB (127.0.0.1) did not answer /movie/550 "
                                                 "in time\n")
     assert not out.exists()
+
+
+def details(change: Callable[[dict[str, Any]], object]) -> bytes:
+    """Rock Crystal's recorded details (its parts appended), changed as *change* says."""
+    document = json.loads((RESPONSES / "movies-details_with_append_to_response.json")
+                          .read_bytes())
+    change(document)
+    return json.dumps(document).encode()
+
+
+def person(change: Callable[[dict[str, Any]], object]) -> bytes:
+    document = json.loads((RESPONSES / "people-details.json").read_bytes())
+    change(document)
+    return json.dumps(document).encode()
+
+
+SHAPES = {  # what a server or a file may send, and the field lvtui names for it
+    "a genre that is a number": (
+        details(lambda d: d.update(genres=[5])), "$.genres[0]: expected a JSON object (got 5)"),
+    "a billing order that is text": (
+        details(lambda d: d["credits"]["cast"][0].update(order="1")),
+        '$.credits.cast[0].order: expected a valid integer (got "1")'),
+    "a cast member with no id": (
+        details(lambda d: d["credits"]["cast"][1].pop("id")),
+        "$.credits.cast[1].id: required field is missing"),
+    "a release type that is a list": (
+        details(lambda d: d["release_dates"]["results"][0]["release_dates"][0].update(
+            type=[3])), "$.release_dates.results[0].release_dates[0].type: expected a valid "
+                        "integer (got a list)"),
+    "a company whose id is text": (
+        details(lambda d: d.update(production_companies=[{"id": "x"}])),
+        '$.production_companies[0].id: expected a valid integer (got "x")'),
+    "a response of no kind": (b'{"id": 12313, "hello": 1}', "is not a TMDB movie, person, "
+                              "credits, release dates, keywords or external ids response"),
+    "a file nested too deeply": (b"[" * 100_000 + b"]" * 100_000,
+                                 "is not a TMDB response (nested too deeply)"),
+    "a number of 5,000 digits": (b'{"id": ' + b"9" * 5000 + b"}",
+                                 "is not a TMDB response (a number of more than 4,300 digits)"),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_an_answer_of_another_shape_is_one_line_naming_the_field(
+        replay: Replay, home: Path, capsys: pytest.CaptureFixture[str], shape: str) -> None:
+    body, says = SHAPES[shape]
+    replay.bodies["/3/movie/12313"] = body
+    out = home / "film.json"
+    status, stdout, stderr = fetch(capsys, "12313", "--api-url", replay.url, "-o", str(out))
+    assert (status, stdout, stderr) == (65, "", f"/movie/12313: {says}\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("shape", [*SHAPES, "also known as a number"])
+def test_a_saved_response_of_another_shape_is_one_line_naming_the_field(
+        run: Run, tmp_path: Path, shape: str) -> None:
+    body, says = SHAPES.get(shape) or (person(lambda p: p.update(also_known_as=5)),
+                                       "$.also_known_as: expected a valid list (got 5)")
+    (tmp_path / "response.json").write_bytes(body)
+    result = run("import", "tmdb", "response.json", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (65, "")
+    assert result.stderr == f"response.json: {says}\n"
+
+
+def test_a_person_of_another_shape_is_kept_without_a_bio(
+        replay: Replay, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    replay.bodies["/3/person/12312"] = person(lambda p: p.update(also_known_as=5))
+    out = home / "film.json"
+    status, _, stderr = fetch(capsys, "12313", "--api-url", replay.url, "-o", str(out))
+    assert status == 0, stderr
+    assert "TMDB" in out.read_text()

@@ -10,7 +10,7 @@ CORE = ["lvtui.model", "lvtui.model_v1", "lvtui.fields", "lvtui.upgrade", "lvtui
         "lvtui.people", "lvtui.settings", "lvtui.sections", "lvtui.mentions", "lvtui.finding",
         "lvtui.history", "lvtui.tmdb", "lvtui.tmdb_fetch", "lvtui.files", "lvtui.elsewhere",
         "lvtui.library", "lvtui.arguments",
-        "lvtui.tmdb_responses", "lvtui.model_parts",
+        "lvtui.tmdb_responses", "lvtui.tmdb_shapes", "lvtui.model_parts",
         "lvtui.shelf_cache"]
 
 
