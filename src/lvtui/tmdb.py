@@ -23,7 +23,8 @@ from typing import Any
 from lvtui.loading import FilmError, parse_film
 from lvtui.model import SCHEMA_VERSION, Film
 from lvtui.people import SOURCE_JOBS
-from lvtui.tmdb_responses import NotTmdb, Responses, kind_of, read_responses
+from lvtui.tmdb_responses import Responses, kind_of, read_responses
+from lvtui.tmdb_shapes import NotTmdb
 
 NOTICE = "This product uses the TMDB API but is not endorsed or certified by TMDB."
 SOURCE_NAME = "The Movie Database (TMDB)"
