@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from lvtui.loading import MAX_BYTES as MAX_FILM_BYTES
 from lvtui.loading import FilmError, parse_film
 from lvtui.model import SCHEMA_VERSION, Film
 from lvtui.people import SOURCE_JOBS
@@ -33,6 +34,9 @@ RELEASE_KINDS = {1: "premiere", 2: "limited", 3: "theatrical", 4: "digital", 5: 
                  6: "television"}
 STARS = 3  # TMDB does not say who a film stars: the first three billed
 MAX_BYTES = 20 * 1024 * 1024  # one response: Fight Club with everything appended is 200 KiB
+# What is kept of a text TMDB can make as long as it likes: a card shows a bio's first
+# paragraph (Brad Pitt's is 700 characters), the overview a paragraph (Fight Club's, 300).
+BIO, OVERVIEW = 2_000, 5_000
 
 
 def build(responses: Responses, *, retrieved: str | None = None,
@@ -46,8 +50,13 @@ def build(responses: Responses, *, retrieved: str | None = None,
 
 def film_from(responses: Responses, *, retrieved: str | None = None,
               url: str | None = None) -> tuple[Film, bytes]:
-    """The validated film and the bytes to write; a film lvtui cannot read is a FilmError."""
+    """The validated film and the bytes to write; a film lvtui cannot read is a FilmError,
+    or (over the size a film file may have) a NotTmdb: lvtui never writes a film it would
+    then refuse to open."""
     data = dump(build(responses, retrieved=retrieved, url=url))
+    if len(data) > MAX_FILM_BYTES:
+        raise NotTmdb(f"the film these answers make would be {len(data):,} bytes, over the "
+                      f"{MAX_FILM_BYTES // 2**20} MiB a film file may have")
     return parse_film(data, "<imported film>"), data
 
 
@@ -80,6 +89,13 @@ def _day(value: Any) -> str | None:
     if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value):
         return value[:10]
     return None
+
+
+def cut(text: str, limit: int) -> str:
+    """*text* in at most *limit* characters, cut after a word, with "…" where it was cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def _text(value: Any) -> str:
@@ -126,7 +142,7 @@ class _Builder:
                              for lang in movie.get("spoken_languages") or []
                              if _text(lang.get("english_name")) or _text(lang.get("name"))]
         if _text(movie.get("overview")):
-            film["summary"] = [_text(movie.get("overview"))]
+            film["summary"] = [cut(_text(movie.get("overview")), OVERVIEW)]
         keywords = self.responses.part("keywords") or {}
         film["keywords"] = [_text(k.get("name")) for k in keywords.get("keywords") or []
                             if _text(k.get("name"))]
@@ -176,7 +192,7 @@ class _Builder:
             for key, field_name in (("birthday", "born"), ("deathday", "died")):
                 if _day(details.get(key)):
                     person[field_name] = _day(details.get(key))
-            bio = _text(details.get("biography")).split("\n\n", 1)[0].strip()
+            bio = cut(_text(details.get("biography")).split("\n\n", 1)[0].strip(), BIO)
             if bio:
                 person["bio"] = bio
             external: dict[str, Any] = {"tmdb": tmdb_id}

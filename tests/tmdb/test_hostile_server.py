@@ -15,6 +15,7 @@ import pytest
 
 from helpers import Run, run_measured
 from lvtui.cli import main
+from lvtui.loading import load_film
 from lvtui.tmdb_fetch import Credentials
 from tmdb.replay import KEY, RESPONSES, Replay, serve
 
@@ -178,3 +179,30 @@ def test_a_person_of_another_shape_is_kept_without_a_bio(
     status, _, stderr = fetch(capsys, "12313", "--api-url", replay.url, "-o", str(out))
     assert status == 0, stderr
     assert "TMDB" in out.read_text()
+
+
+def test_a_biography_of_megabytes_is_cut_to_a_card_s_length(
+        replay: Replay, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    words = ("He acted. " * 700_000).strip()  # 7 MiB in one paragraph
+    # Richard Anderson's recorded answer, as the first billed of Rock Crystal (14632).
+    replay.bodies["/3/person/14632"] = person(lambda p: p.update(id=14632, biography=words))
+    out = home / "film.json"
+    status, _, stderr = fetch(capsys, "12313", "--api-url", replay.url, "-o", str(out))
+    assert status == 0, stderr
+    film = load_film(out)
+    bio = next(p.bio for p in film.people if p.external_ids and p.external_ids.tmdb == 14632)
+    assert len(bio) <= 2_000 and bio.startswith("He acted. He") and bio.endswith("…")
+    assert out.stat().st_size < 100_000
+
+
+def test_answers_that_would_make_a_film_over_16_mib_write_nothing(
+        replay: Replay, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each answer under TMDB's 20 MiB, the film they make over what lvtui opens."""
+    replay.bodies["/3/movie/12313"] = details(
+        lambda d: d["credits"]["cast"][0].update(character="Role " * 3_500_000))
+    out = home / "film.json"
+    status, stdout, stderr = fetch(capsys, "12313", "--api-url", replay.url, "-o", str(out))
+    assert (status, stdout) == (65, "")
+    assert stderr.startswith("the film these answers make would be ") \
+        and stderr.endswith(" bytes, over the 16 MiB a film file may have\n")
+    assert not out.exists()
