@@ -38,7 +38,7 @@ import signal
 import socket
 import sys
 from asyncio.subprocess import Process
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -64,6 +64,7 @@ BUSY_PAGE = """<!doctype html>
 then reload this page.</p></body></html>
 """
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 ACCESS_LOG = '%a "%r" %s %b'  # with --verbose: who, what, the status and the size
 
 
@@ -154,7 +155,7 @@ class GuardedServer:
     def __init__(self, command: str, host: str, port: int, max_sessions: int, *,
                  title: str = "lvtui", public_names: Iterable[str] = (),
                  verbose: bool = False) -> None:
-        self.command, self.host, self.port = command, host, port
+        self.command, self.host = command, host
         self.max_sessions = max_sessions
         self.title = title
         self.verbose = verbose
@@ -162,16 +163,20 @@ class GuardedServer:
         self.processes: set[Process] = set()
         self.sockets: set[web.WebSocketResponse] = set()
         self.downloads = DownloadManager()  # the app service needs one; lvtui offers none
-        named = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it
-        self.url = f"http://{named}:{port}"
+        self.listening_on(port)
         self.wildcard = host in ("0.0.0.0", "::", "")
         # The names a page may reach this server by. On every address (0.0.0.0), any
         # address written as numbers is one too: a page's name can be rebound to this
         # machine, an address cannot.
-        self.names = {named.lower(), *machine_names(),
+        self.names = {self.named.lower(), *machine_names(),
                       *(name.lower() for name in public_names)}
         if self.wildcard or is_loopback(host):
             self.names.update(LOOPBACK_NAMES)
+
+    def listening_on(self, port: int) -> None:
+        self.port = port
+        self.named = f"[{self.host}]" if ":" in self.host else self.host  # IPv6, as URLs write it
+        self.url = f"http://{self.named}:{port}"
 
     # -- the guards ----------------------------------------------------------------------
 
@@ -194,9 +199,21 @@ class GuardedServer:
 
     # -- the routes ----------------------------------------------------------------------
 
-    async def page(self, request: web.Request) -> web.Response:
+    @web.middleware
+    async def only_own_names(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Every path answers to the server's own names only: the page, the websocket and
+        the static files alike."""
         if not self.own_host(request.host):
             raise web.HTTPMisdirectedRequest(text="Not this server's name.\n")
+        return await handler(request)
+
+    @staticmethod
+    async def not_framed(request: web.Request, response: web.StreamResponse) -> None:
+        """No other site may show lvtui in a frame: ten hidden iframes took every session."""
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+
+    async def page(self, request: web.Request) -> web.Response:
         if self.sessions >= self.max_sessions:
             return web.Response(status=503, text=BUSY_PAGE.format(limit=self.max_sessions),
                                 content_type="text/html")
@@ -208,7 +225,7 @@ class GuardedServer:
             websocket=html.escape(f"ws://{request.host}/ws"), font_size=size))
 
     async def session(self, request: web.Request) -> web.WebSocketResponse:
-        if not (self.own_host(request.host) and self.own_origin(request)):
+        if not self.own_origin(request):
             raise web.HTTPForbidden(text="Only lvtui's own page may open a session.\n")
         if self.sessions >= self.max_sessions:
             raise web.HTTPServiceUnavailable(text="lvtui is busy: too many sessions.\n")
@@ -264,9 +281,10 @@ class GuardedServer:
     # -- running -------------------------------------------------------------------------
 
     def application(self) -> web.Application:
-        app = web.Application()
+        app = web.Application(middlewares=[self.only_own_names])
         app.add_routes([web.get("/", self.page), web.get("/ws", self.session),
                         web.static("/static", STATIC)])
+        app.on_response_prepare.append(self.not_framed)
         app.on_shutdown.append(self._on_shutdown)
         return app
 
@@ -282,6 +300,7 @@ class GuardedServer:
         try:
             # A taken port fails here, before the address is printed.
             await web.TCPSite(runner, self.host, self.port).start()
+            self.listening_on(runner.addresses[0][1])  # --port 0: the one it was given
             print(f"lvtui is served at {self.url}  (ctrl+c stops it)", flush=True)
             stop = asyncio.Event()
             loop = asyncio.get_running_loop()

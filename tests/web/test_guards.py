@@ -8,6 +8,7 @@ import contextlib
 import signal
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from web.support import Served, handshake, run, wait_until
 
@@ -19,7 +20,8 @@ def test_a_foreign_origin_or_host_is_refused(serve: Callable[..., Served]) -> No
     assert handshake(server.url, "null") == 403
     # A page that rebinds its own name to 127.0.0.1: its origin is its own host, refused.
     rebound = f"evil.example:{server.port}"
-    assert handshake(server.url, f"http://{rebound}", rebound) == 403
+    # Not its name: refused (421) before its origin is looked at.
+    assert handshake(server.url, f"http://{rebound}", rebound) == 421
     assert server.apps() == []  # no lvtui was started for any of them
     assert handshake(server.url, own) == 101
     # The page opened as localhost talks to the server as 127.0.0.1: both are its own.
@@ -81,7 +83,7 @@ def test_on_every_address_each_page_is_its_own_origin(serve: Callable[..., Serve
     assert status == 421
 
     wait_until(lambda: server.apps() == [], what="the accepted session's lvtui to end")
-    assert handshake(server.url, f"http://{rebound}", rebound) == 403
+    assert handshake(server.url, f"http://{rebound}", rebound) == 421
     assert server.apps() == []  # none was started for it
 
 
@@ -177,3 +179,80 @@ def test_requests_are_logged_only_with_verbose(serve: Callable[..., Served]) -> 
     lines = outputs[1].splitlines()
     assert len(lines) == 2 and all(len(line) < 120 for line in lines), lines
     assert '"GET / HTTP/1.1" 200' in lines[0] and "/static/css/xterm.css" in lines[1]
+
+
+def test_no_path_answers_another_name_and_no_page_may_be_framed(
+        serve: Callable[..., Served]) -> None:
+    import urllib.error
+    import urllib.request
+
+    server = serve()
+
+    def get(path: str, host: str | None = None) -> tuple[int, Any]:
+        request = urllib.request.Request(f"{server.url}{path}",
+                                         headers={"Host": host} if host else {})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                return answer.status, answer.headers
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers
+
+    for path in ("/", "/static/css/xterm.css", "/static/js/textual.js", "/ws"):
+        status, _ = get(path, f"evil.example:{server.port}")
+        assert status == 421, path  # a rebound name reads not even the static files
+    for path in ("/", "/static/css/xterm.css"):
+        status, headers = get(path)
+        assert status == 200, path
+        assert headers["X-Frame-Options"] == "DENY", path
+        assert headers["Content-Security-Policy"] == "frame-ancestors 'none'", path
+
+
+def test_port_0_prints_the_port_the_server_really_listens_on() -> None:
+    import re
+    import subprocess
+    import sys
+    import urllib.request
+
+    process = subprocess.Popen([sys.executable, "-m", "lvtui", "serve", "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               start_new_session=True)
+    try:
+        assert process.stdout is not None
+        said = process.stdout.readline()
+        found = re.fullmatch(r"lvtui is served at http://127\.0\.0\.1:(\d+)  \(ctrl\+c stops "
+                             r"it\)\n", said)
+        assert found and int(found[1]) != 0, said
+        page = urllib.request.urlopen(f"http://127.0.0.1:{found[1]}/", timeout=10)
+        assert page.status == 200  # its own port is its own name's
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)
+
+
+def test_sessions_end_with_a_server_killed_without_a_word(
+        serve: Callable[..., Served]) -> None:
+    import os
+
+    import aiohttp
+
+    server = serve()
+    own = {"Origin": f"http://127.0.0.1:{server.port}"}
+
+    async def open_then_kill() -> list[int]:
+        async with aiohttp.ClientSession() as client, \
+                client.ws_connect(f"{server.url}/ws", headers=own) as ws:
+            await ws.receive(timeout=30)  # the app is up and drawing
+            apps = server.apps()
+            os.kill(server.process.pid, signal.SIGKILL)  # no ctrl+c, no SIGTERM
+            return apps
+
+    apps = run(open_then_kill())
+    assert len(apps) == 1
+
+    def ended(pid: int) -> bool:
+        try:  # gone, or a zombie waiting for whoever adopted it
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+        except OSError:
+            return True
+
+    wait_until(lambda: all(ended(pid) for pid in apps), what="the orphaned lvtui to end")
