@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from textual.widget import Widget
 
 from lvtui.finding import FindIndex, Hit, Results
-from lvtui.search import Narrowing, normalize_query
+from lvtui.search import Narrowing, normalize_query, nth_span
 from lvtui.widgets.linked import Findable
 
 
@@ -67,13 +67,19 @@ class FilmFind:
         query = self.query if query is None else query
         rows: dict[Findable, list[int]] = {widget: [] for widget, _ in self._shown_in}
         spans: dict[Findable, list[Sequence[tuple[int, int]]]] = {w: [] for w in rows}
+        occurrence = self.hit.occurrence if self.hit is not None else 0
         if found is not None and query:
             for unit in found.units:
                 widget, row = self._shown_in[unit]
-                rows[widget].append(row)
-                spans[widget].append(found.spans(unit) or ())
+                marked = found.spans(unit) or ()
+                if self.hit is not None and self.hit.unit == unit and occurrence >= len(marked):
+                    # Shown, past the matches marked: found now, and marked as the one shown.
+                    shown = nth_span(self.index.text(unit), self.query, occurrence)  # type: ignore[union-attr]
+                    marked, occurrence = [*marked, *([shown] if shown else [])], len(marked)
+                if marked:  # counted only (past the first MARKED): nothing to draw
+                    rows[widget].append(row)
+                    spans[widget].append(marked)
         current = self.shown_at(self.hit) if self.hit is not None and query else None
-        occurrence = self.hit.occurrence if self.hit is not None else 0
         for widget, matched in rows.items():
             widget.mark_found(query, matched,
                               current[1] if current and current[0] is widget else None,

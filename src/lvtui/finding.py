@@ -14,13 +14,22 @@ from collections.abc import Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
-from lvtui.search import CastSearch, Narrowing, Span, fold, match_spans, normalize_query
+from lvtui.search import (
+    CastSearch,
+    Narrowing,
+    Span,
+    count_spans,
+    fold,
+    match_spans,
+    normalize_query,
+)
 from lvtui.sections import SECTION_IDS, SECTIONS
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.people import CastRow
 
 CAST = "cast"
+MARKED = 1_000  # the matches of a find that are marked (each is counted, and stepped to)
 
 
 class Hit(NamedTuple):
@@ -37,15 +46,19 @@ class Results:
     """Every match, in reading order: the sections in order, each top to bottom."""
 
     def __init__(self, units: list[int], sections: Sequence[str], members: list[int],
-                 spans: Sequence[Sequence[Span]] | None = None) -> None:
+                 spans: Sequence[Sequence[Span]] | None = None,
+                 counts: Sequence[int] | None = None) -> None:
         """*spans*: where each of *units* matches (one match each by default): "canal"
-        three times in a paragraph is three matches, each counted and stepped to."""
+        three times in a paragraph is three matches, each counted and stepped to.
+        *counts*: how many times each matches, where that is more than its *spans* say
+        (of the film's, the first :data:`MARKED` are spanned)."""
         self._units = units
         self._sections = sections  # the section of each unit of the index
         self._members = members
         self._spans = dict(zip(units, spans, strict=True)) if spans is not None else {}
-        self._occurrences = ([max(1, len(found)) for found in spans] if spans is not None
-                             else [1] * len(units))
+        if counts is None:
+            counts = [len(found) for found in spans] if spans is not None else [1] * len(units)
+        self._occurrences = [max(1, count) for count in counts]
         self._starts = [0, *accumulate(self._occurrences)]  # the first match of each unit
         cast_at = SECTION_IDS.index(CAST)
         # Units are in section order: those before the cast come before its members.
@@ -62,7 +75,8 @@ class Results:
         return self._units
 
     def spans(self, unit: int) -> Sequence[Span] | None:
-        """Where *unit* matches, in its text, if the index found that out already."""
+        """Where *unit* matches, in its text, if the index found that out already: its
+        first :data:`MARKED` matches."""
         return self._spans.get(unit)
 
     def __getitem__(self, number: int) -> Hit:
@@ -136,8 +150,20 @@ class FindIndex:
     def find(self, query: str) -> Results:
         units = self._units.update(query) or []
         members = self._cast.update(query) or []
-        # Each match in a unit counts, and is marked where these spans say: found once,
-        # here, and not again by the widget that shows the unit.
+        # Each match counts, and the first MARKED of the film are marked where these spans
+        # say: found once, here, and not again by the widget that shows the unit. The rest
+        # are counted, not spanned: "a" in 8 MiB of prose is millions.
         folded = normalize_query(query)
-        spans = [match_spans(self._texts[unit], folded) for unit in units]
-        return Results(units, self.sections, members, spans)
+        spans: list[list[Span]] = []
+        counts: list[int] = []
+        left = MARKED
+        for unit in units:
+            text = self._texts[unit]
+            found = match_spans(text, folded, limit=left) if left else []
+            left -= len(found)
+            spans.append(found)
+            counts.append(len(found) if left else count_spans(text, folded))
+        return Results(units, self.sections, members, spans, counts)
+
+    def text(self, unit: int) -> str:
+        return self._texts[unit]

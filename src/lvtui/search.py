@@ -10,11 +10,13 @@ what matched.
 
 from __future__ import annotations
 
+import heapq
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice, takewhile
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
@@ -66,43 +68,67 @@ def query_words(query: str) -> list[str]:
     return _WORD.findall(query) or ([query] if query.strip() else [])
 
 
-def match_spans(text: str, query: str, within: int | None = None) -> list[Span]:
+def match_spans(text: str, query: str, within: int | None = None,
+                limit: int | None = None) -> list[Span]:
     """Where the words of *query* (already folded) occur in *text*, as sorted spans of
     the original text.
 
     With *within*, only matches starting in the first *within* characters: a cell shows
-    a few dozen of them, and "aaa" in a name of 100,000 a's would be 33,333 spans.
+    a few dozen of them, and "aaa" in a name of 100,000 a's would be 33,333 spans. With
+    *limit*, the first *limit* of them: a plot can hold millions (see :func:`count_spans`).
     """
-    spans = sorted({span for word in query_words(query)
-                    for span in _word_spans(text, word, within)})
-    merged: list[Span] = []
-    for start, end in spans:  # "sh" and "shue" both match: one highlight, not two
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    spans = _merged(text, query)
+    if within is not None:
+        spans = takewhile(lambda span: span[0] < within, spans)
+    return list(islice(spans, limit))
 
 
-def _word_spans(text: str, query: str, within: int | None) -> list[Span]:
-    if not query:
-        return []
-    limit = len(text) if within is None else within
+def count_spans(text: str, query: str) -> int:
+    """How many spans :func:`match_spans` would give, without making them: for one word,
+    the text's own count (millions in milliseconds)."""
+    words = query_words(query)
+    if len(words) == 1 and words[0]:
+        return _haystack(text)[0].count(words[0])
+    return sum(1 for _ in _merged(text, query))
+
+
+def nth_span(text: str, query: str, number: int) -> Span | None:
+    """The span *number* (from 0) that :func:`match_spans` would give, if there is one."""
+    return next(islice(_merged(text, query), number, None), None)
+
+
+def _merged(text: str, query: str) -> Iterator[Span]:
+    """The spans of every word of *query* in *text*, in order, those that overlap made one
+    ("sh" and "shue" both match: one highlight, not two)."""
+    words = dict.fromkeys(query_words(query))  # a word typed twice is one
+    spans = heapq.merge(*(_word_spans(text, word) for word in words if word))
+    merged: Span | None = None
+    for start, end in spans:
+        if merged is not None and start < merged[1]:
+            merged = (merged[0], max(end, merged[1]))
+            continue
+        if merged is not None:
+            yield merged
+        merged = (start, end)
+    if merged is not None:
+        yield merged
+
+
+def _haystack(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """*text* folded, and (unless it is ASCII, folded letter for letter) where each folded
+    letter came from."""
     if text.isascii():
-        haystack, origin = text.lower(), None
-    else:
-        haystack, mapping = fold_with_map(text)
-        origin = mapping
-    spans: list[Span] = []
-    start = haystack.find(query)
+        return text.lower(), None
+    return fold_with_map(text)
+
+
+def _word_spans(text: str, word: str) -> Iterator[Span]:
+    haystack, origin = _haystack(text)
+    start = haystack.find(word)
     while start != -1:
-        end = start + len(query)
-        span = (start, end) if origin is None else (origin[start], origin[end - 1] + 1)
-        if span[0] >= limit:
-            break
-        spans.append(span)
-        start = haystack.find(query, end)
-    return spans
+        end = start + len(word)
+        yield (start, end) if origin is None else (origin[start], origin[end - 1] + 1)
+        start = haystack.find(word, end)
 
 
 def member_fields(member: CastRow) -> tuple[str, ...]:

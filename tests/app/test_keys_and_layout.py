@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
+from typing import Any
 
 import pytest
 from textual import events
@@ -451,3 +453,26 @@ async def test_the_chosen_event_stays_in_sight_when_the_terminal_shrinks(
         shown = [line[region.x:region.right]
                  for line in screen_text(app).splitlines()[region.y:region.bottom]]
         assert any("DVD" in line for line in shown), shown  # in the list, not only its details
+
+
+async def test_find_past_the_matches_marked_still_steps_to_and_marks_the_last(
+        make_app: AppFactory, film_dict: dict[str, Any]) -> None:
+    """A plot of 3,000 matches: the first MARKED of the film are marked, every one is
+    counted, and shift+enter shows the last, marked as the one shown."""
+    from lvtui.finding import MARKED
+    from lvtui.loading import parse_film
+    from lvtui.widgets.linked import Linked
+
+    film_dict["plot"] = [" ".join(["xq"] * 3_000)]
+    app = make_app(parse_film(json.dumps(film_dict).encode()), section="plot")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f", *"xq")
+        screen = app.film_screen
+        await pause_until(pilot, lambda: screen.film_find.words().startswith("3,000 matches"),
+                          "the matches counted")
+        await pilot.press("shift+enter")
+        assert screen.film_find.words().startswith("3,000 of 3,000 · plot 3,000")
+        plot = next(widget for widget in screen.query(Linked) if widget.current_unit == 0)
+        marks = plot.marks[0]
+        assert len(marks) == MARKED + 1  # the first MARKED, and the one shown
+        assert marks[plot.current_occurrence] == (3 * 2_999, 3 * 2_999 + 2)

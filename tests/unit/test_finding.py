@@ -83,3 +83,21 @@ def test_a_new_find_starts_from_the_section_you_are_in() -> None:
     assert found.next(None, -1, "plot") == Hit("overview", unit=0)
     assert found.next(None, -1, "overview") == Hit("production", unit=3)  # round the start
     assert found.next(None, 1, "overview") == Hit("overview", unit=0)
+
+
+def test_a_text_that_matches_millions_of_times_is_counted_and_marked_only_so_far() -> None:
+    """Counted exactly, every match stepped to; spans are made for the first MARKED of the
+    film only, and for the one shown (the last, after shift+enter)."""
+    from lvtui.find import FilmFind
+    from lvtui.finding import MARKED
+    from lvtui.search import Narrowing, nth_span
+
+    plot = " ".join(["a"] * 2_000_000)
+    found = FindIndex([("plot", "Ben and a cab."), ("plot", plot)], Narrowing(list)).find("a")
+    assert found.counts() == {"plot": 2_000_003}
+    assert len(found.spans(0) or ()) == 3
+    assert len(found.spans(1) or ()) == MARKED - 3  # the rest are counted, not spanned
+    last = found.next(None, -1)
+    assert last == Hit("plot", unit=1, occurrence=1_999_999)
+    assert nth_span(plot, "a", last.occurrence) == (3_999_998, 3_999_999)
+    assert found.position(last) == len(found) - 1 == 2_000_002

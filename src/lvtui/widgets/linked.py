@@ -24,6 +24,7 @@ from textual.visual import Visual
 from textual.widget import Widget
 from textual.worker import Worker
 
+from lvtui.finding import MARKED
 from lvtui.mentions import Mention, Mentions
 from lvtui.search import match_spans
 from lvtui.widgets.lazy_lines import LazyLines, line_starts
@@ -196,9 +197,11 @@ class Linked(Widget):
     def mark_found(self, query: str, rows: Sequence[int], current: int | None,
                    occurrence: int = 0,
                    spans: Sequence[Sequence[tuple[int, int]]] | None = None) -> None:
-        texts = self.texts
+        # self.texts only where the spans are not given: it is a list made anew each time,
+        # and a find asks every widget of every section, on every key.
         marks = ({row: list(found) for row, found in zip(rows, spans, strict=True)}
-                 if spans is not None else {row: match_spans(texts[row], query) for row in rows})
+                 if spans is not None else
+                 {row: match_spans(self.texts[row], query, limit=MARKED) for row in rows})
         if (marks, current, occurrence) != (self.marks, self.current_unit,
                                             self.current_occurrence):
             self.marks, self.current_unit = marks, current
