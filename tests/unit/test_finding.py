@@ -88,7 +88,6 @@ def test_a_new_find_starts_from_the_section_you_are_in() -> None:
 def test_a_text_that_matches_millions_of_times_is_counted_and_marked_only_so_far() -> None:
     """Counted exactly, every match stepped to; spans are made for the first MARKED of the
     film only, and for the one shown (the last, after shift+enter)."""
-    from lvtui.find import FilmFind
     from lvtui.finding import MARKED
     from lvtui.search import Narrowing, nth_span
 
