@@ -25,6 +25,7 @@ class FilmFind:
     def __init__(self) -> None:
         self.index: FindIndex | None = None
         self._shown_in: list[tuple[Findable, int]] = []
+        self._marked: set[Findable] = set()  # the widgets with marks drawn
         self.found: Results | None = None
         self.query = ""
         self.hit: Hit | None = None
@@ -65,7 +66,9 @@ class FilmFind:
         out."""
         found = self.found
         query = self.query if query is None else query
-        rows: dict[Findable, list[int]] = {widget: [] for widget, _ in self._shown_in}
+        # The widgets marked before, to be cleared unless marked again: not every widget of
+        # the film (8 MiB of prose is thousands of paragraphs, each asked on every key).
+        rows: dict[Findable, list[int]] = {widget: [] for widget in self._marked}
         spans: dict[Findable, list[Sequence[tuple[int, int]]]] = {w: [] for w in rows}
         occurrence = self.hit.occurrence if self.hit is not None else 0
         if found is not None and query:
@@ -77,13 +80,14 @@ class FilmFind:
                     shown = nth_span(self.index.text(unit), self.query, occurrence)  # type: ignore[union-attr]
                     marked, occurrence = [*marked, *([shown] if shown else [])], len(marked)
                 if marked:  # counted only (past the first MARKED): nothing to draw
-                    rows[widget].append(row)
-                    spans[widget].append(marked)
+                    rows.setdefault(widget, []).append(row)
+                    spans.setdefault(widget, []).append(marked)
         current = self.shown_at(self.hit) if self.hit is not None and query else None
         for widget, matched in rows.items():
             widget.mark_found(query, matched,
                               current[1] if current and current[0] is widget else None,
                               occurrence, spans[widget])
+        self._marked = {widget for widget, matched in rows.items() if matched}
 
     def words(self) -> str:
         """What the bar says: "3 of 12 · …", "12 matches · …", "no match" or nothing."""

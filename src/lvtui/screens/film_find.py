@@ -103,8 +103,11 @@ class FindingScreen(Screen[None]):
     def _mark_found(self, query: str | None = None) -> None:
         """Mark every match of the find (with *query* "", none) and say what was found."""
         self.film_find.mark(query)
-        for pane in self.query(CastPane):
-            pane.mark_found(self.film_find.query if query is None else query)
+        # The cast pane, if it is made: not a query of the whole screen, whose widgets are
+        # thousands on a long film, on every key.
+        cast = next((pane for pane in self.panes.children if isinstance(pane, CastPane)), None)
+        if cast is not None:
+            cast.mark_found(self.film_find.query if query is None else query)
         self.find_bar.say(self.film_find.words())
 
     @on(FindBox.Step)
