@@ -14,6 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 RESPONSES = Path(__file__).parent / "responses"
 KEY = "test-key-0f1e2d3c4b5a"
 TOKEN = "test-token-9a8b7c6d5e4f"
@@ -159,3 +161,12 @@ def serve() -> Iterator[Replay]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def fetch(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`lvtui fetch tmdb ARGS` in this process: its status, stdout and stderr."""
+    from lvtui.cli import main
+
+    status = main(["fetch", "tmdb", *args])
+    out, err = capsys.readouterr()
+    return status, out, err

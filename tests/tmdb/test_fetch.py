@@ -8,39 +8,17 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from lvtui import tmdb
-from lvtui.cli import main
 from lvtui.loading import parse_film
 from lvtui.tmdb_fetch import people_to_ask
-from tmdb.replay import KEY, RESPONSES, TOKEN, Replay, serve
+from tmdb.replay import KEY, RESPONSES, TOKEN, Replay, fetch
 
 FIGHT_CLUB = ["movies-details.json", "movies-credits.json", "movies-release_dates.json",
               "movies-keywords.json", "movies-external_ids.json"]
-
-
-@pytest.fixture
-def replay() -> Iterator[Replay]:
-    yield from serve()
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A key, and a library folder of this test's own."""
-    monkeypatch.setenv("TMDB_API_KEY", KEY)
-    monkeypatch.delenv("TMDB_TOKEN", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
-
-
-def fetch(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(["fetch", "tmdb", *args])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def without_date(data: bytes) -> object:

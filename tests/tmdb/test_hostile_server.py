@@ -7,38 +7,18 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from helpers import Run, run_measured
-from lvtui.cli import main
 from lvtui.loading import load_film
 from lvtui.tmdb_fetch import Credentials
-from tmdb.replay import KEY, RESPONSES, Replay, serve
+from tmdb.replay import KEY, RESPONSES, Replay, fetch
 
 SECRET = "eyJhbGciOiJIUzI1NiJ9.SECRET"
-
-
-@pytest.fixture
-def replay() -> Iterator[Replay]:
-    yield from serve()
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("TMDB_API_KEY", KEY)
-    monkeypatch.delenv("TMDB_TOKEN", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
-
-
-def fetch(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(["fetch", "tmdb", *args])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.mark.parametrize("tail", ["\nREST", "\rREST", "\u200bREST", " REST", "\x7fREST",
