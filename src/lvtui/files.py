@@ -1,4 +1,5 @@
-"""Where a file really is, and writing a file whole or not at all. No textual import here."""
+"""Every file lvtui reads, read one guarded way; where a file really is; and writing a file
+whole or not at all. No textual import here."""
 
 from __future__ import annotations
 
