@@ -245,6 +245,9 @@ def texts_by_section(film: Film) -> list[tuple[str, str]]:
     texts += [("plot", text) for text in film.plot]
     texts += [("production", passage.text) for note in film.production.notes
               for passage in note.passages]
+    # What the timeline and the home media write of a release or an edition is theirs too:
+    # its names are links there, and find finds them.
+    texts += [("timeline", release.detail) for release in film.releases if release.detail]
     reception = film.reception
     texts += [("reception", text) for text in (
         *reception.notes, *(a.consensus for a in reception.aggregators),
@@ -253,6 +256,7 @@ def texts_by_section(film: Film) -> list[tuple[str, str]]:
         texts += [("soundtrack", text) for text in (
             *film.soundtrack.description, *(song.note for song in film.soundtrack.songs))
                   if text]
+    texts += [("soundtrack", edition.detail) for edition in film.home_media if edition.detail]
     return texts
 
 

@@ -257,3 +257,20 @@ def test_a_snippet_is_the_words_around_a_mention_and_a_huge_text_is_looked_at_in
     huge = film.model_copy(update={"plot": ["word " * (MENTION_SCAN // 5 + 10) + "Sera."]})
     assert [where for where, _ in mentioned_in(huge, "elisabeth-shue", Mentions.of(huge))
             if where == "plot"] == []
+
+
+def test_a_person_named_only_in_a_release_and_an_edition_is_mentioned_there(
+        film_dict: dict[str, Any]) -> None:
+    """The timeline links and finds a name in a release's detail, the soundtrack section in
+    a home-media edition's: the card lists both among its mentions."""
+    from lvtui.loading import parse_film
+    from lvtui.mentions import Mentions
+    from lvtui.people import mentioned_in
+
+    film_dict["people"].append({"id": "tess-orlov", "name": "Tess Orlov"})
+    film_dict["releases"][0]["detail"] = "Introduced by Tess Orlov at the festival."
+    film_dict["home_media"][0]["detail"] = "With a commentary by Tess Orlov."
+    film = parse_film(json.dumps(film_dict).encode())
+    assert mentioned_in(film, "tess-orlov", Mentions.of(film)) == [
+        ("timeline", "Introduced by Tess Orlov at the festival."),
+        ("soundtrack", "With a commentary by Tess Orlov.")]
