@@ -34,9 +34,11 @@ from lvtui.text import one_line, shorten
 MAX_BYTES = 16 * 1024 * 1024
 # The values a film file may hold (records, lists, strings, numbers), counted on its bytes
 # before they are parsed: a 16 MiB file of empty records, `[{},{},...]`, is 5.6 million of
-# them, and parsing and validating it took gigabytes. Some 3x the 100,000-member cast of
-# the benchmarks (610,000); at the bound, parsing peaks under 300 MiB.
-MAX_ITEMS = 2_000_000
+# them, and parsing and validating it took gigabytes. Some 1.6x the 100,000-member cast of
+# the benchmarks (610,000); at the bound, parsing peaks under 300 MiB whatever the shape
+# (a million keys in one object, the costliest, some 270 MiB).
+MAX_ITEMS = 1_000_000
+MAX_FIELDS = 1_000  # in one JSON object: the film itself has 33
 # Up to this many items every problem is collected and counted; past it, each list is
 # checked only to its first problem (Pydantic's fail-fast), so that a file of a million
 # bad records costs a few problems, not a million of them (some 400 bytes each, then a
@@ -232,6 +234,9 @@ class _RefusedJSON(ValueError):
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    if len(pairs) > MAX_FIELDS:  # each an "unknown field" problem: a million cost 2 GB
+        raise _RefusedJSON(f"a JSON object with {len(pairs):,} fields, over the "
+                           f"{MAX_FIELDS:,} any object of a film file may have")
     # "Last one wins" would silently drop data the author wrote: refuse instead.
     seen: dict[str, Any] = {}
     for key, value in pairs:

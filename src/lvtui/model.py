@@ -25,6 +25,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from lvtui.fields import Model, Name, Text
 from lvtui.model_parts import (
+    MOST_RECORDS,
     RECORD,
     Accolade,
     Aggregate,
@@ -79,10 +80,10 @@ class Film(Model):
     languages: list[Name] = _list("Original languages.")
     summary: list[Text] = _list("The premise, as paragraphs.")
     keywords: list[Name] = _list('Subjects and themes: "dual identity", "insomnia".')
-    people: list[Person] = _list("Every person mentioned, once each.")
-    organizations: list[Organization] = _list("Every organisation mentioned, once each.")
-    cast: list[CastCredit] = _list("The cast, in billing order.")
-    crew: list[CrewCredit] = _list("The crew: one entry per person and job.")
+    people: list[Person] = _list("Every person mentioned, once each.", MOST_RECORDS)
+    organizations: list[Organization] = _list("Every organisation mentioned, once each.", MOST_RECORDS)
+    cast: list[CastCredit] = _list("The cast, in billing order.", MOST_RECORDS)
+    crew: list[CrewCredit] = _list("The crew: one entry per person and job.", MOST_RECORDS)
     stars: list[Id] = _list("Who the film stars: ids in `people`.")
     source_works: list[SourceWork] = _list("What the film is based on.")
     production_companies: list[Id] = _list("Who produced it: ids in `organizations`.")

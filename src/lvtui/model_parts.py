@@ -43,9 +43,18 @@ Location = tuple[str | int, ...]
 RECORD = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
-def _list(description: str) -> Any:
-    """A list field that may be left out (empty), with its description for `lvtui schema`."""
-    return Field(default_factory=list, description=description)
+# How long a list may be: well above any real film's (Fight Club has 68 releases and 175
+# crew), and for the records a film can have by the hundred thousand, above the 100,000-
+# member cast of the benchmarks. Checked as the list is validated, so a longer one costs
+# no more than its first so many items.
+MOST = 10_000
+MOST_RECORDS = 250_000
+
+
+def _list(description: str, most: int = MOST) -> Any:
+    """A list field that may be left out (empty), with its description for `lvtui schema`,
+    and at most *most* items."""
+    return Field(default_factory=list, description=description, max_length=most)
 
 
 # -- people and organisations ---------------------------------------------------------------

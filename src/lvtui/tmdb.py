@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -223,6 +224,7 @@ class _Builder:
                               key=lambda c: (c.get("order", 1 << 30), c.get("id", 0)))
         characters = [_text(c.get("character")) or "Unnamed role" for c in cast_credits]
         firsts = [first_name(character) for character in characters]
+        shared = Counter(firsts)  # counted once: a count per member was 200,000² steps
         cast = []
         for number, (credit, character) in enumerate(zip(cast_credits, characters,
                                                          strict=True)):
@@ -230,7 +232,7 @@ class _Builder:
                                      "order": number}
             others = other_names(character)
             first = firsts[number]
-            if first and firsts.count(first) == 1 and first not in others:
+            if first and shared[first] == 1 and first not in others:
                 others.append(first)  # "Tyler" for "Tyler Durden": the plot says so
             if others:
                 entry["character_other_names"] = others

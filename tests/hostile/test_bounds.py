@@ -66,9 +66,34 @@ def test_half_a_million_credits_of_nobody_are_counted_as_at_least(
 
 
 def test_half_a_million_credits_of_nobody_cost_little_memory(tmp_path: Path) -> None:
-    film = records_file(tmp_path / "nobody.json", 15 * 2**20,
+    film = records_file(tmp_path / "nobody.json", 8 * 2**20,
                         b'{"person":"nobody","character":"x"}')
     status, _, err, peak = run_measured("validate", str(film))
     assert status == 65
     assert len(err.splitlines()) == 51
+    assert peak < 400, f"{peak:.0f} MiB"
+
+
+def test_an_object_of_a_million_fields_is_refused_as_it_is_parsed(tmp_path: Path) -> None:
+    """Each an unknown field, each a problem: 1.85 million of them cost 2 GB."""
+    fields = ",".join(f'"k{number}":0' for number in range(900_000))
+    film = tmp_path / "fields.json"
+    film.write_text('{"schema_version": 2, "title": "T", "year": 1995, ' + fields + "}")
+    status, _, err, peak = run_measured("validate", str(film))
+    assert status == 65
+    assert err.splitlines() == [f"{film}: a JSON object with 900,003 fields, over the 1,000 "
+                                "any object of a film file may have"]
+    assert peak < 400, f"{peak:.0f} MiB"
+
+
+def test_a_valid_film_of_half_a_million_releases_is_refused_past_its_list_s_bound(
+        tmp_path: Path) -> None:
+    """Valid, and 966 MB to validate, 2.7 GB and a crash on the timeline: a list holds at
+    most 10,000 (the records a film has by the hundred thousand, 250,000)."""
+    film = records_file(tmp_path / "releases.json", 15 * 2**20, b'{"date":"1990"}')
+    film.write_bytes(film.read_bytes().replace(b'"cast": [', b'"releases": [', 1)
+                     [: 4 * 2**20].rsplit(b",", 1)[0] + b"]}")
+    status, _, err, peak = run_measured("validate", str(film))
+    assert status == 65
+    assert err.splitlines()[0] == f"{film}: $.releases: expected at most 10000 items (got a list)"
     assert peak < 400, f"{peak:.0f} MiB"
