@@ -81,7 +81,8 @@ class Film(Model):
     summary: list[Text] = _list("The premise, as paragraphs.")
     keywords: list[Name] = _list('Subjects and themes: "dual identity", "insomnia".')
     people: list[Person] = _list("Every person mentioned, once each.", MOST_RECORDS)
-    organizations: list[Organization] = _list("Every organisation mentioned, once each.", MOST_RECORDS)
+    organizations: list[Organization] = _list("Every organisation mentioned, once each.",
+                                              MOST_RECORDS)
     cast: list[CastCredit] = _list("The cast, in billing order.", MOST_RECORDS)
     crew: list[CrewCredit] = _list("The crew: one entry per person and job.", MOST_RECORDS)
     stars: list[Id] = _list("Who the film stars: ids in `people`.")
