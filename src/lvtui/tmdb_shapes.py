@@ -11,11 +11,23 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+)
 
-from lvtui.loading import schema_problem
+from lvtui.loading import count_items, schema_problem
+
+# The values one answer may hold: Fight Club's credits, 251 people, are some 3,000; the
+# biggest casts TMDB lists (a few thousand) some 50,000.
+MAX_ITEMS = 200_000
+OTHER_NAMES = 100  # of a person's also_known_as: TMDB lists a few dozen at most
 
 
 class NotTmdb(ValueError):
@@ -130,7 +142,9 @@ class Movie(_Shape):
 class Person(_Shape):
     id: StrictInt
     name: Text = None
-    also_known_as: list[StrictStr] | None = None
+    # The first so many: 28 people of 300,000 names each were 1.5 GB.
+    also_known_as: Annotated[list[StrictStr] | None,
+                             AfterValidator(lambda names: names and names[:OTHER_NAMES])] = None
     birthday: Text = None
     deathday: Text = None
     biography: Text = None
@@ -154,7 +168,12 @@ SHAPES: dict[str, type[_Shape]] = {
 
 
 def decode(data: bytes, name: str) -> Any:
-    """The JSON in *data*, or NotTmdb naming *name* (a file or an endpoint)."""
+    """The JSON in *data*, or NotTmdb naming *name* (a file or an endpoint). Counted as a
+    film file is before it is parsed: 20 MiB of `[{},{},...]` is gigabytes once parsed."""
+    items = count_items(data)
+    if items > MAX_ITEMS:
+        raise NotTmdb(f"{name}: holds some {items:,} values, over the {MAX_ITEMS:,} of any "
+                      "TMDB answer lvtui reads")
     try:
         text = data.decode("utf-8-sig")
         document = json.loads(text)

@@ -191,3 +191,28 @@ def test_answers_that_would_make_a_film_over_16_mib_write_nothing(
     assert stderr.startswith("the film these answers make would be ") \
         and stderr.endswith(" bytes, over the 16 MiB a film file may have\n")
     assert not out.exists()
+
+
+def test_an_answer_of_a_million_values_is_refused_before_it_is_parsed(
+        run: Run, tmp_path: Path) -> None:
+    """20 MiB of empty genres was 1.85 GB at 8 MiB, a MemoryError at 20."""
+    (tmp_path / "movie.json").write_bytes(details(lambda d: d.update(genres=[{}] * 1_000_000)))
+    status, _, err, peak = run_measured("import", "tmdb", str(tmp_path / "movie.json"))
+    assert status == 65
+    assert err.startswith(f"{tmp_path / 'movie.json'}: holds some 2,00") \
+        and err.endswith(" values, over the 200,000 of any TMDB answer lvtui reads")
+    assert peak < 150, f"{peak:.0f} MiB"
+
+
+def test_a_person_s_names_are_kept_to_the_first_hundred(
+        replay: Replay, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """TMDB lists a few dozen; a server sending 150,000 for each person is read to 100."""
+    names = [f"Name {number}" for number in range(150_000)]
+    replay.bodies["/3/person/14632"] = person(lambda p: p.update(id=14632, also_known_as=names))
+    out = home / "film.json"
+    status, _, stderr = fetch(capsys, "12313", "--api-url", replay.url, "-o", str(out))
+    assert status == 0, stderr
+    film = load_film(out)
+    kept = next(p.other_names for p in film.people
+                if p.external_ids and p.external_ids.tmdb == 14632)
+    assert kept == names[:100]
