@@ -16,12 +16,15 @@ from typing import Any
 from lvtui.elsewhere import Record
 from lvtui.files import read_guarded, write_atomically
 from lvtui.library import Shelved
+from lvtui.loading import count_items
 from lvtui.text import clean
 
 VERSION = 1
 # A thousand films of a hundred people each are some 20 MiB; a link to /dev/zero or a file
-# grown past this is not read (it is only a shortcut).
-MAX_BYTES = 256 * 1024 * 1024
+# grown past this is not read, nor one of more values than this, counted as a film file's
+# are (60 MiB of empty lists, parsed, were 1.6 GB): it is only a shortcut.
+MAX_BYTES = 64 * 1024 * 1024
+MAX_ITEMS = 2_000_000
 
 
 def cache_file() -> Path:
@@ -39,7 +42,10 @@ class ShelfCache:
         self._entries: dict[str, Any] = {}
         self._changed = False
         try:
-            document = json.loads(read_guarded(path, MAX_BYTES))
+            data = read_guarded(path, MAX_BYTES)
+            if count_items(data) > MAX_ITEMS:
+                return
+            document = json.loads(data)
         except (OSError, ValueError, RecursionError):
             return  # none yet, or unreadable: every file is read
         if isinstance(document, dict) and document.get("version") == VERSION \

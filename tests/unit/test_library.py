@@ -142,3 +142,13 @@ def test_a_shelf_cache_that_is_no_file_is_neither_read_nor_written(
     shelf = scan(folder, cache=ShelfCache(cache))
     assert [film.title for film in shelf] == ["Leaving Las Vegas"]
     assert cache.is_fifo() if kind == "fifo" else cache.resolve().is_char_device()
+
+
+def test_a_shelf_cache_of_millions_of_values_is_not_parsed(tmp_path: Path) -> None:
+    from lvtui.shelf_cache import ShelfCache
+
+    cache = tmp_path / "shelf.json"
+    cache.write_bytes(b'{"version": 1, "films": {"a": [' + b",".join([b"[]"] * 3_000_000)
+                      + b"]}}")
+    assert ShelfCache(cache).get(tmp_path / "a", tmp_path / "a", os.stat(cache)) is None
+    assert ShelfCache(cache)._entries == {}  # nothing of it kept, nothing parsed
