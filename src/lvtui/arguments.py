@@ -225,9 +225,11 @@ def web_address(text: str) -> str:
 
     try:
         url = httpx.URL(text)
+        port = url.port  # httpx checks no range: 99999 failed only when asked
     except (httpx.InvalidURL, ValueError, TypeError):
-        url = None
-    if url is None or url.scheme not in ("http", "https") or not url.host:
+        url, port = None, None
+    if url is None or url.scheme not in ("http", "https") or not url.host or \
+            not 0 < (port or 80) < 65536:
         raise argparse.ArgumentTypeError("expected an http:// or https:// address")
     return text
 

@@ -32,6 +32,7 @@ CONCURRENT = 8
 BILLED = 20  # the cast whose /person/{id} is asked for
 RETRIES = 3  # 429s waited out before giving up
 LONGEST_WAIT = 60.0  # seconds: a Retry-After beyond this is not waited for
+LONGEST_KEY = 1_000  # characters: a v4 token is some 250
 KEY_HELP = ("set TMDB_API_KEY (an API key, v3) or TMDB_TOKEN (an API read access token, v4): "
             "both are on https://www.themoviedb.org/settings/api once you have an account")
 
@@ -66,6 +67,10 @@ class Credentials:
         if not key.strip() and not token.strip():
             raise FetchError(f"lvtui fetch tmdb needs a key: {KEY_HELP}", EXIT_USAGE)
         for name, value in (("TMDB_API_KEY", key), ("TMDB_TOKEN", token)):
+            if len(value.strip()) > LONGEST_KEY:
+                raise FetchError(f"{name} is {len(value.strip()):,} characters long, more than "
+                                 "any key: copy it again from "
+                                 "https://www.themoviedb.org/settings/api", EXIT_USAGE)
             if not _plain(value.strip()):
                 # Said without the value: a key pasted with a line break would otherwise be
                 # printed by the HTTP library, escaped, where no redaction looked for it.
@@ -81,7 +86,8 @@ class Credentials:
         for secret in (self.api_key, self.token):
             if secret:
                 for form in sorted(_forms(secret), key=len, reverse=True):
-                    text = text.replace(form, "***")
+                    # Any case: httpx lower-cases a URL's scheme, and quotes it so.
+                    text = re.sub(re.escape(form), "***", text, flags=re.IGNORECASE)
         return text
 
 
@@ -143,7 +149,9 @@ class Tmdb:
         for attempt in range(RETRIES + 1):
             status, retry_after, body = await self._ask(path, params)
             if status == 429 and attempt < RETRIES:
-                await self.sleep(_retry_after(retry_after))
+                # Waited out, but never longer than an answer is: a Retry-After of days
+                # kept `--timeout 2` for three minutes.
+                await self.sleep(min(_retry_after(retry_after), self.timeout))
                 continue
             return self._decoded(status, body, path)
         raise AssertionError("unreachable")  # the last attempt returns or raises
@@ -164,9 +172,10 @@ class Tmdb:
             reason = self.credentials.redact(str(error)) or "connection refused"
             raise FetchError(f"cannot reach TMDB at {self.host}: {reason}",
                              EXIT_UNAVAILABLE) from None
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError, OverflowError,
+                ExceptionGroup) as error:  # a redirect to port 99999 is an OverflowError
             raise FetchError(f"TMDB ({self.host}) failed on {path}: "
-                             f"{self.credentials.redact(str(error))}",
+                             f"{self.credentials.redact(shorten(str(error), 200))}",
                              EXIT_UNAVAILABLE) from None
 
     def _decoded(self, status: int, body: bytes, path: str) -> Any:
@@ -182,7 +191,8 @@ class Tmdb:
             return document
         code = document.get("status_code") if isinstance(document, dict) else None
         message = document.get("status_message") if isinstance(document, dict) else None
-        said = self.credentials.redact(f" (TMDB {code}: {message})" if code else "")
+        said = self.credentials.redact(
+            f" (TMDB {shorten(str(code), 20)}: {shorten(str(message), 200)})" if code else "")
         if status == 401 or code in (3, 7, 10, 14):
             raise FetchError(f"TMDB refused the key{said}: {KEY_HELP}", EXIT_NO_PERMISSION)
         if status == 404 or code == 34:

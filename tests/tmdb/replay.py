@@ -65,6 +65,8 @@ class Replay:
     encoded: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     trickle: set[str] = field(default_factory=set)  # paths answered a byte every TRICKLE s
     bodies: dict[str, bytes] = field(default_factory=dict)  # path -> a body of another shape
+    # path -> (status, headers, body), answered as given (a redirect, an error of its own)
+    answers: dict[str, tuple[int, dict[str, str], bytes]] = field(default_factory=dict)
     person_delay: float = 0.0  # seconds each /person/{id} takes, to see how many overlap
     in_flight: int = 0
     most_in_flight: int = 0
@@ -114,6 +116,9 @@ def handler(replay: Replay) -> type[BaseHTTPRequestHandler]:
             if url.path in replay.garbled:
                 return self.answer(200, b"<html><body>Bad gateway</body></html>",
                                    {"Content-Type": "text/html"})
+            if url.path in replay.answers:
+                status, headers, body = replay.answers[url.path]
+                return self.answer(status, body, headers)
             if url.path in replay.encoded:
                 encoding, body = replay.encoded[url.path]
                 return self.answer(200, body, {"Content-Encoding": encoding})

@@ -4,6 +4,7 @@ no secret shown, and bounded memory."""
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import gzip
 import json
@@ -216,3 +217,57 @@ def test_a_person_s_names_are_kept_to_the_first_hundred(
     kept = next(p.other_names for p in film.people
                 if p.external_ids and p.external_ids.tmdb == 14632)
     assert kept == names[:100]
+
+
+def test_a_redirect_to_no_port_at_all_is_one_line(
+        replay: Replay, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    replay.answers["/3/movie/550"] = (302, {"Location": "http://127.0.0.1:99999/x"}, b"")
+    status, stdout, stderr = fetch(capsys, "550", "--api-url", replay.url, "-o",
+                                   str(home / "film.json"))
+    assert (status, stdout) == (69, "")
+    assert stderr.startswith("TMDB (127.0.0.1) failed on /movie/550: ") \
+        and stderr.count("\n") == 1
+
+
+def test_a_key_longer_than_any_is_refused_before_any_request(
+        replay: Replay, home: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TMDB_API_KEY", "k" * 120_000)  # a query httpx will not send
+    status, stdout, stderr = fetch(capsys, "550", "--api-url", replay.url)
+    assert (status, stdout) == (2, "")
+    assert stderr.startswith("TMDB_API_KEY is 120,000 characters long, more than any key")
+    assert replay.requests == []
+
+
+def test_a_retry_after_of_days_is_waited_no_longer_than_the_timeout(replay: Replay) -> None:
+    from lvtui.tmdb_fetch import FetchError, Tmdb
+
+    replay.too_many["/3/movie/550"], replay.retry_after = 99, "99999999"
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    async def ask() -> None:
+        tmdb = Tmdb(replay.url, Credentials(api_key=KEY), timeout=2.0, sleep=sleep)
+        try:
+            await tmdb.get("/movie/550")
+        finally:
+            await tmdb.close()
+
+    with pytest.raises(FetchError):
+        asyncio.run(ask())
+    assert waits == [2.0, 2.0, 2.0]
+
+
+def test_what_a_server_says_is_cut_short_and_never_holds_the_key(
+        replay: Replay, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    message = "\n".join(["Your key " + KEY.upper() + " is wrong"] * 200_000)
+    replay.answers["/3/movie/550"] = (500, {}, json.dumps(
+        {"status_code": [1] * 100_000, "status_message": message}).encode())
+    status, stdout, stderr = fetch(capsys, "550", "--api-url", replay.url, "-o",
+                                   str(home / "film.json"))
+    assert (status, stdout) == (69, "")
+    assert stderr.startswith("TMDB answered 500 to /movie/550 (TMDB [1, 1,") \
+        and stderr.count("\n") == 1 and len(stderr) < 400
+    assert KEY.lower() not in stderr.lower()

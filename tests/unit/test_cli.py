@@ -164,6 +164,8 @@ def test_bad_usage_exits_2(run: Run, args: list[str]) -> None:
     (["fetch", "tmdb", "550", "--timeout", "-3"], "argument --timeout: expected a number"),
     (["fetch", "tmdb", "550", "--api-url", "http://[::1/3"], "argument --api-url: expected"),
     (["fetch", "tmdb", "550", "--api-url", "file:///etc"], "argument --api-url: expected"),
+    (["fetch", "tmdb", "550", "--api-url", "http://127.0.0.1:99999/3"],
+     "argument --api-url: expected"),
     (["fetch", "tmdb", "x", "--year", "9" * 5000], "argument --year: expected a year"),
 ])
 def test_a_bad_option_value_is_a_usage_error(run: Run, args: list[str], says: str) -> None:
