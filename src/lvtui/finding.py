@@ -162,7 +162,8 @@ class FindIndex:
             found = match_spans(text, folded, limit=left) if left else []
             left -= len(found)
             spans.append(found)
-            counts.append(len(found) if left else count_spans(text, folded))
+            counts.append(len(found) if left else
+                          count_spans(text, folded, self._units.haystacks[unit]))
         return Results(units, self.sections, members, spans, counts)
 
     def text(self, unit: int) -> str:
