@@ -74,14 +74,14 @@ def test_half_a_million_credits_of_nobody_cost_little_memory(tmp_path: Path) -> 
     assert peak < 400, f"{peak:.0f} MiB"
 
 
-def test_an_object_of_a_million_fields_is_refused_as_it_is_parsed(tmp_path: Path) -> None:
+def test_an_object_of_100_000_fields_is_refused_as_it_is_parsed(tmp_path: Path) -> None:
     """Each an unknown field, each a problem: 1.85 million of them cost 2 GB."""
-    fields = ",".join(f'"k{number}":0' for number in range(900_000))
+    fields = ",".join(f'"k{number}":0' for number in range(100_000))
     film = tmp_path / "fields.json"
     film.write_text('{"schema_version": 2, "title": "T", "year": 1995, ' + fields + "}")
     status, _, err, peak = run_measured("validate", str(film))
     assert status == 65
-    assert err.splitlines() == [f"{film}: a JSON object with 900,003 fields, over the 1,000 "
+    assert err.splitlines() == [f"{film}: a JSON object with 100,003 fields, over the 1,000 "
                                 "any object of a film file may have"]
     assert peak < 400, f"{peak:.0f} MiB"
 
