@@ -8,7 +8,6 @@ and friends never pay for importing textual.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import gc
 import json
@@ -16,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from lvtui.arguments import (
     Commands,
@@ -39,9 +38,6 @@ from lvtui.people import CastRow, cast_rows
 from lvtui.search import search_cast
 from lvtui.text import one_line, shorten
 from lvtui.wording import events
-
-if TYPE_CHECKING:
-    from textual.app import App
 
 EXIT_NO_MATCH = 1  # as grep: a script can tell "nobody matched" from an error
 EXIT_UNAVAILABLE = 69  # EX_UNAVAILABLE: lvtui serve could not listen
@@ -338,10 +334,13 @@ def serve(path: Path | None, host: str, port: int, max_sessions: int,
     return 0
 
 
-def _end_with_the_server(app: App[None], every: float = 0.5) -> None:
-    """End *app* once the server that started it is gone, even killed with no word to its
-    sessions (kill -9): then this process has a new parent. A tab's lvtui is the server's
-    child (serve runs it with exec), and it lived on, orphaned, before."""
+def _end_with_the_server(every: float = 0.5) -> None:
+    """End this process once the server that started it is gone, even killed with no word
+    to its sessions (kill -9): then this process has a new parent. A tab's lvtui is the
+    server's child (serve runs it with exec), and it lived on, orphaned, before. It ends at
+    once (os._exit): its tab is gone, there is no terminal to restore, the settings are
+    saved as they change, and an app asked to exit while its input thread still posts to
+    it printed warnings to the stderr it shares with the server."""
     import threading
     import time
 
@@ -350,8 +349,7 @@ def _end_with_the_server(app: App[None], every: float = 0.5) -> None:
     def watch() -> None:
         while os.getppid() == server:
             time.sleep(every)
-        with contextlib.suppress(RuntimeError):  # it ended meanwhile
-            app.call_from_thread(app.exit, 1)
+        os._exit(1)
 
     threading.Thread(target=watch, name="end with the server", daemon=True).start()
 
@@ -369,6 +367,6 @@ def browse(path: Path | None, section: str | None, find: str | None) -> int:
 
     app = FilmApp(film, path=path, section=section, find=find)
     if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):  # a tab of `lvtui serve`
-        _end_with_the_server(app)
+        _end_with_the_server()
     app.run()
     return app.return_code or 0  # Textual's 1 after a crash: never 0 for one
