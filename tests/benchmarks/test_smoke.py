@@ -81,3 +81,13 @@ def test_the_shelf_benchmark_runs_one_quick_round(tmp_path: Path) -> None:
         assert figure in printed
     written = results.read_text()
     assert "kept" in written and "old" not in written and "| figure |" in written
+
+
+@pytest.mark.benchmark_run
+def test_the_hostile_benchmark_runs_one_round() -> None:
+    printed = one_round("benchmarks/hostile.py", "--rounds", "1")
+    for figure in ("validate: 15 MiB of empty records / the shipped film",
+                   "fetch: a gzip bomb (1.0 MiB -> 1 GiB) / an answer of another shape",
+                   "find key 'a': 2,000,000 matches / the shipped film",
+                   "find key 'a': 8 MiB of prose / the shipped film"):
+        assert figure in printed
