@@ -252,7 +252,7 @@ def print_library() -> int:
 
 
 def print_schema() -> int:
-    # Imported here: the schema machinery is only ever needed by this command.
+    # Built here: the schema machinery is only ever needed by this command.
     json.dump(Film.model_json_schema(mode="validation"), sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -1,7 +1,8 @@
 """How lvtui words a film's facts in English: money, releases, scores, the timeline.
 
-The model holds facts and dates; every sentence the panes and the command line show is
-built here, once. No textual import here; a test proves it.
+The model holds facts and dates; the sentences that word them (money, dates, releases,
+scores, credits, the timeline's events) are built here, once. Headings and labels stay
+with the widgets that show them. No textual import here; a test proves it.
 """
 
 from __future__ import annotations
