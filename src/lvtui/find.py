@@ -72,12 +72,13 @@ class FilmFind:
         spans: dict[Findable, list[Sequence[tuple[int, int]]]] = {w: [] for w in rows}
         occurrence = self.hit.occurrence if self.hit is not None else 0
         if found is not None and query:
+            assert self.index is not None, "what was found, was found in the index"
             for unit in found.units:
                 widget, row = self._shown_in[unit]
                 marked = found.spans(unit) or ()
                 if self.hit is not None and self.hit.unit == unit and occurrence >= len(marked):
                     # Shown, past the matches marked: found now, and marked as the one shown.
-                    shown = nth_span(self.index.text(unit), self.query, occurrence)  # type: ignore[union-attr]
+                    shown = nth_span(self.index.text(unit), self.query, occurrence)
                     marked, occurrence = [*marked, *([shown] if shown else [])], len(marked)
                 if marked:  # counted only (past the first MARKED): nothing to draw
                     rows.setdefault(widget, []).append(row)
