@@ -49,14 +49,14 @@ def bare() -> None:
 
 
 def lvtui(*arguments: str) -> None:
-    import lvtui.app
-    from lvtui.cli import main
+    import lvtui.ui.app
+    from lvtui.cli.commands import main
 
-    class Timed(lvtui.app.FilmApp):
+    class Timed(lvtui.ui.app.FilmApp):
         def on_mount(self) -> None:
             self.call_after_refresh(announce, self)
 
-    lvtui.app.FilmApp = Timed  # type: ignore[misc]  # what `lvtui FILM` runs, plus the marker
+    lvtui.ui.app.FilmApp = Timed  # type: ignore[misc]  # what `lvtui FILM` runs, plus the marker
     code = main(list(arguments))
     report_peak_rss()
     sys.exit(code)

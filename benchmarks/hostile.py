@@ -43,7 +43,7 @@ from films import SHIPPED  # noqa: E402
 MEASURED = """\
 import re, sys
 from pathlib import Path
-from lvtui.cli import main
+from lvtui.cli.commands import main
 try:
     code = main(sys.argv[1:])
 finally:
@@ -120,9 +120,9 @@ def find_keys(film: dict[str, Any], letter: str) -> tuple[float, float]:
     escape typed together to the bar closed (the index made first, by ctrl+f)."""
     from textual import events
 
-    from lvtui.app import FilmApp
-    from lvtui.loading import parse_film
-    from lvtui.settings import SettingsStore
+    from lvtui.film.loading import parse_film
+    from lvtui.shelf.settings import SettingsStore
+    from lvtui.ui.app import FilmApp
 
     async def run() -> tuple[float, float]:
         with tempfile.TemporaryDirectory() as home:

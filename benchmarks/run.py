@@ -8,8 +8,8 @@ of the per-round ratios. Absolute medians are printed beside them for scale.
 - Start-up: process start to the first complete frame on a pseudo-terminal, lvtui
   (shipped film) against a bare Textual app showing one Static; and lvtui on generated
   films of 1k, 10k and 100k cast members against the shipped film.
-- Import: ``import lvtui.app`` against ``import textual.app``, each in a fresh process.
-- Model: importing ``lvtui.model`` (which builds every validator) against importing
+- Import: ``import lvtui.ui.app`` against ``import textual.app``, each in a fresh process.
+- Model: importing ``lvtui.film.model`` (which builds every validator) against importing
   pydantic, in one fresh process; and the same with Pydantic's plugin scan turned off.
 - Keystroke: CPU time from a key press in the cast search to the finished frame, at
   28, 1k, 10k and 100k cast members, against the same search box with no list; and a key
@@ -172,10 +172,10 @@ def count_seconds(args: Sequence[str], home: Path, letter: str, answer: str) -> 
 
 
 def model_build_seconds(*, plugins: bool = True) -> tuple[float, float]:
-    """In a fresh process: importing pydantic, then importing lvtui.model, which builds
+    """In a fresh process: importing pydantic, then importing lvtui.film.model, which builds
     every validator. With *plugins* off, Pydantic skips its scan of installed packages."""
     code = ("import time; t = time.perf_counter(); import pydantic; u = time.perf_counter(); "
-            "import lvtui.model; print(u - t, time.perf_counter() - u)")
+            "import lvtui.film.model; print(u - t, time.perf_counter() - u)")
     env = dict(os.environ)
     env.pop("PYDANTIC_DISABLE_PLUGINS", None)
     if not plugins:
@@ -207,12 +207,12 @@ async def _type_keys(film_path: Path | None, home: Path, find: bool = False) -> 
     from textual.containers import Horizontal
     from textual.widgets import Static
 
-    import lvtui.app
-    from lvtui.loading import load_film
-    from lvtui.settings import SettingsStore
-    from lvtui.widgets import film_panes
-    from lvtui.widgets.cast import CastPane, SearchBox
-    from lvtui.widgets.find_bar import FindBox
+    import lvtui.ui.app
+    from lvtui.film.loading import load_film
+    from lvtui.shelf.settings import SettingsStore
+    from lvtui.ui.find.bar import FindBox
+    from lvtui.ui.widgets import film_panes
+    from lvtui.ui.widgets.cast import CastPane, SearchBox
 
     class ListlessCastPane(CastPane):
         """The floor: the same pane, search box and count, with no list and no search."""
@@ -232,7 +232,7 @@ async def _type_keys(film_path: Path | None, home: Path, find: bool = False) -> 
     film_panes.CastPane = ListlessCastPane if film_path is None else real_pane  # type: ignore[misc]
     try:
         film = load_film(film_path or SHIPPED)
-        app = lvtui.app.FilmApp(film, section="overview",
+        app = lvtui.ui.app.FilmApp(film, section="overview",
                                 settings=SettingsStore(home / "settings.json"))
         costs = []
         async with app.run_test(size=SIZE) as pilot:
@@ -315,9 +315,9 @@ class Cached(Generic[T]):
 
 def expected_count(film_path: Path, letter: str) -> str:
     """The count the cast search shows after *letter*, as lvtui's own search finds it."""
-    from lvtui.loading import load_film
-    from lvtui.people import cast_rows
-    from lvtui.search import CastSearch
+    from lvtui.film.loading import load_film
+    from lvtui.reading.people import cast_rows
+    from lvtui.text.folding import CastSearch
 
     rows = cast_rows(load_film(film_path))
     return f"{len(CastSearch(rows).update(letter) or []):,} of {len(rows):,}"
@@ -327,7 +327,7 @@ def mention_seconds(size: int, *, named: bool) -> float:
     """Finding the names in a text of *size* words among *size* names: with *named*, each
     word is a name (the mentions found per second); without, the same number of words and
     letters, none a name (the plain text scanned)."""
-    from lvtui.mentions import Mentions
+    from lvtui.text.mentions import Mentions
 
     names = [(f"Name{number:06d} Surname", f"id-{number}") for number in range(size)]
     mentions = Mentions(names)
@@ -353,16 +353,16 @@ def plan(sizes: Sequence[int], work: Path) -> tuple[list[Figure], list[Cached[An
     figures = [
         Figure("first frame: shipped film / bare Textual app", 1.5, "s",
                lambda: shipped.get().seconds, lambda: bare.get().seconds),
-        Figure("import lvtui.app / import textual.app", 1.5, "s",
-               lambda: import_seconds("lvtui.app"), lambda: import_seconds("textual.app")),
+        Figure("import lvtui.ui.app / import textual.app", 1.5, "s",
+               lambda: import_seconds("lvtui.ui.app"), lambda: import_seconds("textual.app")),
     ]
     build = Cached(lambda: model_build_seconds())
     figures += [
         # The model's own cost, against the import it cannot avoid: pydantic's. The goal is
         # schema 1's figure, measured the same way before schema 2 (2.13): no slower.
-        Figure("build lvtui.model / import pydantic", 2.13, "s",
+        Figure("build lvtui.film.model / import pydantic", 2.13, "s",
                lambda: build.get()[1], lambda: build.get()[0]),
-        Figure("build lvtui.model: plugins off / on", float("inf"), "s",
+        Figure("build lvtui.film.model: plugins off / on", float("inf"), "s",
                lambda: model_build_seconds(plugins=False)[1], lambda: build.get()[1]),
     ]
     for size in sizes:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from lvtui import tmdb
-from lvtui.app import FilmApp
-from lvtui.loading import load_film, parse_film, shipped_film_path
-from lvtui.model import Film
-from lvtui.sections import SECTION_IDS
-from lvtui.settings import SettingsStore
+from lvtui.film.loading import load_film, parse_film, shipped_film_path
+from lvtui.film.model import Film
+from lvtui.reading.sections import SECTION_IDS
+from lvtui.shelf.settings import SettingsStore
+from lvtui.tmdb import build as tmdb
+from lvtui.ui.app import FilmApp
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "screenshots"

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from helpers import AppFactory, Run, lean
-from lvtui.loading import load_film, shipped_film_path
-from lvtui.model import Film
-from lvtui.settings import SettingsStore
+from lvtui.film.loading import load_film, shipped_film_path
+from lvtui.film.model import Film
+from lvtui.shelf.settings import SettingsStore
 
 # A young-generation collection every 20,000 allocations instead of every 700: an app test
 # allocates millions of short-lived objects (strips, segments, styles), and Python's default
@@ -71,7 +71,7 @@ def settings_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_app(film: Film, settings_path: Path) -> AppFactory:
     """FilmApp(film or the shipped film, settings kept in this test's temporary directory)."""
-    from lvtui.app import FilmApp  # textual only for the tests that run the app
+    from lvtui.ui.app import FilmApp  # textual only for the tests that run the app
 
     def make(film_: Film | None = None, *, every_frame: bool = False,
              **options: Any) -> FilmApp:
@@ -147,8 +147,8 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
     """`lvtui ARGS` (in *cwd*) in this process, as a finished process would report it: the
     one way the tests run a command (a process each is slow). The browser is a tripwire: no
     command run here may start it."""
-    from lvtui.app import FilmApp
-    from lvtui.cli import main
+    from lvtui.cli.commands import main
+    from lvtui.ui.app import FilmApp
 
     def tripwire(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the browser was started")

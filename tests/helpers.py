@@ -17,12 +17,12 @@ from textual.driver import Driver
 from textual.events import Resize
 from textual.geometry import Size
 
-from lvtui.sections import SECTION_IDS
+from lvtui.reading.sections import SECTION_IDS
 
 if TYPE_CHECKING:
     import subprocess
 
-    from lvtui.app import FilmApp
+    from lvtui.ui.app import FilmApp
 
 AppFactory = Callable[..., "FilmApp"]
 Run = Callable[..., "subprocess.CompletedProcess[str]"]  # the `run` fixture: lvtui ARGS
@@ -204,7 +204,7 @@ def post_clicks(app: FilmApp, positions: list[tuple[int, int]]) -> int:
 _MEASURED = """\
 import re, sys
 from pathlib import Path
-from lvtui.cli import main
+from lvtui.cli.commands import main
 try:
     code = main(sys.argv[1:])
 finally:

@@ -3,7 +3,7 @@
 import os
 import sys
 
-from lvtui.cli import main as run
+from lvtui.cli.commands import main as run
 
 
 def main() -> None:

@@ -17,22 +17,22 @@ from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.screen import Screen
 
-from lvtui.library import Shelved
-from lvtui.screens.shelf import ShelfBox
-from lvtui.sections import SECTIONS
-from lvtui.widgets.cast import CastPane
-from lvtui.widgets.film_panes import make_pane
-from lvtui.widgets.find_bar import FindBar
-from lvtui.widgets.footer import KeyFooter
-from lvtui.widgets.linked import Linked
-from lvtui.widgets.reading import ReadingPane
-from lvtui.widgets.section_list import SectionList
-from lvtui.widgets.text_panes import NothingPane
-from lvtui.widgets.timeline import EventList
-from lvtui.widgets.title_bar import TitleBar
+from lvtui.reading.sections import SECTIONS
+from lvtui.shelf.library import Shelved
+from lvtui.ui.find.bar import FindBar
+from lvtui.ui.screens.shelf import ShelfBox
+from lvtui.ui.widgets.cast import CastPane
+from lvtui.ui.widgets.film_panes import make_pane
+from lvtui.ui.widgets.footer import KeyFooter
+from lvtui.ui.widgets.linked import Linked
+from lvtui.ui.widgets.reading import ReadingPane
+from lvtui.ui.widgets.section_list import SectionList
+from lvtui.ui.widgets.text_panes import NothingPane
+from lvtui.ui.widgets.timeline import EventList
+from lvtui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from lvtui.app import FilmApp
+    from lvtui.ui.app import FilmApp
 
 # Four panes a row, two rows, each about the size a 120x40 terminal gives a section.
 SPECIMEN_SIZE = (280, 60)

@@ -18,20 +18,20 @@ from helpers import (
     screen_text,
     wait_for_palette,
 )
-from lvtui.app import FilmApp
-from lvtui.model import Film
-from lvtui.screens.help import HelpScreen
-from lvtui.screens.person_card import PersonCard
-from lvtui.search import search_cast
-from lvtui.sections import SECTION_IDS, SECTIONS
-from lvtui.settings import SettingsStore
-from lvtui.widgets.cast import CastPane
-from lvtui.widgets.cast_columns import CastHeader
-from lvtui.widgets.cast_table import CastTable
-from lvtui.widgets.fact_list import FactList
-from lvtui.widgets.linked import Prose
-from lvtui.widgets.reading import ReadingPane
-from lvtui.widgets.timeline import TimelineChart, TimelinePane
+from lvtui.film.model import Film
+from lvtui.reading.sections import SECTION_IDS, SECTIONS
+from lvtui.shelf.settings import SettingsStore
+from lvtui.text.folding import search_cast
+from lvtui.ui.app import FilmApp
+from lvtui.ui.screens.help import HelpScreen
+from lvtui.ui.screens.person_card import PersonCard
+from lvtui.ui.widgets.cast import CastPane
+from lvtui.ui.widgets.cast_columns import CastHeader
+from lvtui.ui.widgets.cast_table import CastTable
+from lvtui.ui.widgets.fact_list import FactList
+from lvtui.ui.widgets.linked import Prose
+from lvtui.ui.widgets.reading import ReadingPane
+from lvtui.ui.widgets.timeline import TimelineChart, TimelinePane
 
 
 def visible_actors(app: FilmApp) -> list[str]:
@@ -374,7 +374,7 @@ async def test_a_read_only_config_directory_only_costs_a_warning(
 ) -> None:
     import errno
 
-    from lvtui import files as files_module
+    from lvtui.system import files as files_module
 
     def read_only(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EROFS, "Read-only file system")

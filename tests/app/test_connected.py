@@ -10,15 +10,15 @@ from textual import events
 from textual.widgets import Input
 
 from helpers import AppFactory, post_clicks, screen_lines, screen_text
-from lvtui.app import FilmApp
-from lvtui.model import Film
-from lvtui.screens.person_card import PersonCard
-from lvtui.widgets.cast_table import CastTable
-from lvtui.widgets.fact_list import FactList
-from lvtui.widgets.linked import Linked, Prose
-from lvtui.widgets.reading import ReadingPane
-from lvtui.widgets.reception import AccoladesTable
-from lvtui.widgets.timeline import EventList
+from lvtui.film.model import Film
+from lvtui.ui.app import FilmApp
+from lvtui.ui.screens.person_card import PersonCard
+from lvtui.ui.widgets.cast_table import CastTable
+from lvtui.ui.widgets.fact_list import FactList
+from lvtui.ui.widgets.linked import Linked, Prose
+from lvtui.ui.widgets.reading import ReadingPane
+from lvtui.ui.widgets.reception import AccoladesTable
+from lvtui.ui.widgets.timeline import EventList
 
 
 def card_name(app: FilmApp) -> str | None:
@@ -366,8 +366,8 @@ async def test_a_text_changed_while_its_names_are_found_is_linked_as_it_is_now(
     from textual.app import App, ComposeResult
     from textual.content import Content
 
-    from lvtui.mentions import Mentions
-    from lvtui.widgets.linked import Prose, link_all_in_background
+    from lvtui.text.mentions import Mentions
+    from lvtui.ui.widgets.linked import Prose, link_all_in_background
 
     mentions = Mentions.of(film)
 

@@ -22,12 +22,12 @@ from textual.widget import Widget
 
 from app.specimen import SPECIMEN_SIZE, Specimen
 from helpers import AppFactory, screen_lines, wait_for_palette
-from lvtui.app import DEFAULT_THEME, FilmApp
-from lvtui.screens.person_card import PersonCard
-from lvtui.screens.shelf import ShelfScreen
-from lvtui.sections import SECTION_IDS
-from lvtui.widgets.cast_table import CastTable
-from lvtui.widgets.find_bar import FindBox
+from lvtui.reading.sections import SECTION_IDS
+from lvtui.ui.app import DEFAULT_THEME, FilmApp
+from lvtui.ui.find.bar import FindBox
+from lvtui.ui.screens.person_card import PersonCard
+from lvtui.ui.screens.shelf import ShelfScreen
+from lvtui.ui.widgets.cast_table import CastTable
 
 THEMES = sorted(name for name in App().available_themes if not name.startswith("ansi"))
 MINIMUM = 3.0
@@ -209,11 +209,11 @@ async def test_every_letter_reads_in_every_other_theme(make_app: AppFactory,
 
 def widget_classes() -> set[type[Widget]]:
     """Every widget class lvtui defines (a pane, a list, a box, a bar)."""
-    import lvtui.screens
-    import lvtui.widgets
+    import lvtui.ui.screens
+    import lvtui.ui.widgets
 
     found = set()
-    for package in (lvtui.widgets, lvtui.screens):
+    for package in (lvtui.ui.widgets, lvtui.ui.screens):
         for module in pkgutil.iter_modules(package.__path__):
             loaded = importlib.import_module(f"{package.__name__}.{module.name}")
             found |= {value for value in vars(loaded).values()

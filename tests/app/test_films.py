@@ -11,10 +11,10 @@ import re
 import pytest
 
 from helpers import FILMS, AppFactory, each_section, screen_text
-from lvtui.loading import load_film
-from lvtui.model import Film
-from lvtui.screens.person_card import PersonCard
-from lvtui.widgets.fact_list import FactList
+from lvtui.film.loading import load_film
+from lvtui.film.model import Film
+from lvtui.ui.screens.person_card import PersonCard
+from lvtui.ui.widgets.fact_list import FactList
 
 NEVER = ("None", "()", "0–0", "Timeline 0", " 0 of 0")
 
@@ -82,7 +82,7 @@ async def test_every_fact_of_the_shipped_film_is_shown_once(make_app: AppFactory
 
 
 async def test_scores_and_money_are_two_charts(make_app: AppFactory) -> None:
-    from lvtui.widgets.gauge import Gauges
+    from lvtui.ui.widgets.gauge import Gauges
 
     app = make_app()
     async with app.run_test(size=(120, 40)):
@@ -128,7 +128,7 @@ async def test_a_long_timeline_leaves_its_list_room_and_keeps_the_chosen_event_i
         make_app: AppFactory, size: tuple[int, int]) -> None:
     """Fight Club's 68 events: the chart once took the whole pane, the list under it had no
     height, and page down there crashed the app (Textual's OptionList, KeyError: 0)."""
-    from lvtui.widgets.timeline import EventList, TimelineChart
+    from lvtui.ui.widgets.timeline import EventList, TimelineChart
 
     app = make_app(load_film(FILMS / "fight-club.json"))
     async with app.run_test(size=size) as pilot:
@@ -138,7 +138,7 @@ async def test_a_long_timeline_leaves_its_list_room_and_keeps_the_chosen_event_i
         events = pane.query_one(EventList)
         assert events.size.height >= pane.size.height // 3
         await pilot.press("G")  # the last event
-        from lvtui.widgets.timeline import ChartBox
+        from lvtui.ui.widgets.timeline import ChartBox
 
         box = pane.query_one(ChartBox)
         assert events.highlighted == len(events.events) - 1 > box.size.height

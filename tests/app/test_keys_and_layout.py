@@ -12,15 +12,15 @@ from textual import events
 from textual.widgets import Input
 
 from helpers import AppFactory, pause_until, post_clicks, read_at_once, screen_text
-from lvtui.app import FilmApp
-from lvtui.screens.help import HelpScreen
-from lvtui.screens.person_card import PersonCard
-from lvtui.widgets.cast_columns import CastHeader
-from lvtui.widgets.cast_table import CastTable
-from lvtui.widgets.gauge import Bar, Gauges
-from lvtui.widgets.reading import ReadingPane
-from lvtui.widgets.timeline import EventList, TimelineChart
-from lvtui.wording import names, spelled_date
+from lvtui.reading.wording import names, spelled_date
+from lvtui.ui.app import FilmApp
+from lvtui.ui.screens.help import HelpScreen
+from lvtui.ui.screens.person_card import PersonCard
+from lvtui.ui.widgets.cast_columns import CastHeader
+from lvtui.ui.widgets.cast_table import CastTable
+from lvtui.ui.widgets.gauge import Bar, Gauges
+from lvtui.ui.widgets.reading import ReadingPane
+from lvtui.ui.widgets.timeline import EventList, TimelineChart
 
 KEYS = {"/": "slash", "⏎": "enter", "␛": "escape", "↓": "down", "?": "question_mark"}
 
@@ -459,9 +459,9 @@ async def test_find_past_the_matches_marked_still_steps_to_and_marks_the_last(
         make_app: AppFactory, film_dict: dict[str, Any]) -> None:
     """A plot of 3,000 matches: the first MARKED of the film are marked, every one is
     counted, and shift+enter shows the last, marked as the one shown."""
-    from lvtui.finding import MARKED
-    from lvtui.loading import parse_film
-    from lvtui.widgets.linked import Linked
+    from lvtui.film.loading import parse_film
+    from lvtui.reading.finding import MARKED
+    from lvtui.ui.widgets.linked import Linked
 
     film_dict["plot"] = [" ".join(["xq"] * 3_000)]
     app = make_app(parse_film(json.dumps(film_dict).encode()), section="plot")

@@ -10,12 +10,12 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from helpers import FILMS, AppFactory, notifications, pause_until, screen_text, wait_for_palette
-from lvtui.app import FilmApp
-from lvtui.screens.film import FilmScreen
-from lvtui.screens.person_card import PersonCard
-from lvtui.screens.shelf import ShelfScreen
-from lvtui.widgets.cast_table import CastTable
-from lvtui.widgets.linked import Prose
+from lvtui.ui.app import FilmApp
+from lvtui.ui.screens.film import FilmScreen
+from lvtui.ui.screens.person_card import PersonCard
+from lvtui.ui.screens.shelf import ShelfScreen
+from lvtui.ui.widgets.cast_table import CastTable
+from lvtui.ui.widgets.linked import Prose
 
 
 def shelf_lines(app: FilmApp) -> list[str]:
@@ -139,7 +139,7 @@ async def test_the_palette_opens_any_film_on_the_shelf(make_app: AppFactory,
 
 async def test_a_symbolic_link_loop_on_the_shelf_is_listed_as_broken_and_o_still_opens(
         make_app: AppFactory, tmp_path: Path) -> None:
-    from lvtui.loading import load_film
+    from lvtui.film.loading import load_film
 
     folder = library(tmp_path)
     (folder / "a.json").symlink_to(folder / "b.json")

@@ -13,9 +13,9 @@ import pytest
 from textual.widgets import Input
 
 from helpers import FILMS, AppFactory
-from lvtui.app import FilmApp
-from lvtui.loading import load_film
-from lvtui.sections import SECTION_IDS
+from lvtui.film.loading import load_film
+from lvtui.reading.sections import SECTION_IDS
+from lvtui.ui.app import FilmApp
 
 
 async def steady(pilot: Any) -> None:

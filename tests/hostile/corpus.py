@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lvtui.loading import EXIT_BAD_CONTENT, shipped_film_path
-from lvtui.model import Film
+from lvtui.film.loading import EXIT_BAD_CONTENT, shipped_film_path
+from lvtui.film.model import Film
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 SHIPPED: dict[str, Any] = json.loads(shipped_film_path().read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import run_measured
-from lvtui.loading import MAX_ITEMS, FilmError, parse_film
+from lvtui.film.loading import MAX_ITEMS, FilmError, parse_film
 
 Writer = Callable[..., Path]
 FILM = b'{"schema_version": 2, "title": "Records", "year": 1995, "cast": ['

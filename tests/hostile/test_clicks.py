@@ -18,11 +18,11 @@ from textual.geometry import Region
 
 from helpers import lean, post_clicks, screen_lines
 from hostile.corpus import CORPUS, EVIL_URL
-from lvtui.app import FilmApp
-from lvtui.loading import load_film
-from lvtui.screens.person_card import PersonCard
-from lvtui.sections import SECTION_IDS
-from lvtui.settings import SettingsStore
+from lvtui.film.loading import load_film
+from lvtui.reading.sections import SECTION_IDS
+from lvtui.shelf.settings import SettingsStore
+from lvtui.ui.app import FilmApp
+from lvtui.ui.screens.person_card import PersonCard
 
 # Words on screen that come from the film's markup: "[b]bold[/b]", "CLICKME[/]", ...
 MARKUP_WORD = re.compile(r"\S*(?:\[|CLICKME|QUIT|LINKME)\S*")

@@ -21,11 +21,11 @@ from hostile.corpus import (
     Case,
     framed,
 )
-from lvtui.loading import load_film
-from lvtui.model import Film
-from lvtui.people import cast_rows
-from lvtui.screens.help import HelpScreen
-from lvtui.screens.person_card import PersonCard
+from lvtui.film.loading import load_film
+from lvtui.film.model import Film
+from lvtui.reading.people import cast_rows
+from lvtui.ui.screens.help import HelpScreen
+from lvtui.ui.screens.person_card import PersonCard
 
 VALID = [case for case in CASES if case.exit == 0]
 INVALID = [case for case in CASES if case.exit != 0]
@@ -48,8 +48,8 @@ def run_in_process(capfdbinary: pytest.CaptureFixture[bytes], monkeypatch: pytes
     """The command line in this process: the same code path as `lvtui ARGS`, without an
     interpreter start-up, and with the browser replaced by a tripwire: a file that is
     refused must be refused before an app is even made."""
-    from lvtui import cli
-    from lvtui.app import FilmApp
+    from lvtui.cli import commands as cli
+    from lvtui.ui.app import FilmApp
 
     def tripwire(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the browser was started")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from hostile.checks import assert_nothing_got_through
-from lvtui.loading import EXIT_UNREADABLE, MAX_BYTES
+from lvtui.film.loading import EXIT_UNREADABLE, MAX_BYTES
 
 
 def directory(tmp_path: Path) -> Path:
@@ -87,8 +87,8 @@ def test_refused_at_once(tmp_path: Path, case: str, command: list[str],
         )
         code, stdout, stderr = result.returncode, result.stdout, result.stderr.decode("utf-8")
     else:  # the same code path in this process, with no interpreter start-up
-        from lvtui.app import FilmApp
-        from lvtui.cli import main
+        from lvtui.cli.commands import main
+        from lvtui.ui.app import FilmApp
 
         monkeypatch.setattr(FilmApp, "run", lambda *args, **kwargs: pytest.fail("it started"))
         code = main([*command, str(path)])

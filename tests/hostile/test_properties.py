@@ -24,12 +24,12 @@ from textual.keys import _character_to_key
 from helpers import lean, screen_text
 from hostile.checks import assert_nothing_got_through
 from hostile.corpus import SHIPPED, encode, set_at, text_fields
-from lvtui.app import FilmApp
-from lvtui.loading import FilmError, load_film, parse_film
-from lvtui.model import Film
-from lvtui.screens.person_card import PersonCard
-from lvtui.search import search_cast
-from lvtui.settings import SettingsStore
+from lvtui.film.loading import FilmError, load_film, parse_film
+from lvtui.film.model import Film
+from lvtui.shelf.settings import SettingsStore
+from lvtui.text.folding import search_cast
+from lvtui.ui.app import FilmApp
+from lvtui.ui.screens.person_card import PersonCard
 
 SHIPPED_BYTES = encode(SHIPPED)
 FILM = parse_film(SHIPPED_BYTES)

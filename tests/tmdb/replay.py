@@ -170,7 +170,7 @@ def serve() -> Iterator[Replay]:
 
 def fetch(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """`lvtui fetch tmdb ARGS` in this process: its status, stdout and stderr."""
-    from lvtui.cli import main
+    from lvtui.cli.commands import main
 
     status = main(["fetch", "tmdb", *args])
     out, err = capsys.readouterr()

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from lvtui import tmdb
-from lvtui.loading import parse_film
-from lvtui.tmdb_fetch import people_to_ask
+from lvtui.film.loading import parse_film
+from lvtui.tmdb import build as tmdb
+from lvtui.tmdb.fetch import people_to_ask
 from tmdb.replay import KEY, RESPONSES, TOKEN, Replay, fetch
 
 FIGHT_CLUB = ["movies-details.json", "movies-credits.json", "movies-release_dates.json",

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from helpers import Run, run_measured
-from lvtui.loading import load_film
-from lvtui.tmdb_fetch import Credentials
+from lvtui.film.loading import load_film
+from lvtui.tmdb.fetch import Credentials
 from tmdb.replay import KEY, RESPONSES, Replay, fetch
 
 SECRET = "eyJhbGciOiJIUzI1NiJ9.SECRET"
@@ -240,7 +240,7 @@ def test_a_key_longer_than_any_is_refused_before_any_request(
 
 
 def test_a_retry_after_of_days_is_waited_no_longer_than_the_timeout(replay: Replay) -> None:
-    from lvtui.tmdb_fetch import FetchError, Tmdb
+    from lvtui.tmdb.fetch import FetchError, Tmdb
 
     replay.too_many["/3/movie/550"], replay.retry_after = 99, "99999999"
     waits: list[float] = []

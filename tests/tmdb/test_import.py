@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 
 from helpers import AppFactory, Run, a_device, each_section, screen_text
-from lvtui import tmdb
-from lvtui.cli import main
-from lvtui.loading import parse_film
-from lvtui.model import Film
-from lvtui.people import appearances
-from lvtui.screens.person_card import PersonCard
-from lvtui.widgets.fact_list import FactList
+from lvtui.cli.commands import main
+from lvtui.film.loading import parse_film
+from lvtui.film.model import Film
+from lvtui.reading.people import appearances
+from lvtui.tmdb import build as tmdb
+from lvtui.ui.screens.person_card import PersonCard
+from lvtui.ui.widgets.fact_list import FactList
 
 RESPONSES = Path(__file__).parent / "responses"
 FIGHT_CLUB = ["movies-details.json", "movies-credits.json", "movies-release_dates.json",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ["lvtui.model", "lvtui.model_v1", "lvtui.fields", "lvtui.upgrade", "lvtui.wording",
-        "lvtui.loading", "lvtui.text", "lvtui.search", "lvtui.cli",
-        "lvtui.people", "lvtui.settings", "lvtui.sections", "lvtui.mentions", "lvtui.finding",
-        "lvtui.history", "lvtui.tmdb", "lvtui.tmdb_fetch", "lvtui.files", "lvtui.elsewhere",
-        "lvtui.library", "lvtui.arguments",
-        "lvtui.tmdb_responses", "lvtui.tmdb_shapes", "lvtui.model_parts",
-        "lvtui.shelf_cache"]
+CORE = ["lvtui.film.model", "lvtui.film.schema_v1", "lvtui.film.fields", "lvtui.film.upgrade", "lvtui.reading.wording",
+        "lvtui.film.loading", "lvtui.text.clean", "lvtui.text.folding", "lvtui.cli.commands",
+        "lvtui.reading.people", "lvtui.shelf.settings", "lvtui.reading.sections", "lvtui.text.mentions", "lvtui.reading.finding",
+        "lvtui.text.history", "lvtui.tmdb.build", "lvtui.tmdb.fetch", "lvtui.system.files", "lvtui.shelf.across",
+        "lvtui.shelf.library", "lvtui.cli.arguments",
+        "lvtui.tmdb.responses", "lvtui.tmdb.shapes", "lvtui.film.parts",
+        "lvtui.shelf.cache"]
 
 
 def test_core_modules_do_not_import_textual() -> None:
@@ -44,11 +44,11 @@ def test_imports_go_one_way() -> None:
 
 
 def test_the_ui_imports_no_pydantic_until_a_film_is_read() -> None:
-    """`import lvtui.app` is part of every start: the model (pydantic, every validator) is
+    """`import lvtui.ui.app` is part of every start: the model (pydantic, every validator) is
     imported by what reads a film, not by the UI's modules."""
-    code = ("import sys, lvtui.app, lvtui.commands, lvtui.screens.shelf\n"
+    code = ("import sys, lvtui.ui.app, lvtui.ui.palette, lvtui.ui.screens.shelf\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'"
-            " or m == 'lvtui.model'))")
+            " or m == 'lvtui.film.model'))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"

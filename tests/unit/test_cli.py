@@ -186,8 +186,8 @@ def test_an_id_that_is_no_id_is_a_usage_error(run: Run, film: str,
 
 
 def test_a_crashed_browser_exits_non_zero(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lvtui.app import FilmApp
-    from lvtui.cli import main
+    from lvtui.cli.commands import main
+    from lvtui.ui.app import FilmApp
 
     run = FilmApp.run
 
@@ -238,7 +238,7 @@ def test_cast_words_are_one_query_and_no_match_exits_1(run: Run) -> None:
 
 
 def test_the_help_names_every_command() -> None:
-    from lvtui.cli import browser_parser, commands_parser
+    from lvtui.cli.commands import browser_parser, commands_parser
 
     epilog = browser_parser().epilog or ""
     _, commands = commands_parser()
@@ -246,7 +246,7 @@ def test_the_help_names_every_command() -> None:
 
 
 def test_every_option_has_help() -> None:
-    from lvtui.cli import browser_parser, commands_parser
+    from lvtui.cli.commands import browser_parser, commands_parser
 
     root, commands = commands_parser()
     for parser in [browser_parser(), root, *commands.values()]:
@@ -283,19 +283,19 @@ def test_validate_names_a_dangling_reference(
 
 def test_search_opens_the_cast_searched_and_find_is_its_old_name(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import lvtui.cli
+    import lvtui.cli.commands
 
     opened: list[tuple[object, ...]] = []
-    monkeypatch.setattr(lvtui.cli, "browse", lambda *args: opened.append(args) or 0)
-    assert lvtui.cli.main(["--search", "shue"]) == 0
-    assert lvtui.cli.main(["--find", "shue"]) == 0  # still works, and says what it is now
+    monkeypatch.setattr(lvtui.cli.commands, "browse", lambda *args: opened.append(args) or 0)
+    assert lvtui.cli.commands.main(["--search", "shue"]) == 0
+    assert lvtui.cli.commands.main(["--find", "shue"]) == 0  # still works, and says what it is now
     assert opened == [(None, None, "shue"), (None, None, "shue")]
     assert capsys.readouterr().err == \
         "lvtui: --find is now --search (it searches the cast, as / does)\n"
     # Opening on the cast with a search is one thing; on the timeline it is a contradiction.
-    assert lvtui.cli.main(["--section", "cast", "--search", "shue"]) == 0
+    assert lvtui.cli.commands.main(["--section", "cast", "--search", "shue"]) == 0
     with pytest.raises(SystemExit) as refused:
-        lvtui.cli.main(["--section", "timeline", "--search", "shue"])
+        lvtui.cli.commands.main(["--section", "timeline", "--search", "shue"])
     assert refused.value.code == 2
     err = capsys.readouterr().err
     assert err.splitlines()[-1] == ("lvtui: error: --search opens the cast, so it cannot "

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from lvtui.loading import load_film, shipped_film_path
-from lvtui.model import Film
-from lvtui.people import appearances, cast_rows
-from lvtui.wording import edition_title, events, undated_home_media
+from lvtui.film.loading import load_film, shipped_film_path
+from lvtui.film.model import Film
+from lvtui.reading.people import appearances, cast_rows
+from lvtui.reading.wording import edition_title, events, undated_home_media
 
 FILMS = Path(__file__).resolve().parents[1] / "films"
 
@@ -231,7 +231,7 @@ def test_bios_are_complete_sentences(film: Film) -> None:
 
 
 def test_people_are_filed_by_surname_or_their_sort_name(film: Film) -> None:
-    from lvtui.people import filing_name
+    from lvtui.reading.people import filing_name
 
     assert filing_name(film, "graham-beckel") == "Beckel Graham"
     assert filing_name(film, "r-lee-ermey") == "Ermey R. Lee"
@@ -245,8 +245,8 @@ def test_people_are_filed_by_surname_or_their_sort_name(film: Film) -> None:
 
 def test_a_snippet_is_the_words_around_a_mention_and_a_huge_text_is_looked_at_in_part(
         film: Film) -> None:
-    from lvtui.mentions import Mentions
-    from lvtui.people import MENTION_SCAN, mentioned_in, snippet
+    from lvtui.reading.people import MENTION_SCAN, mentioned_in, snippet
+    from lvtui.text.mentions import Mentions
 
     text = "One two three four five six seven eight nine ten Sera eleven twelve thirteen."
     at = text.index("Sera")
@@ -263,9 +263,9 @@ def test_a_person_named_only_in_a_release_and_an_edition_is_mentioned_there(
         film_dict: dict[str, Any]) -> None:
     """The timeline links and finds a name in a release's detail, the soundtrack section in
     a home-media edition's: the card lists both among its mentions."""
-    from lvtui.loading import parse_film
-    from lvtui.mentions import Mentions
-    from lvtui.people import mentioned_in
+    from lvtui.film.loading import parse_film
+    from lvtui.reading.people import mentioned_in
+    from lvtui.text.mentions import Mentions
 
     film_dict["people"].append({"id": "tess-orlov", "name": "Tess Orlov"})
     film_dict["releases"][0]["detail"] = "Introduced by Tess Orlov at the festival."

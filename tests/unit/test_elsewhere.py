@@ -6,8 +6,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from lvtui.elsewhere import PeopleAcrossFilms
-from lvtui.model import Film
+from lvtui.film.model import Film
+from lvtui.shelf.across import PeopleAcrossFilms
 
 
 def film(title: str, people: list[dict[str, Any]], cast: list[tuple[str, str]],

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lvtui.finding import FindIndex, Hit
-from lvtui.people import CastRow
-from lvtui.sections import SECTION_IDS
+from lvtui.reading.finding import FindIndex, Hit
+from lvtui.reading.people import CastRow
+from lvtui.reading.sections import SECTION_IDS
 
 UNITS = [("overview", "Leaving Las Vegas, directed by Mike Figgis"),
          ("plot", "Ben Sanderson drinks."),
@@ -88,8 +88,8 @@ def test_a_new_find_starts_from_the_section_you_are_in() -> None:
 def test_a_text_that_matches_millions_of_times_is_counted_and_marked_only_so_far() -> None:
     """Counted exactly, every match stepped to; spans are made for the first MARKED of the
     film only, and for the one shown (the last, after shift+enter)."""
-    from lvtui.finding import MARKED
-    from lvtui.search import Narrowing, nth_span
+    from lvtui.reading.finding import MARKED
+    from lvtui.text.folding import Narrowing, nth_span
 
     plot = " ".join(["a"] * 2_000_000)
     found = FindIndex([("plot", "Ben and a cab."), ("plot", plot)], Narrowing(list)).find("a")

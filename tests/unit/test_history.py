@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lvtui.history import History, Place
+from lvtui.text.history import History, Place
 
 
 def test_a_new_visit_forgets_the_way_forward_and_repeats_count_once() -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from helpers import FILMS, Run, a_device
-from lvtui.library import library_folder, scan
-from lvtui.loading import shipped_film_path
+from lvtui.film.loading import shipped_film_path
+from lvtui.shelf.library import library_folder, scan
 
 
 @pytest.fixture
@@ -90,16 +90,16 @@ def test_a_film_file_not_changed_since_is_not_read_again(
     import json
     import os
 
-    import lvtui.library
-    from lvtui.shelf_cache import ShelfCache
+    import lvtui.shelf.library
+    from lvtui.shelf.cache import ShelfCache
 
     folder.mkdir(parents=True)
     for name in ("con-air", "fight-club"):
         shutil.copy(FILMS / f"{name}.json", folder / f"{name}.json")
     (folder / "broken.json").write_text('{"schema_version": 2, "title": "Oops"}')
     read: list[str] = []
-    real = lvtui.library.load_film
-    monkeypatch.setattr(lvtui.library, "load_film",
+    real = lvtui.shelf.library.load_film
+    monkeypatch.setattr(lvtui.shelf.library, "load_film",
                         lambda path: read.append(Path(path).name) or real(path))
     cache = tmp_path / "cache" / "shelf.json"
     first = scan(folder, cache=ShelfCache(cache))
@@ -132,7 +132,7 @@ def test_a_film_file_not_changed_since_is_not_read_again(
 @pytest.mark.parametrize("kind", ["fifo", "device"])
 def test_a_shelf_cache_that_is_no_file_is_neither_read_nor_written(
         folder: Path, tmp_path: Path, kind: str) -> None:
-    from lvtui.shelf_cache import ShelfCache
+    from lvtui.shelf.cache import ShelfCache
 
     cache = tmp_path / "shelf.json"
     if kind == "fifo":
@@ -145,7 +145,7 @@ def test_a_shelf_cache_that_is_no_file_is_neither_read_nor_written(
 
 
 def test_a_shelf_cache_of_millions_of_values_is_not_parsed(tmp_path: Path) -> None:
-    from lvtui.shelf_cache import ShelfCache
+    from lvtui.shelf.cache import ShelfCache
 
     cache = tmp_path / "shelf.json"
     cache.write_bytes(b'{"version": 1, "films": {"a": [' + b",".join([b"[]"] * 3_000_000)

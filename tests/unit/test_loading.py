@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from lvtui import loading
-from lvtui.loading import FilmError, load_film, shipped_film_path
+from lvtui.film import loading
+from lvtui.film.loading import FilmError, load_film, shipped_film_path
 
 Writer = Callable[..., Path]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lvtui.loading import load_film
-from lvtui.mentions import LONGEST_NAME, Mention, Mentions
-from lvtui.model import Film
+from lvtui.film.loading import load_film
+from lvtui.film.model import Film
+from lvtui.text.mentions import LONGEST_NAME, Mention, Mentions
 
 
 def named(mentions: Mentions, text: str) -> list[tuple[str, str]]:

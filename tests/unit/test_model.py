@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from lvtui.fields import PartialDate
-from lvtui.loading import FilmError, load_film, load_film_and_schema
-from lvtui.model import Film
-from lvtui.wording import spelled_date
+from lvtui.film.fields import PartialDate
+from lvtui.film.loading import FilmError, load_film, load_film_and_schema
+from lvtui.film.model import Film
+from lvtui.reading.wording import spelled_date
 
 FILMS = Path(__file__).resolve().parents[1] / "films"
 

@@ -12,16 +12,16 @@ from typing import Any
 
 import pytest
 
-from lvtui import cli
+from lvtui.cli import commands as cli
 
 
 @pytest.fixture
 def served(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
     """Calls to lvtui.serve.serve, which is replaced: nothing listens in these tests."""
-    import lvtui.serve
+    import lvtui.web.serve
 
     calls: list[tuple[Any, ...]] = []
-    monkeypatch.setattr(lvtui.serve, "serve",
+    monkeypatch.setattr(lvtui.web.serve, "serve",
                         lambda *args, **options: calls.append((*args, options)))
     return calls
 
@@ -55,7 +55,7 @@ def test_loopback_by_default_and_a_warning_for_anything_else(
 def test_without_the_web_extra_one_line_says_how_to_get_it(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setitem(sys.modules, "textual_serve", None)  # as if not installed
-    monkeypatch.delitem(sys.modules, "lvtui.serve", raising=False)
+    monkeypatch.delitem(sys.modules, "lvtui.web.serve", raising=False)
     monkeypatch.delitem(sys.modules, "textual_serve.server", raising=False)
     monkeypatch.delitem(sys.modules, "textual_serve.app_service", raising=False)
     assert cli.main(["serve"]) == 2
@@ -66,7 +66,7 @@ def test_without_the_web_extra_one_line_says_how_to_get_it(
 def test_the_app_command_quotes_every_argument() -> None:
     import shlex
 
-    from lvtui.serve import app_command
+    from lvtui.web.serve import app_command
 
     path = Path("/tmp/film $(touch X) `id`; rm -rf ~ <img src=x>.json")
     command = app_command(path)
@@ -75,13 +75,13 @@ def test_the_app_command_quotes_every_argument() -> None:
 
 
 def test_what_lvtui_uses_of_textual_serve_is_still_there() -> None:
-    """lvtui.serve overrides one private hook of textual-serve, AppService._open_app_process
+    """lvtui.web.serve overrides one private hook of textual-serve, AppService._open_app_process
     (to know every process it starts), calls the app service's public methods and serves
     its page's files. A release that changes any of them must fail here, not orphan apps or
     serve a broken page."""
     from textual_serve.app_service import AppService
 
-    from lvtui.serve import STATIC
+    from lvtui.web.serve import STATIC
 
     signature = inspect.signature(AppService._open_app_process)
     assert list(signature.parameters) == ["self", "width", "height"]
@@ -105,7 +105,7 @@ def test_what_lvtui_uses_of_textual_serve_is_still_there() -> None:
 
 
 def test_a_page_message_reaches_a_session_only_if_lvtui_knows_it() -> None:
-    from lvtui.serve import HEIGHTS, WIDTHS, envelope, terminal_size
+    from lvtui.web.serve import HEIGHTS, WIDTHS, envelope, terminal_size
 
     assert envelope('["stdin", "q"]') == ("stdin", "q")
     assert envelope('["blur"]') == ("blur", None)
@@ -139,7 +139,7 @@ def test_a_page_message_reaches_a_session_only_if_lvtui_knows_it() -> None:
     ("10.1.2.3", "127.0.0.1:8000", False),  # loopback cannot reach that address
 ])
 def test_the_server_answers_only_to_its_own_names(listen: str, host: str, own: bool) -> None:
-    from lvtui.serve import GuardedServer
+    from lvtui.web.serve import GuardedServer
 
     server = GuardedServer("exec true", listen, 8000, 1, public_names=["films.example"])
     assert server.own_host(host) is own
@@ -148,7 +148,7 @@ def test_the_server_answers_only_to_its_own_names(listen: str, host: str, own: b
 def test_the_machines_own_name_is_one_of_its_names() -> None:
     import socket
 
-    from lvtui.serve import GuardedServer
+    from lvtui.web.serve import GuardedServer
 
     server = GuardedServer("exec true", "0.0.0.0", 8000, 1)
     assert server.own_host(f"{socket.gethostname()}:8000")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from helpers import a_device
-from lvtui import files as files_module
-from lvtui.settings import Settings, SettingsStore
+from lvtui.shelf.settings import Settings, SettingsStore
+from lvtui.system import files as files_module
 
 
 @pytest.fixture

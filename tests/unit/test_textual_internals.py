@@ -1,4 +1,4 @@
-"""What lvtui.widgets.internals relies on in Textual. If one of these fails after a Textual
+"""What lvtui.ui.widgets.internals relies on in Textual. If one of these fails after a Textual
 upgrade, read that module before changing anything: each use is explained there."""
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from helpers import read_at_once
-from lvtui.widgets.cast import SearchBox
-from lvtui.widgets.internals import EarlyKeys
-from lvtui.widgets.reading import ReadingPane
+from lvtui.ui.widgets.cast import SearchBox
+from lvtui.ui.widgets.internals import EarlyKeys
+from lvtui.ui.widgets.reading import ReadingPane
 
 
 def test_scroll_update_exists_with_the_signature_used() -> None:
@@ -73,7 +73,7 @@ def test_escape_and_a_digit_read_together_are_alt_and_the_digit_once_lvtui_is_lo
     as it reads escape and a letter."""
     from textual import _ansi_sequences
 
-    import lvtui.app  # noqa: F401  (loading the app is what takes them out)
+    import lvtui.ui.app  # noqa: F401  (loading the app is what takes them out)
 
     assert isinstance(_ansi_sequences.ANSI_SEQUENCES_KEYS, dict)
     for typed, expected in (("\x1b3", ("alt+3", "3")), ("\x1bj", ("alt+j", "j")),

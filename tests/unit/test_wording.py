@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lvtui.model import Aggregate, Film
-from lvtui.wording import aggregate_figure, aggregator_words, runtime
+from lvtui.film.model import Aggregate, Film
+from lvtui.reading.wording import aggregate_figure, aggregator_words, runtime
 
 
 def test_large_counts_have_thousands_separators(film: Film) -> None:
@@ -29,8 +29,8 @@ def test_runtime_reads_as_minutes_and_hours() -> None:
 
 
 def test_a_bar_s_money_reads_as_the_text_s_money() -> None:
-    from lvtui.model import Money
-    from lvtui.wording import money, short_money
+    from lvtui.film.model import Money
+    from lvtui.reading.wording import money, short_money
 
     about = Money(amount=1_200_000, currency="EUR", qualifier="about", reported=True)
     assert short_money(about) == "about €1.2 million"

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from hostile.corpus import CORPUS
-from lvtui.loading import load_film
-from lvtui.text import shorten
+from lvtui.film.loading import load_film
+from lvtui.text.clean import shorten
 from web.support import Served, wait_until
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -1,0 +1,1 @@
+"""How a film reads, without Textual: sections, people, wording, find's index."""

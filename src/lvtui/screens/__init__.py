@@ -1,2 +1,0 @@
-"""The screens: a film's own (film.py, its find in film_find.py), and the boxes over it: a
-person card and the help (sheets, sheet.py), and the shelf."""

@@ -1,0 +1,1 @@
+"""The films a person keeps: the library, its cache, people across films, settings."""

@@ -1,0 +1,129 @@
+"""People across films: the other films on the shelf that a person (or organisation) is in.
+
+Two records are the same person when they share an external id (TMDB, IMDb or Wikidata);
+without ids, when both name and birth date are equal. The index is made once, in a thread,
+from the films as the shelf reads them; a card then looks its person up in a dict, however
+many films there are. No UI here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lvtui.system.files import real_path
+from lvtui.text.folding import fold
+
+if TYPE_CHECKING:
+    from lvtui.film.model import Film, Organization, Person
+
+Identity = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """A person's record in another film: where the film is, what it is, their role."""
+
+    path: Path
+    title: str
+    year: int | None
+    id: str  # the record's id in that film
+    role: str
+
+    def line(self) -> str:
+        """'Delicatessen (1991) — Louison'."""
+        year = f" ({self.year})" if self.year is not None else ""
+        return f"{self.title}{year}" + (f" — {self.role}" if self.role else "")
+
+
+def identities(record: Person | Organization, is_person: bool) -> tuple[Identity, ...]:
+    """What makes the record the same in any film: its external ids, or else its name and
+    birth date together (a name alone is shared by strangers)."""
+    kind = "person" if is_person else "organisation"
+    ids = record.external_ids
+    found: list[Identity] = []
+    if ids is not None:
+        # TMDB numbers people and companies separately: the kind is part of the id.
+        if ids.tmdb is not None:
+            found.append((f"tmdb {kind}", str(ids.tmdb)))
+        if ids.imdb is not None:
+            found.append(("imdb", ids.imdb))
+        if ids.wikidata is not None:
+            found.append(("wikidata", ids.wikidata))
+    born = getattr(record, "born", None)
+    if not found and born is not None:
+        found.append(("name and birth", f"{fold(record.name)} born {born}"))
+    return tuple(found)
+
+
+def roles(film: Film, ids: set[str]) -> dict[str, str]:
+    """The role in *film* of each record in *ids*, in a word or two: the characters played,
+    else the jobs, else what they were to it (a company producing it, a critic reviewing it).
+    Only those asked for: a film of 100,000 cast need not have a role worded for each."""
+    played: dict[str, list[str]] = {}
+    for credit in film.cast:
+        if credit.person in ids:
+            played.setdefault(credit.person, []).append(credit.character)
+    jobs: dict[str, list[str]] = {}
+    for crew in film.crew:
+        if crew.person in ids:
+            jobs.setdefault(crew.person, []).append(crew.job)
+    found = {id: ", ".join(dict.fromkeys(names)) for id, names in played.items()}
+    for id, names in jobs.items():
+        found.setdefault(id, ", ".join(dict.fromkeys(names)))
+    for id in film.production_companies:
+        found.setdefault(id, "Production company")
+    for review in film.reception.reviews:
+        found.setdefault(review.critic, "Reviewed it")
+        if review.outlet is not None:
+            found.setdefault(review.outlet, "Published a review")
+    return found
+
+
+# A record that can be found in other films: what identifies it, its id in its film, and
+# its role there. Plain data: the shelf keeps it between starts (lvtui.shelf.cache).
+Record = tuple[tuple[Identity, ...], str, str]
+
+
+def records_of(film: Film) -> tuple[Record, ...]:
+    """The records of *film* that have an identity (only those can be found elsewhere)."""
+    records: Iterable[tuple[Person | Organization, bool]] = [
+        *((person, True) for person in film.people),
+        *((organization, False) for organization in film.organizations)]
+    known = [(record, found) for record, is_person in records
+             if (found := identities(record, is_person))]
+    role = roles(film, {record.id for record, _ in known})
+    return tuple((found, record.id, role.get(record.id, "")) for record, found in known)
+
+
+class PeopleAcrossFilms:
+    """Every record of every film added, by identity."""
+
+    def __init__(self) -> None:
+        # Each with its film's file resolved once, here, not at every card.
+        self._by_identity: dict[Identity, list[tuple[Path, Elsewhere]]] = {}
+
+    def add(self, path: Path, film: Film) -> None:
+        self.add_records(path, film.title, film.year, records_of(film))
+
+    def add_records(self, path: Path, title: str, year: int | None,
+                    records: Iterable[Record]) -> None:
+        """The records of the film *title* (*year*) in *path*."""
+        key = real_path(path)
+        for found, id, role in records:
+            here = Elsewhere(path, title, year, id, role)
+            for identity in found:
+                self._by_identity.setdefault(identity, []).append((key, here))
+
+    def elsewhere(self, path: Path, film: Film, id: str) -> list[Elsewhere]:
+        """The other films the record *id* of *film* (read from *path*) is in, by year."""
+        record = film.record(id)
+        own = real_path(path)
+        found: dict[Path, Elsewhere] = {}
+        for identity in identities(record, film.is_person(id)):
+            for key, other in self._by_identity.get(identity, ()):
+                if key != own:
+                    found.setdefault(key, other)
+        return sorted(found.values(), key=lambda other: (other.year or 0, fold(other.title)))

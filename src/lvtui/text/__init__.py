@@ -1,0 +1,1 @@
+"""Strings, no film, no Textual: cleaning, folding for search, names in a text, history."""

@@ -1,0 +1,98 @@
+"""TMDB's responses, recognised by their shape (a movie, a person, credits, release dates,
+keywords, external ids) and sorted by kind, whatever order they come in. No UI, no network."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lvtui.tmdb.shapes import NotTmdb, checked, decode
+
+PARTS = ("credits", "release_dates", "keywords", "external_ids")
+
+
+@dataclass
+class Responses:
+    """The responses for one movie, sorted by what they are."""
+
+    movie: dict[str, Any] | None = None
+    parts: dict[str, Any] = field(default_factory=dict)  # credits, release_dates, ...
+    people: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def add(self, document: Any, name: str) -> None:
+        """Add one decoded response; *name* (a file name or an endpoint) is for the error
+        message, which names the first field of a shape lvtui does not read."""
+        try:
+            kind = kind_of(document)
+        except NotTmdb as error:
+            raise NotTmdb(f"{name}: {error}") from None
+        document = checked(document, kind, name)
+        if kind == "person":
+            self.people[document["id"]] = document
+            return
+        movie_id = document.get("id")
+        if self.movie_id is not None and movie_id != self.movie_id:
+            raise NotTmdb(f"{name}: is for TMDB movie {movie_id}, the others for "
+                          f"{self.movie_id}")
+        if kind == "movie":
+            if self.movie is not None:
+                raise NotTmdb(f"{name}: a second details response for movie {movie_id}")
+            self.movie = document
+        else:
+            self.parts[kind] = document
+
+    @property
+    def movie_id(self) -> int | None:
+        for document in (self.movie, *self.parts.values()):
+            if document is not None:
+                return int(document["id"])
+        return None
+
+    def part(self, kind: str) -> Any:
+        """A part, separate or appended to the details (the separate one wins)."""
+        if kind in self.parts:
+            return self.parts[kind]
+        return (self.movie or {}).get(kind)
+
+
+def kind_of(document: Any) -> str:
+    """What a decoded response is: movie, person, credits, release_dates, keywords or
+    external_ids; anything else is refused with a sentence saying what it looks like."""
+    if not isinstance(document, dict):
+        raise NotTmdb("is not a TMDB response (not a JSON object)")
+    if "status_code" in document and "status_message" in document:
+        raise NotTmdb(f"is a TMDB error ({document['status_code']}: "
+                      f"{str(document['status_message'])[:200]}), not a response to import")
+    if "schema_version" in document:
+        raise NotTmdb("is a film file, not a TMDB response")
+    if "Response" in document and ("Title" in document or "Error" in document):
+        raise NotTmdb("looks like an OMDb response, not a TMDB one")
+    if "total_results" in document and isinstance(document.get("results"), list):
+        raise NotTmdb("is a TMDB search result: import the responses of the movie itself")
+    if not isinstance(document.get("id"), int) or isinstance(document.get("id"), bool):
+        raise NotTmdb("is not a TMDB response (no numeric id)")
+    keys = document.keys()
+    if "title" in keys and "release_date" in keys and "original_title" in keys:
+        return "movie"
+    if "name" in keys and "known_for_department" in keys and "birthday" in keys:
+        return "person"
+    if isinstance(document.get("cast"), list) and isinstance(document.get("crew"), list):
+        return "credits"
+    if isinstance(document.get("results"), list) and all(
+            isinstance(r, dict) and "iso_3166_1" in r for r in document["results"]):
+        return "release_dates"
+    if isinstance(document.get("keywords"), list):
+        return "keywords"
+    if "imdb_id" in keys and "title" not in keys and "name" not in keys:
+        return "external_ids"
+    raise NotTmdb("is not a TMDB movie, person, credits, release dates, keywords or "
+                  "external ids response")
+
+
+def read_responses(named: Iterable[tuple[str, bytes]]) -> Responses:
+    """Decode and sort responses given as (name, bytes); the first bad one is refused."""
+    responses = Responses()
+    for name, data in named:
+        responses.add(decode(data, name), name)
+    return responses

@@ -1,0 +1,374 @@
+"""The App: settings, themes, the palette's commands, the shelf of films, and the films open.
+
+Thin on purpose: each open film is a FilmScreen (lvtui.ui.screens.film) that owns its panes,
+its find and its history. Each film is a Textual mode, so its whole stack (a card open over
+it, say) stays as it was left while another film is shown; back and forward across films
+are the app's history of modes, after each film's own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.widgets import Input
+
+from lvtui.reading.sections import SECTIONS
+from lvtui.shelf.across import Elsewhere, PeopleAcrossFilms
+from lvtui.shelf.settings import Settings, SettingsStore
+from lvtui.system.files import real_path
+from lvtui.text.clean import clean, shorten
+from lvtui.text.history import History
+from lvtui.ui.screens.film import MIN_HEIGHT, MIN_WIDTH, FilmScreen
+from lvtui.ui.screens.help import HelpScreen, key_rows
+from lvtui.ui.screens.shelf import ShelfScreen
+from lvtui.ui.widgets.internals import read_escape_and_a_digit_as_alt, styled_as_the_app_now
+from lvtui.ui.widgets.linked import Linked
+
+if TYPE_CHECKING:  # the UI never needs pydantic at import time (loading and the library do)
+    from textual.command import Provider
+    from textual.widget import Widget
+
+    from lvtui.film.model import Film
+    from lvtui.shelf.library import Shelved
+
+NARROW_WIDTH = 70
+DEFAULT_THEME = "textual-dark"
+FIRST_FILM = "film-0"  # the mode of the film lvtui was started with
+
+
+# The palette's commands are imported when it first opens: textual.command is a tenth of a
+# start-up.
+def card_commands() -> type[Provider]:
+    from lvtui.ui.palette import CardCommands
+
+    return CardCommands
+
+
+def film_commands() -> type[Provider]:
+    from lvtui.ui.palette import FilmCommands
+
+    return FilmCommands
+
+
+class FilmApp(App[None]):
+    """Browse films: the one started with, and any other opened from the shelf."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
+    TITLE = "lvtui"
+    DEFAULT_MODE = FIRST_FILM  # the film started with: a mode as any film opened after it
+    COMMANDS = App.COMMANDS | {card_commands, film_commands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: a find starts from anywhere, a text box or a card too, as in a browser.
+        Binding("ctrl+f", "open_find", "Find", tooltip="Find words anywhere in the film",
+                id="find-anywhere", priority=True),
+        Binding("o,ctrl+o", "open_shelf", "Films", tooltip="Open another film from the shelf",
+                id="shelf"),
+        Binding("question_mark,f1", "show_help", "Help", tooltip="Every key that works here",
+                id="help"),
+        Binding("q", "quit", "Quit", tooltip="Quit lvtui", id="quit"),
+        # As in a web browser; backspace reaches here only outside a text box.
+        Binding("alt+left,backspace", "back", "Back", show=False,
+                tooltip="Go back to where you were"),
+        Binding("alt+right", "forward", "Forward", show=False,
+                tooltip="Go forward again"),
+    ]
+
+    def __init__(self, film: Film, *, path: Path | None = None, section: str | None = None,
+                 find: str | None = None, settings: SettingsStore | None = None,
+                 library: Path | None = None) -> None:
+        super().__init__()
+        self.store = settings if settings is not None else SettingsStore.default()
+        self.settings = self.store.load()
+        self.library = library  # None: the user's library folder
+        self.shelf: list[Shelved] | None = None  # once the folder is read, after the first frame
+        self.people = PeopleAcrossFilms()  # the people of every film on the shelf, then
+        self.films: History[str] = History()  # the modes of the films left, for going back
+        self._open: dict[Path, FilmScreen] = {}  # each open film's file -> its screen
+        self._focused_before_small: Widget | None = None  # while the terminal is too small
+        # Settings (see _save): the ones no write has taken yet, handed over under a lock a
+        # key holds only for that; and a lock held while the file is written.
+        self._unsaved: Settings | None = None
+        self._handing_over = threading.Lock()
+        self._writing = threading.Lock()
+        self._add_film(FIRST_FILM, film, path, section or self.settings.section,
+                       None if find is None else clean(find))  # typed, or pasted
+
+    def _add_film(self, mode: str, film: Film, path: Path | None, section: str | None,
+                  search: str | None = None) -> FilmScreen:
+        """A film's screen, as a mode of its own (named *mode*): shown by switching to it."""
+        key = _key(path)  # resolved once, not at every card
+
+        def elsewhere(id: str) -> list[Elsewhere]:
+            return self.people.elsewhere(key, film, id)
+
+        screen = FilmScreen(film, path=path, section=section, search=search,
+                            on_visit=self.films.forget_forward, elsewhere=elsewhere, name=mode)
+        self.add_mode(mode, lambda: styled_as_the_app_now(screen, self))
+        self._open[key] = screen
+        return screen
+
+    @property
+    def film_screen(self) -> FilmScreen:
+        """The film shown now (under any card, help or shelf over it)."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, FilmScreen)
+        return screen
+
+    @property
+    def film(self) -> Film:
+        return self.film_screen.film
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        elif self.theme not in self.available_themes:
+            self.theme = DEFAULT_THEME
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._show_settings_warnings()
+        self._adapt_to(self.size.width, self.size.height)
+        # The films open are not read again (the shipped one would be, at every start).
+        self.call_after_refresh(self._read_shelf,
+                                {key: screen.film for key, screen in self._open.items()})
+
+    def on_unmount(self) -> None:
+        # The last section chosen is on disk before exit: Textual cancels the workers that
+        # have not started, so what none of them took is written here (after the one
+        # writing now, if any).
+        self._write_unsaved(lambda: None)
+
+    # -- the shelf --------------------------------------------------------------------------
+
+    # A description of its own: Textual's would be the repr of its argument, every film open
+    # written out (70 MiB at 100,000 cast).
+    @work(thread=True, name="read the shelf", description="read the shelf", exit_on_error=False)
+    def _read_shelf(self, open_films: dict[Path, Film]) -> None:
+        """Read the library folder after the first frame, in a thread: a big shelf must not
+        make a start slower, nor any key wait. The people of its films are indexed as they
+        are read, for the cards' "In other films"."""
+        from lvtui.shelf.cache import ShelfCache, cache_file
+        from lvtui.shelf.library import library_folder, scan
+
+        shelf = scan(self.library or library_folder(), list(open_films), open_films,
+                     ShelfCache(cache_file()))
+        people = PeopleAcrossFilms()
+        for film in shelf:
+            people.add_records(film.path, film.title, film.year, film.records)
+        self.call_from_thread(self._shelf_read, shelf, people)
+
+    def _shelf_read(self, shelf: list[Shelved], people: PeopleAcrossFilms) -> None:
+        self.shelf, self.people = shelf, people
+        if isinstance(self.screen, ShelfScreen):
+            self.screen.show_films(shelf)
+
+    def action_open_shelf(self) -> None:
+        if isinstance(self.screen, ShelfScreen):
+            return
+        self.film_screen.close_sheets()
+        self.push_screen(ShelfScreen(self.shelf, _key(self.film_screen.path)),
+                         self._shelf_chosen)
+
+    def _shelf_chosen(self, path: Path | None) -> None:
+        if path is not None:
+            self.open_film(path)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_shelf":  # o is a letter in a text box, and the shelf's own key
+            return not isinstance(self.focused, Input) and not isinstance(self.screen,
+                                                                           ShelfScreen)
+        if action == "show_help":
+            return not isinstance(self.screen, HelpScreen)  # there, ? closes it
+        return True
+
+    @work(exclusive=True, group="open film", exit_on_error=False)
+    async def open_film(self, path: Path, card: str | None = None) -> None:
+        """Show the film in *path* (opening it, or coming back to it): a visit, which
+        alt+left comes back from; with *card*, that person's card over it."""
+        from lvtui.film.loading import FilmError, load_film
+
+        screen = self._open.get(_key(path))
+        if screen is None:
+            try:  # in a thread: a big film takes a while to read and check
+                film = await asyncio.to_thread(load_film, path)
+            except FilmError as error:
+                problem = error.problems[0] if error.problems else "not a film"
+                self.notify(f"Cannot open {shorten(clean(str(path)), 60)}: {problem}",
+                            severity="error", markup=False, timeout=8)
+                return
+            screen = self._add_film(f"film-{len(self._open)}", film, path,
+                                    self.film_screen.section)
+        mode = screen.name or FIRST_FILM
+        if mode != self.current_mode:
+            self.film_screen.history.forget_forward()  # a new visit from where it is now
+            self.films.left(self.current_mode)
+            await self.switch_mode(mode)
+            self._film_shown()
+        if card is not None:
+            self.film_screen.show_card(card)
+
+    def _film_shown(self) -> None:
+        path = self.film_screen.path
+        self.settings.film = None if path is None or _key(path) == _key(None) else str(_key(path))
+        self.settings.section = self.film_screen.section
+        self._save()
+
+    # -- back and forward -------------------------------------------------------------------
+
+    async def action_back(self) -> None:
+        """Back in this film; from where it was first opened, to the film before."""
+        if await self.film_screen.go_back():
+            return
+        await self._switch_to(self.films.back(self.current_mode))
+
+    async def action_forward(self) -> None:
+        if await self.film_screen.go_forward():
+            return
+        await self._switch_to(self.films.forward(self.current_mode))
+
+    async def _switch_to(self, mode: str | None) -> None:
+        if mode is None:
+            self.bell()  # nowhere further
+            return
+        await self.switch_mode(mode)
+        self._film_shown()
+
+    # -- find, help, palette, theme ---------------------------------------------------------
+
+    async def action_open_find(self) -> None:
+        await self.film_screen.open_find()
+
+    def action_show_help(self) -> None:
+        self.push_screen(HelpScreen(key_rows(self.screen)))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        film = self.film_screen
+        # Numbered as the section list is: the palette lists its commands alphabetically,
+        # so the numbers also keep them in the sections' order.
+        for number, (section, title) in enumerate(SECTIONS.items(), start=1):
+            yield SystemCommand(f"Go to {number} · {title}", f"Show section {number}",
+                                lambda section=section: film.go_to_section(section))
+
+    @on(Linked.Followed)
+    def _link_followed(self, event: Linked.Followed) -> None:
+        # A link on a card (a screen of its own, over the film): the film's screen follows
+        # it, as it follows its own.
+        event.stop()
+        self.film_screen.follow(event.link)
+
+    @on(FilmScreen.OpenFilm)
+    def _open_film_asked(self, event: FilmScreen.OpenFilm) -> None:
+        self.open_film(event.path, event.card)
+
+    @on(FilmScreen.SectionShown)
+    def _section_shown(self, event: FilmScreen.SectionShown) -> None:
+        if self.settings.section != event.section:
+            self.settings.section = event.section
+            self._save()
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self.settings.theme != theme.name:
+            self.settings.theme = theme.name
+            self._save()
+
+    def _save(self) -> None:
+        """Save the settings off the UI thread: an fsync on a slow home directory must never
+        hold up a key. Each write takes the latest settings, one write at a time, so the
+        file ends as the last change whichever thread runs last."""
+        with self._handing_over:  # never held during a write: a key waits for no disk
+            settings = self.settings
+            self._unsaved = Settings(settings.theme, settings.section, settings.film)
+        self._save_in_thread(asyncio.get_running_loop())
+
+    @work(thread=True, group="settings", exit_on_error=False)
+    def _save_in_thread(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._write_unsaved(lambda: loop.call_soon_threadsafe(self._show_settings_warnings))
+
+    def _write_unsaved(self, on_failure: Callable[[], object]) -> None:
+        with self._writing:  # one write at a time; the later takes the latest settings
+            with self._handing_over:
+                settings, self._unsaved = self._unsaved, None
+            if settings is not None and not self.store.save(settings):
+                on_failure()
+
+    def _show_settings_warnings(self) -> None:
+        # Long enough to read a file name; markup=False: an OS message can hold brackets.
+        for warning in self.store.warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=10)
+        self.store.warnings.clear()
+
+    # -- keys -------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        # Each key of a pair read together is handled as if read alone, in order.
+        if isinstance(event, events.Key) and (typed := escape_then(event)):
+            for key in typed:
+                self.post_message(key)
+            return
+        await super().on_event(event)
+
+    # -- size -------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The event's size: self.size is only updated after the resize settles.
+        self._adapt_to(event.size.width, event.size.height)
+
+    def _adapt_to(self, width: int, height: int) -> None:
+        # On the app, not with Textual's breakpoints: those are set on the active screen
+        # only, so the film under a card would keep the classes of its old size.
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        was_small = self.has_class("-too-small")
+        # One restyle of the whole screen for every class that changed, not one for each.
+        wanted = {"-narrow": width < NARROW_WIDTH, "-short": height < 16, "-too-small": small}
+        changed = [name for name, on in wanted.items() if on != self.has_class(name)]
+        for name in changed:
+            self.set_class(wanted[name], name, update=False)
+        if changed:
+            self.update_node_styles()
+        if small == was_small:
+            return
+        film = self.screen_stack[0]
+        if not isinstance(film, FilmScreen):  # the first resize comes before the first film
+            return
+        if small:  # everything is hidden, and Textual drops the focus: keep where it was
+            self._focused_before_small = film.focused
+        else:  # back: the keys go where they went before (j, G, y...), not nowhere
+            before = self._focused_before_small
+            if before is not None and before.is_attached and before.focusable:
+                film.set_focus(before)
+            elif film.focused is None:
+                film.show_section(film.section)
+
+
+read_escape_and_a_digit_as_alt()
+
+
+def escape_then(key: events.Key) -> list[events.Key]:
+    """The keys typed, when *key* is escape and a letter or digit read together.
+
+    A terminal sends them in one read when they are typed together or sent in one burst,
+    and Textual reads that as alt and the key: "escape 3" in the find bar would type a 3.
+    lvtui binds no alt and a letter or digit, so it reads them as vim does: escape (the
+    prompt closes), then the key (3 shows the cast). Otherwise, no keys: *key* as it is.
+    """
+    character = key.character
+    if key.key.startswith("alt+") and character and len(character) == 1 \
+            and character.isalnum():
+        return [events.Key("escape", "\x1b"), events.Key(character, character)]
+    return []
+
+
+def _key(path: Path | None) -> Path:
+    """One key for each film file, however its path was written."""
+    from lvtui.film.loading import shipped_film_path
+
+    return real_path(path or shipped_film_path())

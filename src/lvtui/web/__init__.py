@@ -1,0 +1,1 @@
+"""lvtui serve: the app in a web browser."""
