@@ -4,6 +4,7 @@ import os
 import sys
 
 from lvtui.cli.commands import main as run
+from lvtui.system.exits import Exit
 
 
 def main() -> None:
@@ -13,9 +14,9 @@ def main() -> None:
     except BrokenPipeError:
         # The reader went away (`lvtui schema | head`): not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 141
+        code = Exit.BROKEN_PIPE
     except KeyboardInterrupt:
-        code = 130
+        code = Exit.INTERRUPTED
     sys.exit(code)
 
 

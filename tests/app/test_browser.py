@@ -19,9 +19,9 @@ from helpers import (
     wait_for_palette,
 )
 from lvtui.film.model import Film
+from lvtui.reading.cast import search_cast
 from lvtui.reading.sections import SECTION_IDS, SECTIONS
 from lvtui.shelf.settings import SettingsStore
-from lvtui.text.folding import search_cast
 from lvtui.ui.app import FilmApp
 from lvtui.ui.screens.help import HelpScreen
 from lvtui.ui.screens.person_card import PersonCard
@@ -243,8 +243,7 @@ async def test_theme_and_section_remembered(make_app: AppFactory, settings_path:
         await pilot.press("6")
         app.theme = "nord"
         await pilot.pause()
-    assert json.loads(settings_path.read_text()) == {"theme": "nord", "section": "reception",
-                                                     "film": None}
+    assert json.loads(settings_path.read_text()) == {"theme": "nord", "section": "reception"}
     again = make_app()
     async with again.run_test(size=(120, 40)):
         assert again.theme == "nord"

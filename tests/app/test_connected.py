@@ -366,10 +366,11 @@ async def test_a_text_changed_while_its_names_are_found_is_linked_as_it_is_now(
     from textual.app import App, ComposeResult
     from textual.content import Content
 
+    from lvtui.film.walk import names
     from lvtui.text.mentions import Mentions
     from lvtui.ui.widgets.linked import Prose, link_all_in_background
 
-    mentions = Mentions.of(film)
+    mentions = Mentions(names(film))
 
     class Host(App[None]):
         def compose(self) -> ComposeResult:

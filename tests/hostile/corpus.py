@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lvtui.film.loading import EXIT_BAD_CONTENT, shipped_film_path
+from lvtui.film.loading import shipped_film_path
 from lvtui.film.model import Film
+from lvtui.system.exits import Exit
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 SHIPPED: dict[str, Any] = json.loads(shipped_film_path().read_text(encoding="utf-8"))
@@ -345,119 +346,119 @@ CASES: tuple[Case, ...] = (
     # -- not films: refused with one message per problem ----------------------------------
     Case(
         "wrong-types.json", "a year as a string, a title as a number, a list for a member",
-        _shipped_with(_wrong_types), exit=EXIT_BAD_CONTENT,
+        _shipped_with(_wrong_types), exit=Exit.DATA,
         errors=("$.year: expected a valid integer", "$.title: expected a valid string",
                 "$.genres:", "$.cast[1]: expected a JSON object (got a list)",
                 "$.reception.box_office:"),
     ),
     Case(
         "missing-fields.json", "no title, a cast credit without a person, a novel without a title",
-        _shipped_with(_missing_fields), exit=EXIT_BAD_CONTENT,
+        _shipped_with(_missing_fields), exit=Exit.DATA,
         errors=("$.title: required field is missing",
                 "$.cast[0].person: required field is missing",
                 "$.source_works[0].title: required field is missing"),
     ),
     Case(
         "unknown-fields.json", "fields the model does not know",
-        _shipped_with(_unknown_fields), exit=EXIT_BAD_CONTENT,
+        _shipped_with(_unknown_fields), exit=Exit.DATA,
         errors=("$.rating: unknown field", "$.cast[0].age: unknown field"),
     ),
     Case(
         "hostile-field-name.json", "an unknown field whose name holds OSC 52, markup and bidi",
-        _shipped_with(_hostile_field_name), exit=EXIT_BAD_CONTENT,
+        _shipped_with(_hostile_field_name), exit=Exit.DATA,
         errors=('$["[b]evil"]: unknown field',),
     ),
     Case(
         "hostile-wrong-value.json", "a wrong value that is itself hostile, quoted in the error",
-        _shipped_with(_hostile_wrong_value), exit=EXIT_BAD_CONTENT,
+        _shipped_with(_hostile_wrong_value), exit=Exit.DATA,
         errors=('$.year: expected a valid integer (got "[b]1995[/b]")',),
     ),
     Case(
         "bad-dates.json", "a 13th month, 30 February, a two-digit year, unpadded digits",
-        _shipped_with(_bad_dates), exit=EXIT_BAD_CONTENT,
+        _shipped_with(_bad_dates), exit=Exit.DATA,
         errors=("$.source_works[0].published: month 13", "$.releases[0].date: day 30",
                 "$.soundtrack.released:", "$.people[0].born:"),
     ),
     Case(
         "schema-version-3.json", "a schema version this lvtui does not know",
-        _shipped_with(_schema_version_3), exit=EXIT_BAD_CONTENT,
+        _shipped_with(_schema_version_3), exit=Exit.DATA,
         errors=("$.schema_version: expected 2 (got 3)",),
     ),
     Case(
         "dangling-references.json", "an id nobody has, a person where a company belongs, "
         "two records with one id",
-        _shipped_with(_dangling_references), exit=EXIT_BAD_CONTENT,
+        _shipped_with(_dangling_references), exit=Exit.DATA,
         errors=('$.cast[2].person: no person or organisation has the id "nobody-at-all"',
                 '$.distribution[0].company: "mike-figgis" is a person, not an organisation',
                 'the id "nicolas-cage" is used by another record'),
     ),
     Case(
         "duplicate-keys.json", "the same key twice in one object",
-        _duplicate_keys, exit=EXIT_BAD_CONTENT, errors=('duplicate key "title"',),
+        _duplicate_keys, exit=Exit.DATA, errors=('duplicate key "title"',),
     ),
     Case(
         "deep-nesting.json", "100,000 nested arrays",
-        lambda: b"[" * 100_000 + b"]" * 100_000, exit=EXIT_BAD_CONTENT,
+        lambda: b"[" * 100_000 + b"]" * 100_000, exit=Exit.DATA,
         errors=("nested too deeply",),
     ),
     Case(
         "deep-objects.json", "50,000 nested objects",
-        lambda: b'{"a":' * 50_000 + b"1" + b"}" * 50_000, exit=EXIT_BAD_CONTENT,
+        lambda: b'{"a":' * 50_000 + b"1" + b"}" * 50_000, exit=Exit.DATA,
         errors=("nested too deeply",),
     ),
     Case(
         "huge-number.json", "a year with 5,000 digits",
         lambda: encode(SHIPPED).replace(b'"year": 1995', b'"year": ' + b"9" * 5000, 1),
-        exit=EXIT_BAD_CONTENT, errors=("invalid JSON: a number has more than 4,300 digits",),
+        exit=Exit.DATA, errors=("invalid JSON: a number has more than 4,300 digits",),
     ),
     Case(
         "huge-float.json", "1e400, a number JSON allows and Python reads as infinity",
         lambda: encode(SHIPPED).replace(b'"average": 7.6', b'"average": 1e400', 1),
-        exit=EXIT_BAD_CONTENT,
+        exit=Exit.DATA,
         errors=("$.reception.aggregators[0].average: expected a finite number",),
     ),
     Case(
-        "nan.json", "NaN where a number belongs", _nan, exit=EXIT_BAD_CONTENT,
+        "nan.json", "NaN where a number belongs", _nan, exit=Exit.DATA,
         errors=("NaN is not a JSON number",),
     ),
     Case(
         "nul-byte.json", "a raw NUL byte inside a JSON string", _nul_byte,
-        exit=EXIT_BAD_CONTENT, errors=("invalid JSON at line 3, column 19: Invalid control character",),
+        exit=Exit.DATA, errors=("invalid JSON at line 3, column 19: Invalid control character",),
     ),
     Case(
-        "latin-1.json", "the film in Latin-1, not UTF-8", _latin1, exit=EXIT_BAD_CONTENT,
+        "latin-1.json", "the film in Latin-1, not UTF-8", _latin1, exit=Exit.DATA,
         errors=("is not UTF-8: byte 0xE9",),
     ),
     Case(
         "utf-16.json", "the film in UTF-16",
-        lambda: json.dumps(SHIPPED).encode("utf-16"), exit=EXIT_BAD_CONTENT,
+        lambda: json.dumps(SHIPPED).encode("utf-16"), exit=Exit.DATA,
         errors=("is not UTF-8: byte 0xFF at byte offset 0",),
     ),
     Case(
         "binary.bin", "every byte value, four times",
-        lambda: bytes(range(256)) * 4, exit=EXIT_BAD_CONTENT, errors=("is not UTF-8",),
+        lambda: bytes(range(256)) * 4, exit=Exit.DATA, errors=("is not UTF-8",),
     ),
-    Case("empty.json", "zero bytes", lambda: b"", exit=EXIT_BAD_CONTENT, errors=("is empty",)),
+    Case("empty.json", "zero bytes", lambda: b"", exit=Exit.DATA, errors=("is empty",)),
     Case(
-        "whitespace.json", "only whitespace", lambda: b" \n\t\r\n ", exit=EXIT_BAD_CONTENT,
+        "whitespace.json", "only whitespace", lambda: b" \n\t\r\n ", exit=Exit.DATA,
         errors=("is empty",),
     ),
     Case(
-        "not-an-object.json", "a JSON list", lambda: b"[1, 2, 3]\n", exit=EXIT_BAD_CONTENT,
+        "not-an-object.json", "a JSON list", lambda: b"[1, 2, 3]\n", exit=Exit.DATA,
         errors=("$: expected a JSON object (got a list)",),
     ),
     Case(
-        "null.json", "JSON null", lambda: b"null", exit=EXIT_BAD_CONTENT,
+        "null.json", "JSON null", lambda: b"null", exit=Exit.DATA,
         errors=("$: expected a JSON object (got null)",),
     ),
     Case(
         "truncated.json", "the shipped film cut in half",
-        lambda: encode(SHIPPED)[: len(encode(SHIPPED)) // 2], exit=EXIT_BAD_CONTENT,
+        lambda: encode(SHIPPED)[: len(encode(SHIPPED)) // 2], exit=Exit.DATA,
         errors=("invalid JSON at line",),
     ),
     Case(
         "trailing-garbage.json", "a valid film followed by more text",
-        lambda: encode(SHIPPED) + b"\n{}", exit=EXIT_BAD_CONTENT, errors=("Extra data",),
+        lambda: encode(SHIPPED) + b"\n{}", exit=Exit.DATA, errors=("Extra data",),
     ),
 )
 

@@ -23,7 +23,7 @@ from hostile.corpus import (
 )
 from lvtui.film.loading import load_film
 from lvtui.film.model import Film
-from lvtui.reading.people import cast_rows
+from lvtui.reading.cast import cast_rows
 from lvtui.ui.screens.help import HelpScreen
 from lvtui.ui.screens.person_card import PersonCard
 

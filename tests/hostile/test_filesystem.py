@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from hostile.checks import assert_nothing_got_through
-from lvtui.film.loading import EXIT_UNREADABLE, MAX_BYTES
+from lvtui.film.loading import MAX_BYTES
+from lvtui.system.exits import Exit
 
 
 def directory(tmp_path: Path) -> Path:
@@ -94,7 +95,7 @@ def test_refused_at_once(tmp_path: Path, case: str, command: list[str],
         code = main([*command, str(path)])
         out, err = capfd.readouterr()
         stdout, stderr = out.encode(), err
-    assert code == EXIT_UNREADABLE
+    assert code == Exit.NO_INPUT
     assert stdout == b""
     assert_nothing_got_through(stderr)
     assert stderr.startswith(f"{path}: ") and problem in stderr

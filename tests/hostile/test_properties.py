@@ -26,8 +26,8 @@ from hostile.checks import assert_nothing_got_through
 from hostile.corpus import SHIPPED, encode, set_at, text_fields
 from lvtui.film.loading import FilmError, load_film, parse_film
 from lvtui.film.model import Film
+from lvtui.reading.cast import search_cast
 from lvtui.shelf.settings import SettingsStore
-from lvtui.text.folding import search_cast
 from lvtui.ui.app import FilmApp
 from lvtui.ui.screens.person_card import PersonCard
 

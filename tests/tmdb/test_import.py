@@ -16,7 +16,7 @@ from helpers import AppFactory, Run, a_device, each_section, screen_text
 from lvtui.cli.commands import main
 from lvtui.film.loading import parse_film
 from lvtui.film.model import Film
-from lvtui.reading.people import appearances
+from lvtui.reading.card import appearances
 from lvtui.tmdb import build as tmdb
 from lvtui.ui.screens.person_card import PersonCard
 from lvtui.ui.widgets.fact_list import FactList

@@ -11,7 +11,8 @@ from typing import Any
 
 from lvtui.film.loading import load_film, shipped_film_path
 from lvtui.film.model import Film
-from lvtui.reading.people import appearances, cast_rows
+from lvtui.reading.card import appearances
+from lvtui.reading.cast import cast_rows
 from lvtui.reading.wording import edition_title, events, undated_home_media
 
 FILMS = Path(__file__).resolve().parents[1] / "films"
@@ -231,7 +232,7 @@ def test_bios_are_complete_sentences(film: Film) -> None:
 
 
 def test_people_are_filed_by_surname_or_their_sort_name(film: Film) -> None:
-    from lvtui.reading.people import filing_name
+    from lvtui.reading.cast import filing_name
 
     assert filing_name(film, "graham-beckel") == "Beckel Graham"
     assert filing_name(film, "r-lee-ermey") == "Ermey R. Lee"
@@ -245,7 +246,8 @@ def test_people_are_filed_by_surname_or_their_sort_name(film: Film) -> None:
 
 def test_a_snippet_is_the_words_around_a_mention_and_a_huge_text_is_looked_at_in_part(
         film: Film) -> None:
-    from lvtui.reading.people import MENTION_SCAN, mentioned_in, snippet
+    from lvtui.film.walk import names
+    from lvtui.reading.card import MENTION_SCAN, mentioned_in, snippet
     from lvtui.text.mentions import Mentions
 
     text = "One two three four five six seven eight nine ten Sera eleven twelve thirteen."
@@ -255,7 +257,7 @@ def test_a_snippet_is_the_words_around_a_mention_and_a_huge_text_is_looked_at_in
     # A plot of a million letters naming her only past the part looked at: not listed, and
     # the card does not wait for the whole text to be searched.
     huge = film.model_copy(update={"plot": ["word " * (MENTION_SCAN // 5 + 10) + "Sera."]})
-    assert [where for where, _ in mentioned_in(huge, "elisabeth-shue", Mentions.of(huge))
+    assert [where for where, _ in mentioned_in(huge, "elisabeth-shue", Mentions(names(huge)))
             if where == "plot"] == []
 
 
@@ -264,13 +266,14 @@ def test_a_person_named_only_in_a_release_and_an_edition_is_mentioned_there(
     """The timeline links and finds a name in a release's detail, the soundtrack section in
     a home-media edition's: the card lists both among its mentions."""
     from lvtui.film.loading import parse_film
-    from lvtui.reading.people import mentioned_in
+    from lvtui.film.walk import names
+    from lvtui.reading.card import mentioned_in
     from lvtui.text.mentions import Mentions
 
     film_dict["people"].append({"id": "tess-orlov", "name": "Tess Orlov"})
     film_dict["releases"][0]["detail"] = "Introduced by Tess Orlov at the festival."
     film_dict["home_media"][0]["detail"] = "With a commentary by Tess Orlov."
     film = parse_film(json.dumps(film_dict).encode())
-    assert mentioned_in(film, "tess-orlov", Mentions.of(film)) == [
+    assert mentioned_in(film, "tess-orlov", Mentions(names(film))) == [
         ("timeline", "Introduced by Tess Orlov at the festival."),
         ("soundtrack", "With a commentary by Tess Orlov.")]

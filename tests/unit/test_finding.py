@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from lvtui.reading.cast import CastRow
 from lvtui.reading.finding import FindIndex, Hit
-from lvtui.reading.people import CastRow
 from lvtui.reading.sections import SECTION_IDS
 
 UNITS = [("overview", "Leaving Las Vegas, directed by Mike Figgis"),

@@ -11,14 +11,15 @@ import pytest
 
 from helpers import FILMS, Run, a_device
 from lvtui.film.loading import shipped_film_path
-from lvtui.shelf.library import library_folder, scan
+from lvtui.shelf.library import scan
+from lvtui.system.places import films_folder
 
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     films = tmp_path / "data" / "lvtui" / "films"
-    assert library_folder() == films  # where `lvtui fetch` saves, too
+    assert films_folder() == films  # where `lvtui fetch` saves, too
     return films
 
 
@@ -91,7 +92,7 @@ def test_a_film_file_not_changed_since_is_not_read_again(
     import os
 
     import lvtui.shelf.library
-    from lvtui.shelf.cache import ShelfCache
+    from lvtui.shelf.library import ShelfCache
 
     folder.mkdir(parents=True)
     for name in ("con-air", "fight-club"):
@@ -132,7 +133,7 @@ def test_a_film_file_not_changed_since_is_not_read_again(
 @pytest.mark.parametrize("kind", ["fifo", "device"])
 def test_a_shelf_cache_that_is_no_file_is_neither_read_nor_written(
         folder: Path, tmp_path: Path, kind: str) -> None:
-    from lvtui.shelf.cache import ShelfCache
+    from lvtui.shelf.library import ShelfCache
 
     cache = tmp_path / "shelf.json"
     if kind == "fifo":
@@ -145,7 +146,7 @@ def test_a_shelf_cache_that_is_no_file_is_neither_read_nor_written(
 
 
 def test_a_shelf_cache_of_millions_of_values_is_not_parsed(tmp_path: Path) -> None:
-    from lvtui.shelf.cache import ShelfCache
+    from lvtui.shelf.library import ShelfCache
 
     cache = tmp_path / "shelf.json"
     cache.write_bytes(b'{"version": 1, "films": {"a": [' + b",".join([b"[]"] * 3_000_000)

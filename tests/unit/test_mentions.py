@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from lvtui.film.loading import load_film
 from lvtui.film.model import Film
+from lvtui.film.walk import names
 from lvtui.text.mentions import LONGEST_NAME, Mention, Mentions
 
 
@@ -20,7 +21,7 @@ def named(mentions: Mentions, text: str) -> list[tuple[str, str]]:
 
 
 def test_the_shipped_plot_links_characters_to_their_actors(film: Film) -> None:
-    mentions = Mentions.of(film)
+    mentions = Mentions(names(film))
     first = named(mentions, film.plot[0])
     assert first[0] == ("Ben Sanderson", "nicolas-cage")  # the whole name, not "Ben"
     assert ("Sera", "elisabeth-shue") in first
@@ -29,7 +30,7 @@ def test_the_shipped_plot_links_characters_to_their_actors(film: Film) -> None:
 
 
 def test_names_other_names_and_full_names_all_link(film: Film) -> None:
-    mentions = Mentions.of(film)
+    mentions = Mentions(names(film))
     text = "Figgis adapted John O'Brien; Nicolas Kim Coppola, MGM/UA and Sting's album."
     assert named(mentions, text) == [
         ("Figgis", "mike-figgis"), ("John O'Brien", "john-o-brien"),
@@ -138,7 +139,7 @@ def test_a_hostile_film_naming_someone_100_000_times_is_linked_in_seconds(
         "plot": ["Amélie " * 100_000]})
     film = load_film(path)
     outcome: list[list[Mention]] = []
-    worker = threading.Thread(target=lambda: outcome.append(Mentions.of(film).find(film.plot[0])),
+    worker = threading.Thread(target=lambda: outcome.append(Mentions(names(film)).find(film.plot[0])),
                               daemon=True)
     worker.start()
     worker.join(timeout=30)  # a generous bound for a loaded machine: the pass takes ~0.5 s
@@ -151,7 +152,7 @@ def test_the_film_s_title_is_the_film_never_a_person(film: Film) -> None:
     written, and any name inside the original title, link to no one."""
     titled = film.model_copy(update={"title": "Sera",
                                      "original_title": "Sera und Ben Sanderson"})
-    mentions = Mentions.of(titled)
+    mentions = Mentions(names(titled))
     assert named(mentions, "Sera (1995) won. Sera und Ben Sanderson, in German.") == []
     assert named(mentions, "Elisabeth Shue plays her; Ben Sanderson drinks.") == [
         ("Elisabeth Shue", "elisabeth-shue"), ("Ben Sanderson", "nicolas-cage")]

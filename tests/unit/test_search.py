@@ -7,8 +7,8 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lvtui.reading.people import CastRow
-from lvtui.text.folding import CastSearch, fold, fold_with_map, match_spans, search_cast
+from lvtui.reading.cast import CastRow, CastSearch, search_cast
+from lvtui.text.folding import fold, fold_with_map, match_spans
 
 
 def row(actor: str, role: str, credited_as: str | None = None) -> CastRow:

@@ -28,8 +28,7 @@ def test_round_trip(store: SettingsStore) -> None:
     assert store.load() == Settings()  # no file yet: defaults, no warning
     assert store.save(Settings(theme="nord", section="timeline"))
     assert SettingsStore(store.path).load() == Settings(theme="nord", section="timeline")
-    assert json.loads(store.path.read_text()) == {"theme": "nord", "section": "timeline",
-                                                  "film": None}
+    assert json.loads(store.path.read_text()) == {"theme": "nord", "section": "timeline"}
     assert store.warnings == [] and leftovers(store) == []
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import math
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeAlias
 
 from lvtui import __version__
 from lvtui.reading.sections import SECTION_IDS
+from lvtui.system.exits import Exit, status_line
 
 # The sub-parsers of `lvtui COMMAND` (argparse's own type for them), and what runs a command.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -20,8 +22,10 @@ CAST_EPILOG = """\
 output: 'table' is a table on a terminal and, piped, one line per member with the
 fields separated by tabs (actor, role, then the credited name when there is one);
 'json' is a list of objects; 'csv' has a header row.
-exit status: 0 when at least one member matched, 1 when none did (as grep),
-2 for bad usage, 65 when the film file is not valid, 66 when it cannot be read."""
+""" + textwrap.fill(status_line(
+    (Exit.OK, "when at least one member matched"), (Exit.NO_MATCH, "when none did (as grep)"),
+    (Exit.USAGE, "for bad usage"), (Exit.DATA, "when the film file is not valid"),
+    (Exit.NO_INPUT, "when it cannot be read")), 80)  # its description is laid out as written
 
 
 def browser_parser() -> argparse.ArgumentParser:
@@ -53,8 +57,9 @@ def validate_parser(commands: Commands) -> argparse.ArgumentParser:
         description="Check film files. Prints 'PATH: ok (schema N; N cast, N people, "
         "N organisations, N events)' for each good file, and one line per problem on stderr "
         "for each bad one. A schema-1 file is valid too; 'lvtui upgrade' rewrites it.",
-        epilog="exit status: 0 when every file is valid, 65 when one is not a valid film, "
-        "66 when one cannot be read (66 wins over 65).",
+        epilog=status_line((Exit.OK, "when every file is valid"),
+                           (Exit.DATA, "when one is not a valid film"),
+                           (Exit.NO_INPUT, "when one cannot be read (this wins)")),
     )
     parser.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="film files (default: the shipped film)"
@@ -75,8 +80,9 @@ def upgrade_parser(commands: Commands) -> argparse.ArgumentParser:
         "upgrade", help="print a schema-1 film file as schema 2",
         description="Print a film file as schema 2, the current format: "
         "lvtui upgrade old.json > new.json. A schema-2 file is printed as it validates.",
-        epilog="exit status: 0 when the file is valid, 65 when it is not a valid film, "
-        "66 when it cannot be read.",
+        epilog=status_line((Exit.OK, "when the file is valid"),
+                           (Exit.DATA, "when it is not a valid film"),
+                           (Exit.NO_INPUT, "when it cannot be read")),
     )
     parser.add_argument("path", type=Path, metavar="PATH", help="a film file")
     return parser
@@ -108,9 +114,12 @@ def serve_parser(commands: Commands) -> argparse.ArgumentParser:
         "pip install 'lvtui[web]'). The film is checked first, as 'lvtui validate' checks it; "
         "then the address to open is printed. Each browser tab runs its own lvtui; closing "
         "the tab ends it, and ctrl+c (or SIGTERM) ends the server and every lvtui it started.",
-        epilog="exit status: 0 after ctrl+c or SIGTERM, 2 for bad usage or without the web extra, "
-        "65 when the film file is not valid, 66 when it cannot be read, 69 when the address "
-        "cannot be listened on (the port is taken).",
+        epilog=status_line((Exit.OK, "after ctrl+c or SIGTERM"),
+                           (Exit.USAGE, "for bad usage or without the web extra"),
+                           (Exit.DATA, "when the film file is not valid"),
+                           (Exit.NO_INPUT, "when it cannot be read"),
+                           (Exit.UNAVAILABLE, "when the address cannot be listened on "
+                            "(the port is taken)")),
     )
     parser.add_argument("path", nargs="?", type=Path, metavar="FILM",
                         help="a film file (default: the shipped film)")
@@ -139,9 +148,10 @@ def import_parser(commands: Commands) -> argparse.ArgumentParser:
         "(/movie/{id}, with or without append_to_response parts), its credits, release_dates, "
         "keywords and external_ids, and any /person/{id} responses, recognised by their "
         "shape, in any order. The film is checked before it is written.",
-        epilog="exit status: 0 when the film was written, 2 for bad usage, 65 when a file is "
-        "not a TMDB response lvtui can use (an error body, an OMDb response, a film file), "
-        "66 when a file cannot be read.")
+        epilog=status_line((Exit.OK, "when the film was written"), (Exit.USAGE, "for bad usage"),
+                           (Exit.DATA, "when a file is not a TMDB response lvtui can use (an "
+                            "error body, an OMDb response, a film file)"),
+                           (Exit.NO_INPUT, "when a file cannot be read")))
     parser.add_argument("source", choices=("tmdb",), help="where the responses came from")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
                         help="saved responses, as JSON")
@@ -157,10 +167,15 @@ def fetch_parser(commands: Commands) -> argparse.ArgumentParser:
         "does. The key comes from TMDB_API_KEY (an API key, v3) or TMDB_TOKEN (a read access "
         "token, v4), and is never shown. Without -o the film goes into lvtui's library folder "
         "and its path is printed.",
-        epilog="exit status: 0 when the film was written, 1 when TMDB has no such film, 2 for "
-        "bad usage, no key, or a title that names several films (they are listed), 65 when "
-        "TMDB's answer is not JSON or is over 20 MiB, 69 when TMDB cannot be reached, times "
-        "out or keeps refusing for too many requests, 77 when it refuses the key.")
+        epilog=status_line(
+            (Exit.OK, "when the film was written"), (Exit.NO_MATCH, "when TMDB has no such film"),
+            (Exit.USAGE, "for bad usage, no key, or a title that names several films (they "
+             "are listed)"),
+            (Exit.DATA, "when TMDB's answer is not JSON, not of the shape lvtui reads, or "
+             "over 20 MiB"),
+            (Exit.UNAVAILABLE, "when TMDB cannot be reached, times out or keeps refusing for "
+             "too many requests"),
+            (Exit.NO_PERMISSION, "when it refuses the key")))
     parser.add_argument("source", choices=("tmdb",), help="where to ask")
     parser.add_argument("film", nargs="+", metavar="ID|TITLE",
                         help="TMDB's id of the film (550), or its title (Fight Club)")
@@ -183,7 +198,7 @@ def library_parser(commands: Commands) -> argparse.ArgumentParser:
         "the library folder ($XDG_DATA_HOME/lvtui/films, where 'lvtui fetch' saves them), one "
         "line each, 'Title (Year) — director — path', sorted by title. A file that is not a "
         "valid film is listed last, as broken, with its first problem.",
-        epilog="exit status: 0, broken files included; 2 for bad usage.")
+        epilog=status_line((Exit.OK, "broken files included"), (Exit.USAGE, "for bad usage")))
 
 
 # Option values, checked as they are parsed: a bad one is a usage error (exit 2) that says

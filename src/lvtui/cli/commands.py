@@ -32,18 +32,14 @@ from lvtui.cli.arguments import (
 )
 from lvtui.film.loading import FilmError, load_film, load_film_and_schema, shipped_film_path
 from lvtui.film.model import SCHEMA_VERSION, Film
-from lvtui.reading.people import CastRow, cast_rows
+from lvtui.reading.cast import CastRow, cast_rows, search_cast
 from lvtui.reading.wording import events
-from lvtui.shelf.library import library_folder, scan
+from lvtui.shelf.library import scan
+from lvtui.system.exits import Exit
 from lvtui.system.files import Unreadable, read_guarded, write_atomically
+from lvtui.system.places import films_folder
 from lvtui.text.clean import one_line, shorten
-from lvtui.text.folding import search_cast
 
-EXIT_NO_MATCH = 1  # as grep: a script can tell "nobody matched" from an error
-EXIT_UNAVAILABLE = 69  # EX_UNAVAILABLE: lvtui serve could not listen
-EXIT_DATA = 65  # EX_DATAERR: not a film file, or not a TMDB response
-EXIT_NO_INPUT = 66  # EX_NOINPUT: a file that cannot be read
-EXIT_CANT_CREATE = 73  # EX_CANTCREAT: a film file that cannot be written
 
 def commands_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """`lvtui COMMAND ...`: each command is a sub-parser, and says which function runs it;
@@ -79,7 +75,7 @@ def commands_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argum
 
 def _print_help(parser: argparse.ArgumentParser | None) -> int:
     (parser or browser_parser()).print_help()
-    return 0
+    return Exit.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -150,7 +146,7 @@ def print_upgraded(path: Path) -> int:
     json.dump(film.model_dump(mode="json", exclude_defaults=True), sys.stdout, indent=2,
               ensure_ascii=False)
     sys.stdout.write("\n")
-    return 0
+    return Exit.OK
 
 
 def import_tmdb(paths: Sequence[Path], output: Path | None) -> int:
@@ -162,12 +158,12 @@ def import_tmdb(paths: Sequence[Path], output: Path | None) -> int:
             named.append((one_line(str(path)), read_guarded(path, tmdb.MAX_BYTES)))
         except Unreadable as error:
             print(f"{one_line(str(path))}: cannot be read ({error.problem})", file=sys.stderr)
-            return EXIT_NO_INPUT
+            return Exit.NO_INPUT
     try:
         data = tmdb.import_files(named)
     except tmdb.NotTmdb as error:
         print(one_line(str(error)), file=sys.stderr)
-        return EXIT_DATA
+        return Exit.DATA
     except FilmError as error:
         return report(error)
     return write_film(data, output)
@@ -195,7 +191,7 @@ def fetch_tmdb(query: str, year: int | None, output: Path | None, api_url: str |
         return error.exit_code
     except FilmError as error:
         return report(error)
-    path = output if output is not None else library_folder() / fetched.file_name()
+    path = output if output is not None else films_folder() / fetched.file_name()
     status = write_film(fetched.data, path)
     if status != 0:
         return status
@@ -230,13 +226,13 @@ def write_film(data: bytes, output: Path | None) -> int:
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        return 0
+        return Exit.OK
     try:
         write_atomically(output, data)
     except OSError as error:
         print(f"{one_line(str(output))}: cannot be written ({error.strerror})", file=sys.stderr)
-        return EXIT_CANT_CREATE
-    return 0
+        return Exit.CANT_CREATE
+    return Exit.OK
 
 
 def print_library() -> int:
@@ -248,14 +244,14 @@ def print_library() -> int:
             year = f" ({shelved.year})" if shelved.year else ""
             print(f"{one_line(shelved.title)}{year} — "
                   f"{one_line(shelved.directed_by) or 'no director'} — {path}")
-    return 0
+    return Exit.OK
 
 
 def print_schema() -> int:
     # Built here: the schema machinery is only ever needed by this command.
     json.dump(Film.model_json_schema(mode="validation"), sys.stdout, indent=2)
     sys.stdout.write("\n")
-    return 0
+    return Exit.OK
 
 
 def list_cast(query: str, film_path: Path | None, output: str) -> int:
@@ -285,7 +281,7 @@ def list_cast(query: str, film_path: Path | None, output: str) -> int:
     else:  # piped: one line per member, no empty trailing field
         for member in members:
             print(member.line())
-    return 0 if members else EXIT_NO_MATCH
+    return Exit.OK if members else Exit.NO_MATCH
 
 
 def print_cast_table(film: Film, rows: Sequence[CastRow], indices: Sequence[int]) -> None:
@@ -319,7 +315,7 @@ def serve(path: Path | None, host: str, port: int, max_sessions: int,
         from lvtui.web.serve import serve as serve_film
     except ImportError:
         print("lvtui serve needs the web extra: pip install 'lvtui[web]'", file=sys.stderr)
-        return 2
+        return Exit.USAGE
     if not is_loopback(host):
         print(f"lvtui: warning: listening on {one_line(host)}: anyone who can reach that "
               "address can use lvtui", file=sys.stderr)
@@ -330,8 +326,8 @@ def serve(path: Path | None, host: str, port: int, max_sessions: int,
         reason = os.strerror(error.errno) if error.errno else str(error)
         print(f"lvtui: cannot listen on {one_line(host)}:{port}: {reason.lower()}",
               file=sys.stderr)
-        return EXIT_UNAVAILABLE
-    return 0
+        return Exit.UNAVAILABLE
+    return Exit.OK
 
 
 def _end_with_the_server(every: float = 0.5) -> None:

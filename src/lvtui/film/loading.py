@@ -28,6 +28,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import SchemaValidator
 
 from lvtui.film.model import MAX_REFERENCE_PROBLEMS, SCHEMA_VERSION, Film
+from lvtui.system.exits import Exit
 from lvtui.system.files import Unreadable, read_guarded
 from lvtui.text.clean import one_line, shorten
 
@@ -45,8 +46,6 @@ MAX_FIELDS = 1_000  # in one JSON object: the film itself has 33
 # Python dict each when listed).
 THOROUGH_ITEMS = 50_000
 MAX_PROBLEMS = 50  # problems listed for one file; the count of the rest follows
-EXIT_BAD_CONTENT = 65  # EX_DATAERR
-EXIT_UNREADABLE = 66  # EX_NOINPUT
 _BOM = b"\xef\xbb\xbf"
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -63,8 +62,8 @@ class FilmError(Exception):
         super().__init__("\n".join(self.lines()))
 
     @property
-    def exit_code(self) -> int:
-        return EXIT_UNREADABLE if self.unreadable else EXIT_BAD_CONTENT
+    def exit_code(self) -> Exit:
+        return Exit.NO_INPUT if self.unreadable else Exit.DATA
 
     def lines(self) -> list[str]:
         """One line per problem, each prefixed by the path, ready for stderr."""

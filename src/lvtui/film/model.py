@@ -55,14 +55,14 @@ from lvtui.film.parts import (
     SourceWork,
     _list,
 )
+from lvtui.film.walk import EITHER, ORGANIZATION, PERSON, references
 
 SCHEMA_VERSION = 2
 MAX_REFERENCE_PROBLEMS = 1_000  # ids that resolve to nothing, reported for one film
 
 # -- the film -------------------------------------------------------------------------------
 
-_PERSON, _ORGANIZATION, _EITHER = "person", "organization", "either"
-ARTICLES = {_PERSON: "a person", _ORGANIZATION: "an organisation"}
+ARTICLES = {PERSON: "a person", ORGANIZATION: "an organisation"}
 
 
 class Film(Model):
@@ -114,68 +114,20 @@ class Film(Model):
 
     def _reference_problems(self) -> Iterator[InitErrorDetails]:
         kinds: dict[str, str] = {}
-        ids = [("people", index, _PERSON, person.id) for index, person in enumerate(self.people)]
-        ids += [("organizations", index, _ORGANIZATION, organization.id)
+        ids = [("people", index, PERSON, person.id) for index, person in enumerate(self.people)]
+        ids += [("organizations", index, ORGANIZATION, organization.id)
                 for index, organization in enumerate(self.organizations)]
         for field, index, kind, id in ids:
             if id in kinds:
                 yield _problem((field, index, "id"), id, "the id {id} is used by another record")
             kinds.setdefault(id, kind)
-        for location, reference, wanted in self._references():
+        for location, reference, wanted, _ in references(self):
             found = kinds.get(reference)
             if found is None:
                 yield _problem(location, reference, "no person or organisation has the id {id}")
-            elif wanted != _EITHER and found != wanted:
+            elif wanted != EITHER and found != wanted:
                 yield _problem(location, reference, f"{{id}} is {ARTICLES[found]}, not "
                                                     f"{ARTICLES[wanted]}")
-
-    def _references(self) -> Iterator[tuple[Location, str, str]]:
-        """Every id the film refers to: where, which, and what kind of record it must be."""
-        for index, credit in enumerate(self.cast):
-            yield ("cast", index, "person"), credit.person, _PERSON
-        for index, crew in enumerate(self.crew):
-            yield ("crew", index, "person"), crew.person, _PERSON
-        for index, star in enumerate(self.stars):
-            yield ("stars", index), star, _PERSON
-        for index, work in enumerate(self.source_works):
-            for number, author in enumerate(work.authors):
-                yield ("source_works", index, "authors", number), author, _PERSON
-        for index, company in enumerate(self.production_companies):
-            yield ("production_companies", index), company, _ORGANIZATION
-        for index, distribution in enumerate(self.distribution):
-            yield ("distribution", index, "company"), distribution.company, _ORGANIZATION
-        if self.marketing is not None:
-            for index, by in enumerate(self.marketing.by):
-                yield ("marketing", "by", index), by, _EITHER
-        for index, section in enumerate(self.production.notes):
-            for number, passage in enumerate(section.passages):
-                if passage.speaker is not None:
-                    yield (("production", "notes", index, "passages", number, "speaker"),
-                           passage.speaker, _PERSON)
-        reception = self.reception
-        for index, aggregate in enumerate(reception.aggregators):
-            yield ("reception", "aggregators", index, "source"), aggregate.source, _ORGANIZATION
-        for index, review in enumerate(reception.reviews):
-            yield ("reception", "reviews", index, "critic"), review.critic, _PERSON
-            if review.outlet is not None:
-                yield ("reception", "reviews", index, "outlet"), review.outlet, _ORGANIZATION
-        for index, best in enumerate(reception.best_of):
-            yield ("reception", "best_of", index, "critic"), best.critic, _PERSON
-        for index, accolade in enumerate(self.accolades):
-            for number, nominee in enumerate(accolade.nominees):
-                yield ("accolades", index, "nominees", number), nominee, _EITHER
-        soundtrack = self.soundtrack
-        if soundtrack is not None:
-            if soundtrack.label is not None:
-                yield ("soundtrack", "label"), soundtrack.label, _ORGANIZATION
-            for index, performer in enumerate(soundtrack.performers):
-                yield ("soundtrack", "performers", index), performer, _EITHER
-            for index, song in enumerate(soundtrack.songs):
-                for number, performer in enumerate(song.performers):
-                    yield ("soundtrack", "songs", index, "performers", number), performer, _EITHER
-        for index, edition in enumerate(self.home_media):
-            if edition.distributor is not None:
-                yield ("home_media", index, "distributor"), edition.distributor, _ORGANIZATION
 
     # -- lookups, for the UI ------------------------------------------------------------------
 

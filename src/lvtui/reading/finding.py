@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
+from lvtui.reading.cast import CastSearch
 from lvtui.reading.sections import SECTION_IDS, SECTIONS
 from lvtui.text.folding import (
-    CastSearch,
     Narrowing,
     Span,
     count_spans,
@@ -26,7 +26,7 @@ from lvtui.text.folding import (
 )
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.reading.people import CastRow
+    from lvtui.reading.cast import CastRow
 
 CAST = "cast"
 MARKED = 1_000  # the matches of a find that are marked (each is counted, and stepped to)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lvtui.film.walk import references
 from lvtui.system.files import real_path
 from lvtui.text.folding import fold
 
@@ -63,27 +64,33 @@ def roles(film: Film, ids: set[str]) -> dict[str, str]:
     else the jobs, else what they were to it (a company producing it, a critic reviewing it).
     Only those asked for: a film of 100,000 cast need not have a role worded for each."""
     played: dict[str, list[str]] = {}
-    for credit in film.cast:
-        if credit.person in ids:
-            played.setdefault(credit.person, []).append(credit.character)
     jobs: dict[str, list[str]] = {}
-    for crew in film.crew:
-        if crew.person in ids:
-            jobs.setdefault(crew.person, []).append(crew.job)
-    found = {id: ", ".join(dict.fromkeys(names)) for id, names in played.items()}
+    found: dict[str, str] = {}
+    for reference in references(film):
+        id, field, holder = reference.id, reference.field, reference.holder
+        if id not in ids:
+            continue
+        if field == "cast.person":
+            played.setdefault(id, []).append(holder.character)
+        elif field == "crew.person":
+            jobs.setdefault(id, []).append(holder.job)
+        elif field in _WHAT_THEY_WERE:
+            found.setdefault(id, _WHAT_THEY_WERE[field])
+    # The characters played, else the jobs, else what they were to the film.
+    words = {id: ", ".join(dict.fromkeys(names)) for id, names in played.items()}
     for id, names in jobs.items():
-        found.setdefault(id, ", ".join(dict.fromkeys(names)))
-    for id in film.production_companies:
-        found.setdefault(id, "Production company")
-    for review in film.reception.reviews:
-        found.setdefault(review.critic, "Reviewed it")
-        if review.outlet is not None:
-            found.setdefault(review.outlet, "Published a review")
-    return found
+        words.setdefault(id, ", ".join(dict.fromkeys(names)))
+    return {**found, **words}
+
+
+# What a record was to a film that neither cast nor crewed it, by the field naming it.
+_WHAT_THEY_WERE = {"production_companies": "Production company",
+                   "reception.reviews.critic": "Reviewed it",
+                   "reception.reviews.outlet": "Published a review"}
 
 
 # A record that can be found in other films: what identifies it, its id in its film, and
-# its role there. Plain data: the shelf keeps it between starts (lvtui.shelf.cache).
+# its role there. Plain data: the shelf keeps it between starts (lvtui.shelf.library).
 Record = tuple[tuple[Identity, ...], str, str]
 
 

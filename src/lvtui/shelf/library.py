@@ -2,33 +2,28 @@
 shipped film, each with what a list of films shows of it, or why it cannot be opened.
 
 A file that does not validate is on the shelf too, with its first problem: never hidden,
-never fatal to the rest.
+never fatal to the rest. What was read of each file is kept between starts (ShelfCache).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from lvtui.film.loading import FilmError, load_film, shipped_film_path
-from lvtui.reading.people import credits
+from lvtui.film.loading import FilmError, count_items, load_film, shipped_film_path
+from lvtui.reading.departments import credits
 from lvtui.shelf.across import Record, records_of
-from lvtui.system.files import real_path
+from lvtui.system.files import read_guarded, real_path, write_atomically
+from lvtui.system.places import films_folder
+from lvtui.text.clean import clean
 from lvtui.text.folding import fold
 
 if TYPE_CHECKING:
     from lvtui.film.model import Film
-    from lvtui.shelf.cache import ShelfCache
-
-
-def library_folder() -> Path:
-    """``$XDG_DATA_HOME/lvtui/films`` (``~/.local/share/lvtui/films``), or the platform's own."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("lvtui", appauthor=False)) / "films"
 
 
 @dataclass(frozen=True)
@@ -62,6 +57,100 @@ class Shelved:
         return self.broken, fold(self.title or self.path.name), self.year or 0, str(self.path)
 
 
+# -- the cache: what the shelf read of each film file, kept between starts ------------------
+# A file not changed since (the same size and modification time) is not read and checked
+# again. The cache is only ever a shortcut: one that cannot be read, or an entry of the
+# wrong shape, is ignored, and the file is read as if there were none. Its text is cleaned
+# as it is read back, as a film file's is: the cache is a file anyone could have written.
+
+VERSION = 1
+# A thousand films of a hundred people each are some 20 MiB; a link to /dev/zero or a file
+# grown past this is not read, nor one of more values than this, counted as a film file's
+# are (60 MiB of empty lists, parsed, were 1.6 GB): it is only a shortcut.
+MAX_BYTES = 64 * 1024 * 1024
+MAX_ITEMS = 2_000_000
+
+
+class ShelfCache:
+    """Entries by resolved path: the file's size and modification time, and what was read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._entries: dict[str, Any] = {}
+        self._changed = False
+        try:
+            data = read_guarded(path, MAX_BYTES)
+            if count_items(data) > MAX_ITEMS:
+                return
+            document = json.loads(data)
+        except (OSError, ValueError, RecursionError):
+            return  # none yet, or unreadable: every file is read
+        if isinstance(document, dict) and document.get("version") == VERSION \
+                and isinstance(document.get("films"), dict):
+            self._entries = document["films"]
+
+    def get(self, key: Path, path: Path, stamp: os.stat_result) -> Shelved | None:
+        """What was read of the file *key* (shown as *path*) when it had this size and
+        modification time."""
+        entry = self._entries.get(str(key))
+        if not isinstance(entry, dict) or entry.get("stamp") != _stamp(stamp):
+            return None
+        try:
+            return _shelved(path, entry)
+        except (KeyError, TypeError, ValueError):
+            return None  # an entry of the wrong shape: read the file
+
+    def put(self, key: Path, stamp: os.stat_result, shelved: Shelved) -> None:
+        self._entries[str(key)] = {
+            "stamp": _stamp(stamp), "title": shelved.title, "year": shelved.year,
+            "directed_by": shelved.directed_by, "problem": shelved.problem,
+            "original_title": shelved.original_title,
+            "records": [[[list(identity) for identity in found], id, role]
+                        for found, id, role in shelved.records]}
+        self._changed = True
+
+    def keep_only(self, keys: set[Path]) -> None:
+        """Forget the files no longer on the shelf."""
+        gone = set(self._entries) - {str(key) for key in keys}
+        for key in gone:
+            del self._entries[key]
+        self._changed = self._changed or bool(gone)
+
+    def save(self) -> None:
+        """Write the cache if anything changed; a cache that cannot be written is no loss."""
+        if not self._changed:
+            return
+        data = json.dumps({"version": VERSION, "films": self._entries}, ensure_ascii=False)
+        try:
+            write_atomically(self.path, data.encode())
+        except OSError:
+            return
+        self._changed = False
+
+
+def _stamp(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return clean(value)
+
+
+def _shelved(path: Path, entry: dict[str, Any]) -> Shelved:
+    year = entry["year"]
+    if year is not None and not isinstance(year, int):
+        raise TypeError("not a year")
+    records: list[Record] = []
+    for found, id, role in entry["records"]:
+        identities = tuple((_text(kind), _text(value)) for kind, value in found)
+        records.append((identities, _text(id), _text(role)))
+    return Shelved(path, _text(entry["title"]), year, _text(entry["directed_by"]),
+                   problem=_text(entry["problem"]),
+                   original_title=_text(entry["original_title"]), records=tuple(records))
+
+
 def shelve(path: Path, film: Film | None = None) -> Shelved:
     """What the shelf shows of the file in *path* (read, unless its *film* is known)."""
     if film is None:
@@ -88,7 +177,7 @@ def scan(folder: Path | None = None, extra: Iterable[Path] = (),
     """Every film on the shelf, sorted: the shipped film, *extra* files, and the folder's.
     The films in *known* (by resolved path) are not read again, nor the files *cache* has
     as they are now."""
-    paths = [shipped_film_path(), *extra, *film_files(folder or library_folder())]
+    paths = [shipped_film_path(), *extra, *film_files(folder or films_folder())]
     unique: dict[Path, Path] = {}  # each file once, by where it really is, shown as given
     for path in paths:
         unique.setdefault(real_path(path), path)

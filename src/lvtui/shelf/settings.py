@@ -1,4 +1,4 @@
-"""The user's settings (theme, last section, last film), kept safely in the XDG config directory.
+"""The user's settings (theme, last section), kept safely where the platform keeps them.
 
 A settings file is never lost: it is written atomically (temporary file, fsync, rename),
 and a file that cannot be read is moved aside, never overwritten, with one warning.
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lvtui.system.files import Unreadable, read_guarded, write_atomically
+from lvtui.system.places import settings_file
 from lvtui.text.clean import shorten
 
 MAX_BYTES = 1024 * 1024  # a settings file is a few lines: a larger one is no settings file
@@ -23,7 +24,6 @@ MAX_BYTES = 1024 * 1024  # a settings file is a few lines: a larger one is no se
 class Settings:
     theme: str | None = None
     section: str | None = None
-    film: str | None = None  # the file of the last film opened; None for the shipped film
 
 
 _FIELDS = tuple(field.name for field in dataclasses.fields(Settings))
@@ -57,9 +57,7 @@ class SettingsStore:
 
     @classmethod
     def default(cls) -> SettingsStore:
-        base = os.environ.get("XDG_CONFIG_HOME") or ""
-        config = Path(base) if os.path.isabs(base) else Path.home() / ".config"
-        return cls(config / "lvtui" / "settings.json")
+        return cls(settings_file())
 
     def load(self) -> Settings:
         """The stored settings; defaults (and a warning) when the file is unusable."""

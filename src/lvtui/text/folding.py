@@ -1,8 +1,9 @@
-"""Matching cast members by name: case- and accent-insensitive, pure functions, no UI.
+"""Matching names and texts: case- and accent-insensitive, pure functions, no UI.
 
-A query matches a member when every word of its folded form is a substring of the folded
-actor, role or credited-as name: "cage ben" finds Cage as Ben Sanderson, "bartender 3"
-finds "Bartender #3 in Biker Bar", and punctuation typed between words is ignored. A query
+A query matches a text when every word of its folded form is a substring of the folded
+text (a cast member's: actor, role or credited-as name): "cage ben" finds Cage as Ben
+Sanderson, "bartender 3" finds "Bartender #3 in Biker Bar", and punctuation typed between
+words is ignored. A query
 of punctuation alone is looked for as it is. Folding (NFKD, combining marks dropped,
 casefolded) keeps a map back to the original characters, so the UI can highlight exactly
 what matched.
@@ -14,14 +15,9 @@ import heapq
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import islice, takewhile
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.reading.people import CastRow
-
 
 Span = tuple[int, int]
 
@@ -139,13 +135,6 @@ def _word_spans(haystack: str, origin: tuple[int, ...] | None, word: str) -> Ite
         start = haystack.find(word, end)
 
 
-def member_fields(member: CastRow) -> tuple[str, ...]:
-    """The names a search looks at: those shown, in display order, then the other names."""
-    shown = (member.actor, member.role) if member.credited_as is None else \
-        (member.actor, member.role, member.credited_as)
-    return (*shown, member.also) if member.also else shown
-
-
 class Narrowing:
     """Live filtering of texts, query by query: the indices of the texts holding every
     word of the query.
@@ -215,21 +204,7 @@ class Narrowing:
         return matches
 
 
-class CastSearch(Narrowing):
-    """The cast search: every word in the actor's, the role's or the credited name."""
-
-    def __init__(self, cast: Sequence[CastRow]) -> None:
-        super().__init__(lambda: ["\x00".join(fold(field) for field in member_fields(member))
-                                  for member in cast])
-
-
 def normalize_query(text: str) -> str:
     """Fold a typed query; the field separator can never be part of one."""
     # Stripped once folded: "´" folds to a space, which is no query.
     return fold(text.replace("\x00", "")).strip()
-
-
-def search_cast(cast: Sequence[CastRow], text: str) -> list[int]:
-    """Indices of the members matching *text* (all of them for an empty query)."""
-    matches = CastSearch(cast).update(text)
-    return list(range(len(cast))) if matches is None else matches

@@ -20,10 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.film.model import Film
+from typing import NamedTuple
 
 _WORD = re.compile(r"\w+")
 _SHARED = ""  # the target of a name two records claim
@@ -58,26 +55,6 @@ class Mentions:
         # the work at each word is bounded by the name length, not the number of names.
         self._names = sorted(owners)
         self._window = max(map(len, self._names), default=0)
-
-    @classmethod
-    def of(cls, film: Film) -> Mentions:
-        def names() -> Iterable[tuple[str, str]]:
-            for person in film.people:
-                for name in (person.name, *person.other_names, person.full_name):
-                    if name:
-                        yield name, person.id
-            for organization in film.organizations:
-                for name in (organization.name, *organization.other_names):
-                    yield name, organization.id
-            for credit in film.cast:
-                for name in (credit.character, *credit.character_other_names):
-                    yield name, credit.person
-            # The film's titles are the film: no one's, even where a character has the
-            # film's name ("Amélie"), and a name inside one is part of it.
-            for title in (film.title, film.original_title):
-                if title:
-                    yield title, _SHARED
-        return cls(names())
 
     def find(self, text: str) -> list[Mention]:
         """The mentions in *text*, in order, none overlapping. One pass over the words of

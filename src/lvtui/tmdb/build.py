@@ -21,10 +21,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from lvtui.film.jobs import SOURCE_JOBS
 from lvtui.film.loading import MAX_BYTES as MAX_FILM_BYTES
 from lvtui.film.loading import FilmError, parse_film
 from lvtui.film.model import SCHEMA_VERSION, Film
-from lvtui.reading.people import SOURCE_JOBS
 from lvtui.tmdb.responses import Responses, kind_of, read_responses
 from lvtui.tmdb.shapes import NotTmdb
 

@@ -21,7 +21,8 @@ from urllib.parse import quote, quote_plus
 
 import httpx
 
-from lvtui.reading.people import KEY_JOBS, SOURCE_JOBS
+from lvtui.film.jobs import KEY_JOBS, SOURCE_JOBS
+from lvtui.system.exits import Exit
 from lvtui.text.clean import shorten
 from lvtui.tmdb.build import MAX_BYTES, film_from, slug
 from lvtui.tmdb.responses import PARTS, Responses, kind_of
@@ -36,24 +37,18 @@ LONGEST_KEY = 1_000  # characters: a v4 token is some 250
 KEY_HELP = ("set TMDB_API_KEY (an API key, v3) or TMDB_TOKEN (an API read access token, v4): "
             "both are on https://www.themoviedb.org/settings/api once you have an account")
 
-EXIT_NO_MATCH = 1
-EXIT_USAGE = 2
-EXIT_DATA = 65
-EXIT_UNAVAILABLE = 69
-EXIT_NO_PERMISSION = 77
-
 
 class FetchError(Exception):
     """A failure said in one line, with the exit status it ends lvtui with."""
 
-    def __init__(self, message: str, exit_code: int) -> None:
+    def __init__(self, message: str, exit_code: Exit) -> None:
         super().__init__(message)
         self.exit_code = exit_code
 
 
 class NotFound(FetchError):
     def __init__(self, what: str) -> None:
-        super().__init__(f"TMDB has no {what}", EXIT_NO_MATCH)
+        super().__init__(f"TMDB has no {what}", Exit.NO_MATCH)
 
 
 @dataclass(frozen=True)
@@ -65,19 +60,19 @@ class Credentials:
     def from_environment(cls) -> Credentials:
         key, token = os.environ.get("TMDB_API_KEY", ""), os.environ.get("TMDB_TOKEN", "")
         if not key.strip() and not token.strip():
-            raise FetchError(f"lvtui fetch tmdb needs a key: {KEY_HELP}", EXIT_USAGE)
+            raise FetchError(f"lvtui fetch tmdb needs a key: {KEY_HELP}", Exit.USAGE)
         for name, value in (("TMDB_API_KEY", key), ("TMDB_TOKEN", token)):
             if len(value.strip()) > LONGEST_KEY:
                 raise FetchError(f"{name} is {len(value.strip()):,} characters long, more than "
                                  "any key: copy it again from "
-                                 "https://www.themoviedb.org/settings/api", EXIT_USAGE)
+                                 "https://www.themoviedb.org/settings/api", Exit.USAGE)
             if not _plain(value.strip()):
                 # Said without the value: a key pasted with a line break would otherwise be
                 # printed by the HTTP library, escaped, where no redaction looked for it.
                 raise FetchError(f"{name} holds a character no key has (a space, a line break, "
                                  "a control character or a letter outside ASCII): copy it "
                                  "again from https://www.themoviedb.org/settings/api",
-                                 EXIT_USAGE)
+                                 Exit.USAGE)
         return cls(key.strip() or None, token.strip() or None)
 
     def redact(self, text: str) -> str:
@@ -117,7 +112,7 @@ class Candidate:
 class Ambiguous(FetchError):
     def __init__(self, query: str, candidates: Sequence[Candidate]) -> None:
         super().__init__(f"{len(candidates)} films match {query!r}: give an id, or --year",
-                         EXIT_USAGE)
+                         Exit.USAGE)
         self.candidates = candidates
 
 
@@ -167,16 +162,16 @@ class Tmdb:
                     return answer.status_code, answer.headers.get("Retry-After"), body
         except (TimeoutError, httpx.TimeoutException):
             raise FetchError(f"TMDB ({self.host}) did not answer {path} in time",
-                             EXIT_UNAVAILABLE) from None
+                             Exit.UNAVAILABLE) from None
         except httpx.ConnectError as error:
             reason = self.credentials.redact(str(error)) or "connection refused"
             raise FetchError(f"cannot reach TMDB at {self.host}: {reason}",
-                             EXIT_UNAVAILABLE) from None
+                             Exit.UNAVAILABLE) from None
         except (httpx.HTTPError, httpx.InvalidURL, ValueError, OverflowError,
                 ExceptionGroup) as error:  # a redirect to port 99999 is an OverflowError
             raise FetchError(f"TMDB ({self.host}) failed on {path}: "
                              f"{self.credentials.redact(shorten(str(error), 200))}",
-                             EXIT_UNAVAILABLE) from None
+                             Exit.UNAVAILABLE) from None
 
     def _decoded(self, status: int, body: bytes, path: str) -> Any:
         try:
@@ -185,7 +180,7 @@ class Tmdb:
             document = None  # an error page, or not JSON: said below, by the status
         except NotTmdb as error:  # JSON, but nothing TMDB would send
             if status == 200:
-                raise FetchError(str(error), EXIT_DATA) from None
+                raise FetchError(str(error), Exit.DATA) from None
             document = None
         if status == 200 and document is not None:
             return document
@@ -194,15 +189,15 @@ class Tmdb:
         said = self.credentials.redact(
             f" (TMDB {shorten(str(code), 20)}: {shorten(str(message), 200)})" if code else "")
         if status == 401 or code in (3, 7, 10, 14):
-            raise FetchError(f"TMDB refused the key{said}: {KEY_HELP}", EXIT_NO_PERMISSION)
+            raise FetchError(f"TMDB refused the key{said}: {KEY_HELP}", Exit.NO_PERMISSION)
         if status == 404 or code == 34:
             raise NotFound(path.strip("/").replace("/", " "))
         if status == 429:
             raise FetchError(f"TMDB kept saying too many requests ({RETRIES + 1} tries); "
-                             "try again later", EXIT_UNAVAILABLE)
+                             "try again later", Exit.UNAVAILABLE)
         if status == 200:
-            raise FetchError(f"TMDB's answer to {path} is not JSON", EXIT_DATA)
-        raise FetchError(f"TMDB answered {status} to {path}{said}", EXIT_UNAVAILABLE)
+            raise FetchError(f"TMDB's answer to {path} is not JSON", Exit.DATA)
+        raise FetchError(f"TMDB answered {status} to {path}{said}", Exit.UNAVAILABLE)
 
     # -- what lvtui asks -----------------------------------------------------------------------
 
@@ -211,7 +206,7 @@ class Tmdb:
         if query.isdigit():
             if not (query.isascii() and len(query) <= 10):  # "²", or 5,000 digits
                 raise FetchError(f"{shorten(query)!r} is not a TMDB id (at most ten digits, "
-                                 "0 to 9)", EXIT_USAGE)
+                                 "0 to 9)", Exit.USAGE)
             return int(query)
         params = {"query": query, "include_adult": "false"}
         if year is not None:
@@ -278,14 +273,14 @@ def people_to_ask(credits: dict[str, Any]) -> list[int]:
 async def _read_capped(answer: httpx.Response, path: str) -> bytes:
     """The body, decoded, refused as soon as it passes MAX_BYTES: a few KB of gzip can be
     gigabytes of zeros."""
-    too_big = FetchError(f"TMDB's answer to {path} is over 20 MiB", EXIT_DATA)
+    too_big = FetchError(f"TMDB's answer to {path} is over 20 MiB", Exit.DATA)
     declared = answer.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > MAX_BYTES:
         raise too_big
     encoding = answer.headers.get("Content-Encoding", "").strip().lower()
     if encoding not in ("", "identity", "gzip"):
         raise FetchError(f"TMDB's answer to {path} is encoded as {shorten(encoding)!r}, "
-                         "which lvtui did not ask for", EXIT_DATA)
+                         "which lvtui did not ask for", Exit.DATA)
     gzip = zlib.decompressobj(16 + zlib.MAX_WBITS) if encoding == "gzip" else None
     body = bytearray()
     try:
@@ -298,7 +293,7 @@ async def _read_capped(answer: httpx.Response, path: str) -> bytes:
             if len(body) > MAX_BYTES:
                 raise too_big
     except zlib.error:
-        raise FetchError(f"TMDB's answer to {path} is not valid gzip", EXIT_DATA) from None
+        raise FetchError(f"TMDB's answer to {path} is not valid gzip", Exit.DATA) from None
     return bytes(body)
 
 
@@ -330,7 +325,7 @@ async def fetch(query: str, *, year: int | None, api_url: str, credentials: Cred
         film, data = film_from(responses, retrieved=datetime.date.today().isoformat(),
                                url=f"https://www.themoviedb.org/movie/{movie_id}")
     except NotTmdb as error:  # an answer of a shape lvtui does not read
-        raise FetchError(str(error), EXIT_DATA) from None
+        raise FetchError(str(error), Exit.DATA) from None
     finally:
         await tmdb.close()
     return Fetched(data, movie_id, film.title)

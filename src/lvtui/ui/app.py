@@ -9,6 +9,7 @@ are the app's history of modes, after each film's own.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -155,10 +156,10 @@ class FilmApp(App[None]):
         """Read the library folder after the first frame, in a thread: a big shelf must not
         make a start slower, nor any key wait. The people of its films are indexed as they
         are read, for the cards' "In other films"."""
-        from lvtui.shelf.cache import ShelfCache, cache_file
-        from lvtui.shelf.library import library_folder, scan
+        from lvtui.shelf.library import ShelfCache, scan
+        from lvtui.system.places import cache_file, films_folder
 
-        shelf = scan(self.library or library_folder(), list(open_films), open_films,
+        shelf = scan(self.library or films_folder(), list(open_films), open_films,
                      ShelfCache(cache_file()))
         people = PeopleAcrossFilms()
         for film in shelf:
@@ -216,8 +217,6 @@ class FilmApp(App[None]):
             self.film_screen.show_card(card)
 
     def _film_shown(self) -> None:
-        path = self.film_screen.path
-        self.settings.film = None if path is None or _key(path) == _key(None) else str(_key(path))
         self.settings.section = self.film_screen.section
         self._save()
 
@@ -286,7 +285,7 @@ class FilmApp(App[None]):
         file ends as the last change whichever thread runs last."""
         with self._handing_over:  # never held during a write: a key waits for no disk
             settings = self.settings
-            self._unsaved = Settings(settings.theme, settings.section, settings.film)
+            self._unsaved = dataclasses.replace(settings)
         self._save_in_thread(asyncio.get_running_loop())
 
     @work(thread=True, group="settings", exit_on_error=False)

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Protocol, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from lvtui.reading.cast import CastSearch
 from lvtui.text.clean import shorten
-from lvtui.text.folding import CastSearch, Narrowing, fold, match_spans, normalize_query
+from lvtui.text.folding import Narrowing, fold, match_spans, normalize_query
 from lvtui.ui.screens.film import FilmScreen
 
 if TYPE_CHECKING:
-    from lvtui.reading.people import CastRow
+    from lvtui.reading.cast import CastRow
     from lvtui.shelf.library import Shelved
 
 

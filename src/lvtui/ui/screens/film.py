@@ -20,7 +20,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
-from lvtui.reading.people import card_rows, cast_rows
+from lvtui.film.walk import names
+from lvtui.reading.cast import card_rows, cast_rows
 from lvtui.reading.sections import SECTION_IDS, SECTIONS
 from lvtui.text.clean import shorten
 from lvtui.text.history import History, Place
@@ -39,7 +40,7 @@ from lvtui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.film.model import Film
-    from lvtui.reading.people import CastRow
+    from lvtui.reading.cast import CastRow
     from lvtui.shelf.across import Elsewhere
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
@@ -129,7 +130,7 @@ class FilmScreen(FindingScreen):
     @cached_property
     def mentions(self) -> Mentions:
         """Every name of every record, to find in the text (after the first frame)."""
-        return Mentions.of(self.film)
+        return Mentions(names(self.film))
 
     # -- sections ---------------------------------------------------------------------------
 

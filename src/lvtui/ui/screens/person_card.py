@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
-from lvtui.reading.people import appearances, jobs_of, mentioned_in
+from lvtui.reading.card import appearances, mentioned_in
+from lvtui.reading.departments import jobs_of
 from lvtui.reading.sections import SECTIONS
 from lvtui.reading.wording import external_ids, spelled_date
 from lvtui.text.clean import shorten

@@ -16,14 +16,15 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from lvtui.text.folding import CastSearch, fold
+from lvtui.reading.cast import CastSearch
+from lvtui.text.folding import fold
 from lvtui.ui.widgets.boxes import LineBox
 from lvtui.ui.widgets.cast_columns import HEADERS, CastColumns, CastHeader
 from lvtui.ui.widgets.cast_table import CastTable
 from lvtui.ui.widgets.internals import repaint_only_virtual_size
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.reading.people import CastRow
+    from lvtui.reading.cast import CastRow
 
 
 class SearchBox(LineBox):

@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.reading.people import CastRow
+    from lvtui.reading.cast import CastRow
 
 HEADERS = ("#", "Actor", "Role", "Credited as")
 MAX_COLUMN = 40  # cells a name column asks for at most; longer names are cut

@@ -24,7 +24,7 @@ from lvtui.ui.widgets.copying import copy_text
 from lvtui.ui.widgets.internals import resize_scroll_area
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
-    from lvtui.reading.people import CastRow
+    from lvtui.reading.cast import CastRow
 
 
 def _position(rows: Sequence[int], index: int | None) -> int | None:

@@ -19,7 +19,7 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher
 from textual.worker import Worker, WorkerFailed
 
-from lvtui.reading.people import filing_name
+from lvtui.reading.cast import filing_name
 from lvtui.reading.sections import SECTIONS
 from lvtui.ui.widgets.cast import CastPane
 from lvtui.ui.widgets.linked import Linked, link_all_in_background
@@ -30,7 +30,7 @@ from lvtui.ui.widgets.timeline import TimelinePane
 
 if TYPE_CHECKING:
     from lvtui.film.model import Film
-    from lvtui.reading.people import CastRow
+    from lvtui.reading.cast import CastRow
     from lvtui.text.mentions import Mentions
 
 FREEZER = "set aside what was made"

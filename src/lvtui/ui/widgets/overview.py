@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
-from lvtui.reading.people import DEPARTMENTS, credits
+from lvtui.reading.departments import DEPARTMENTS, credits
 from lvtui.reading.wording import (
     aggregate_figure,
     external_ids,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
-from lvtui.reading.people import further_crew
+from lvtui.reading.departments import further_crew
 from lvtui.reading.wording import edition_detail, edition_title, names, spelled_date
 from lvtui.ui.widgets.reading import (
     ReadingPane,
