@@ -316,8 +316,7 @@ class Cached(Generic[T]):
 def expected_count(film_path: Path, letter: str) -> str:
     """The count the cast search shows after *letter*, as lvtui's own search finds it."""
     from lvtui.film.loading import load_film
-    from lvtui.reading.people import cast_rows
-    from lvtui.text.folding import CastSearch
+    from lvtui.reading.cast import CastSearch, cast_rows
 
     rows = cast_rows(load_film(film_path))
     return f"{len(CastSearch(rows).update(letter) or []):,} of {len(rows):,}"

@@ -476,3 +476,18 @@ async def test_find_past_the_matches_marked_still_steps_to_and_marks_the_last(
         marks = plot.marks[0]
         assert len(marks) == MARKED + 1  # the first MARKED, and the one shown
         assert marks[plot.current_occurrence] == (3 * 2_999, 3 * 2_999 + 2)
+
+
+async def test_back_read_in_one_burst_with_the_moves_before_it_goes_back_from_the_last(
+        make_app: AppFactory) -> None:
+    """Keys read together are handled in order: "3", "4" and alt+left in one read (a fast
+    hand, tmux) go back from the timeline to the cast, as typed one by one."""
+    app = make_app(section="overview")
+    async with app.run_test(size=(120, 40)) as pilot:
+        for event in read_at_once("34\x1b[1;3D"):
+            app.post_message(event)
+        await pause_until(pilot, lambda: app.film_screen.section != "overview", "a move")
+        await pilot.pause()
+        assert app.film_screen.section == "cast"
+        await pilot.press("alt+left")
+        assert app.film_screen.section == "overview"

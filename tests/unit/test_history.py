@@ -7,7 +7,7 @@ from lvtui.text.history import History, Place
 
 def test_a_new_visit_forgets_the_way_forward_and_repeats_count_once() -> None:
     history = History(limit=3)
-    a, b, c, d = (Place(section) for section in ("overview", "plot", "cast", "timeline"))
+    a, b, c, d = (Place("film-0", section) for section in ("overview", "plot", "cast", "timeline"))
     history.left(a)
     history.left(a)  # the same place twice in a row is one step
     history.left(b)
@@ -20,11 +20,12 @@ def test_a_new_visit_forgets_the_way_forward_and_repeats_count_once() -> None:
     assert [history.back(d), history.back(d), history.back(d), history.back(d)] == [d, c, b, None]
 
 
-def test_a_visit_in_another_history_forgets_this_ones_way_forward() -> None:
-    # The app's films: back from a film and then somewhere new in the film before, the film
-    # left is no longer ahead (as a browser forgets the pages ahead).
-    films: History[str] = History()
-    films.left("film-0")
-    assert films.back("film-1") == "film-0" and films.can_go_forward
-    films.forget_forward()
-    assert not films.can_go_forward and films.forward("film-0") is None
+def test_a_new_visit_in_the_film_before_forgets_the_film_left() -> None:
+    # One history across films: back from a film and then somewhere new in the film before,
+    # the film left is no longer ahead (as a browser forgets the pages ahead).
+    history: History[Place] = History()
+    first = Place("film-0", "overview")
+    history.left(first)  # film-0 -> film-1
+    assert history.back(Place("film-1", "cast")) == first and history.can_go_forward
+    history.left(first)  # somewhere new in film-0
+    assert not history.can_go_forward and history.forward(Place("film-0", "plot")) is None

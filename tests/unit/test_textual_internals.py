@@ -7,7 +7,6 @@ import inspect
 
 from textual.css.stylesheet import Stylesheet
 from textual.events import Key
-from textual.message_pump import MessagePump
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
@@ -15,7 +14,6 @@ from textual.widgets import Input
 
 from helpers import read_at_once
 from lvtui.ui.widgets.cast import SearchBox
-from lvtui.ui.widgets.internals import EarlyKeys
 from lvtui.ui.widgets.reading import ReadingPane
 
 
@@ -36,15 +34,6 @@ def test_input_still_widens_a_virtual_size_reactive_on_every_key() -> None:
     assert "self.virtual_size = " in inspect.getsource(Input._watch_value)
     ours = SearchBox.__dict__["virtual_size"]
     assert isinstance(ours, Reactive) and ours._layout is False
-
-
-def test_every_class_of_a_widget_still_gets_its_own_key_handler_first_to_last() -> None:
-    # EarlyKeys: Input types a key in its _on_key; a subclass's _on_key must run first and
-    # a prevented default must keep Input's from running.
-    source = inspect.getsource(MessagePump._get_dispatch_methods)
-    assert "__mro__" in source and "_no_default_action" in source
-    assert "_on_key" in Input.__dict__ and "_on_key" in EarlyKeys.__dict__
-    assert SearchBox.__mro__.index(EarlyKeys) < SearchBox.__mro__.index(Input)
 
 
 def test_a_widget_still_restyles_everything_in_it_when_its_focus_changes() -> None:

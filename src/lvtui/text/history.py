@@ -1,6 +1,6 @@
 """Back and forward, as a web browser has them: the places visited, and where you were in
-each. Pure bookkeeping, no UI: a film's screen keeps the places in its film, the app the
-films visited, and each says how to go back to one.
+each. Pure bookkeeping, no UI: the app keeps one history of places across every film open,
+and a film's screen says where it is and shows a place again.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from typing import Generic, TypeVar
 
 @dataclass(frozen=True)
 class Place:
-    """Where the reader is: a section, the card open over it, and their place in it."""
+    """Where the reader is: a film, a section of it, the card open over it, and their place
+    in it."""
 
+    film: str  # the film, as the app names it
     section: str
     card: str | None = None  # the id of the person or organisation whose card is open
     scroll: float = 0  # the section's scroll position
@@ -51,11 +53,6 @@ class History(Generic[T]):
             return None
         self._back.append(current)
         return self._forward.pop()
-
-    def forget_forward(self) -> None:
-        """The reader went somewhere new from a place this history does not hold (another
-        film's history moved on): the way forward is gone, as in a browser."""
-        self._forward.clear()
 
     @property
     def can_go_back(self) -> bool:

@@ -1,9 +1,9 @@
 """The App: settings, themes, the palette's commands, the shelf of films, and the films open.
 
-Thin on purpose: each open film is a FilmScreen (lvtui.ui.screens.film) that owns its panes,
-its find and its history. Each film is a Textual mode, so its whole stack (a card open over
-it, say) stays as it was left while another film is shown; back and forward across films
-are the app's history of modes, after each film's own.
+Thin on purpose: each open film is a FilmScreen (lvtui.ui.screens.film) that owns its panes
+and its find. Each film is a Textual mode. The app owns the screen stacks, so it shows the
+cards and closes them, and it keeps the one history of places, across every film: a film's
+screen says where the reader leaves (FilmHost.visit) and shows a place again (restore).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from lvtui.shelf.across import Elsewhere, PeopleAcrossFilms
 from lvtui.shelf.settings import Settings, SettingsStore
 from lvtui.system.files import real_path
 from lvtui.text.clean import clean, shorten
-from lvtui.text.history import History
+from lvtui.text.history import History, Place
 from lvtui.ui.screens.film import MIN_HEIGHT, MIN_WIDTH, FilmScreen
 from lvtui.ui.screens.help import HelpScreen, key_rows
 from lvtui.ui.screens.shelf import ShelfScreen
@@ -93,7 +93,7 @@ class FilmApp(App[None]):
         self.library = library  # None: the user's library folder
         self.shelf: list[Shelved] | None = None  # once the folder is read, after the first frame
         self.people = PeopleAcrossFilms()  # the people of every film on the shelf, then
-        self.films: History[str] = History()  # the modes of the films left, for going back
+        self.history: History[Place] = History()  # back and forward, across every film
         self._open: dict[Path, FilmScreen] = {}  # each open film's file -> its screen
         self._focused_before_small: Widget | None = None  # while the terminal is too small
         # Settings (see _save): the ones no write has taken yet, handed over under a lock a
@@ -113,7 +113,7 @@ class FilmApp(App[None]):
             return self.people.elsewhere(key, film, id)
 
         screen = FilmScreen(film, path=path, section=section, search=search,
-                            on_visit=self.films.forget_forward, elsewhere=elsewhere, name=mode)
+                            elsewhere=elsewhere, name=mode)
         self.add_mode(mode, lambda: styled_as_the_app_now(screen, self))
         self._open[key] = screen
         return screen
@@ -174,7 +174,7 @@ class FilmApp(App[None]):
     def action_open_shelf(self) -> None:
         if isinstance(self.screen, ShelfScreen):
             return
-        self.film_screen.close_sheets()
+        self.close_sheets()
         self.push_screen(ShelfScreen(self.shelf, _key(self.film_screen.path)),
                          self._shelf_chosen)
 
@@ -209,40 +209,57 @@ class FilmApp(App[None]):
                                     self.film_screen.section)
         mode = screen.name or FIRST_FILM
         if mode != self.current_mode:
-            self.film_screen.history.forget_forward()  # a new visit from where it is now
-            self.films.left(self.current_mode)
+            self.visit()
             await self.switch_mode(mode)
             self._film_shown()
         if card is not None:
-            self.film_screen.show_card(card)
+            self.show_card(card)
 
     def _film_shown(self) -> None:
         self.settings.section = self.film_screen.section
         self._save()
 
-    # -- back and forward -------------------------------------------------------------------
+    # -- cards, back and forward -----------------------------------------------------------
+
+    def visit(self, place: Place | None = None) -> None:
+        """The reader is about to go somewhere new: remember where they are (*place*, or
+        where the film shown says)."""
+        self.history.left(place or self.film_screen.place())
+
+    def show_card(self, id: str) -> None:
+        """The card of *id* over the film, in place of any card open now."""
+        self.close_sheets()
+        self.push_screen(self.film_screen.card(id))
+
+    def close_sheets(self) -> None:
+        """Close whatever covers the film shown: a card, the help, the shelf."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     async def action_back(self) -> None:
-        """Back in this film; from where it was first opened, to the film before."""
-        if await self.film_screen.go_back():
-            return
-        await self._switch_to(self.films.back(self.current_mode))
+        await self._go(self.history.back(self.film_screen.place()))
 
     async def action_forward(self) -> None:
-        if await self.film_screen.go_forward():
-            return
-        await self._switch_to(self.films.forward(self.current_mode))
+        await self._go(self.history.forward(self.film_screen.place()))
 
-    async def _switch_to(self, mode: str | None) -> None:
-        if mode is None:
+    async def _go(self, place: Place | None) -> None:
+        """Show *place* as it was left, in its film: not a new visit."""
+        if place is None:
             self.bell()  # nowhere further
             return
-        await self.switch_mode(mode)
+        if place.film != self.current_mode:
+            await self.switch_mode(place.film)
+        self.close_sheets()  # a card or the help closes first
+        if not await self.film_screen.restore(place):
+            return
+        if place.card is not None:
+            self.push_screen(self.film_screen.card(place.card))
         self._film_shown()
 
     # -- find, help, palette, theme ---------------------------------------------------------
 
     async def action_open_find(self) -> None:
+        self.close_sheets()
         await self.film_screen.open_find()
 
     def action_show_help(self) -> None:
@@ -259,14 +276,19 @@ class FilmApp(App[None]):
 
     @on(Linked.Followed)
     def _link_followed(self, event: Linked.Followed) -> None:
-        # A link on a card (a screen of its own, over the film): the film's screen follows
-        # it, as it follows its own.
+        """Where a link leads, in the film's text or on a card over it: a card, the place in
+        a section that names someone, or their card in another film."""
         event.stop()
-        self.film_screen.follow(event.link)
-
-    @on(FilmScreen.OpenFilm)
-    def _open_film_asked(self, event: FilmScreen.OpenFilm) -> None:
-        self.open_film(event.path, event.card)
+        link = event.link
+        if link.film is not None:
+            self.open_film(Path(link.film), link.target)
+        elif link.section is None:
+            self.visit()
+            self.show_card(link.target)
+        else:
+            self.visit()
+            self.close_sheets()
+            self.film_screen.show_mention(link)
 
     @on(FilmScreen.SectionShown)
     def _section_shown(self, event: FilmScreen.SectionShown) -> None:

@@ -53,9 +53,6 @@ class FindingScreen(Screen[None]):
     def show_section(self, section: str, *, focus: bool = True, search: bool = False) -> None:
         raise NotImplementedError
 
-    def close_sheets(self) -> None:
-        raise NotImplementedError
-
     def visit(self) -> None:
         raise NotImplementedError
 
@@ -78,8 +75,8 @@ class FindingScreen(Screen[None]):
         return self.query_one(FindBar)
 
     async def open_find(self) -> None:
-        """Open the find bar, the focus in it (ctrl+f, from anywhere, as in a browser)."""
-        self.close_sheets()
+        """Open the find bar, the focus in it (ctrl+f, from anywhere, as in a browser: the
+        app has closed any card first)."""
         bar = self.find_bar
         bar.add_class("-open")
         # Synchronously: the rest of a burst ("^fklady⏎") must find the box focused.

@@ -1,7 +1,9 @@
-"""One open film: its seven sections, cast search, cards, find and back and forward.
+"""One open film: its seven sections, cast search, cards and find.
 
 The app holds one of these per film opened (the shelf, links to other films); each keeps
-its own panes, find and history, so coming back to a film finds it as it was left.
+its own panes and find, so coming back to a film finds it as it was left. It says where the
+reader is (place) and shows a place again (restore); the app keeps the history of places
+and shows the cards over the film (it owns the screen stack), asked through FilmHost.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,7 +26,7 @@ from lvtui.film.walk import names
 from lvtui.reading.cast import card_rows, cast_rows
 from lvtui.reading.sections import SECTION_IDS, SECTIONS
 from lvtui.text.clean import shorten
-from lvtui.text.history import History, Place
+from lvtui.text.history import Place
 from lvtui.text.mentions import Mention, Mentions
 from lvtui.ui.find.bar import FindBar
 from lvtui.ui.find.film_find import FindingScreen, when_laid_out
@@ -33,7 +35,6 @@ from lvtui.ui.widgets.cast import CastPane
 from lvtui.ui.widgets.cast_table import CastTable
 from lvtui.ui.widgets.film_panes import FilmPanes
 from lvtui.ui.widgets.footer import KeyFooter
-from lvtui.ui.widgets.linked import Linked
 from lvtui.ui.widgets.reading import ReadingPane
 from lvtui.ui.widgets.section_list import SectionList
 from lvtui.ui.widgets.title_bar import TitleBar
@@ -44,6 +45,18 @@ if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.shelf.across import Elsewhere
 
 MIN_WIDTH, MIN_HEIGHT = 30, 8
+
+
+class FilmHost(Protocol):
+    """What a film's screen asks of the app that holds it. Asked at once, not by a message:
+    the keys read in one burst with a move ("34" and alt+left) are handled before a message
+    posted by that move would be, and back would miss it."""
+
+    def visit(self, place: Place) -> None:
+        """Remember *place*, which the reader is leaving for somewhere new."""
+
+    def show_card(self, id: str) -> None:
+        """Show the card of the record *id* over the film, in place of any card open."""
 
 
 class FilmScreen(FindingScreen):
@@ -64,14 +77,6 @@ class FilmScreen(FindingScreen):
                 tooltip="Go back to the match before"),
     ]
 
-    class OpenFilm(Message):
-        """Open another film (a file) at a record's card: the app holds the films."""
-
-        def __init__(self, path: Path, card: str) -> None:
-            super().__init__()
-            self.path = path
-            self.card = card
-
     class SectionShown(Message):
         """A section is on screen now (the app remembers it for the next start)."""
 
@@ -85,7 +90,7 @@ class FilmScreen(FindingScreen):
             return self.screen
 
     def __init__(self, film: Film, *, path: Path | None = None, section: str | None = None,
-                 search: str | None = None, on_visit: Callable[[], object] = lambda: None,
+                 search: str | None = None,
                  elsewhere: Callable[[str], Sequence[Elsewhere]] = lambda id: (),
                  name: str | None = None) -> None:
         super().__init__(name=name)
@@ -95,8 +100,6 @@ class FilmScreen(FindingScreen):
         self.search = search  # the cast search to run at the start, already cleaned
         if search is not None and film.cast:
             self.start_section = "cast"
-        self.history: History[Place] = History()
-        self._on_visit = on_visit  # told of each new visit: the films ahead are forgotten
         self.elsewhere = elsewhere  # the other films on the shelf that a record is in
 
     def compose(self) -> ComposeResult:
@@ -236,46 +239,20 @@ class FilmScreen(FindingScreen):
     def open_record(self, id: str) -> None:
         """The card of any person or organisation, in place of any card open now: a visit."""
         self.visit()
-        self.show_card(id)
+        self.host.show_card(id)
 
-    def show_card(self, id: str) -> None:
-        """The card of *id*, in place of any card open now, not recorded as a visit (where a
-        film is opened at a card, opening the film is the visit)."""
-        self.close_sheets()
-        self.app.push_screen(self._card(id))
-
-    def _card(self, id: str) -> PersonCard:
+    def card(self, id: str) -> PersonCard:
+        """The card of *id*, for the app to show over this screen."""
         return PersonCard(self.film, id, self.mentions, self.elsewhere(id))
-
-    def close_sheets(self) -> None:
-        """Close whatever covers this screen: a card, the help, the shelf."""
-        while self.app.screen is not self and len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-
-    @on(Linked.Followed)
-    def _link_followed(self, event: Linked.Followed) -> None:
-        event.stop()
-        self.follow(event.link)
-
-    def follow(self, link: Mention) -> None:
-        """Where a link leads: a card, the place in a section that names someone, or their
-        card in another film."""
-        if link.film is not None:
-            self.post_message(self.OpenFilm(Path(link.film), link.target))
-        elif link.section is None:
-            self.open_record(link.target)
-        else:
-            self.show_mention(link)
 
     def show_mention(self, link: Mention) -> None:
         """Go to the section of *link*, to the first place there that names its record:
-        the cast member, or the first link to them, which the keyboard is then on."""
+        the cast member, or the first link to them, which the keyboard is then on. (The
+        app, which followed the link, has made it a visit and closed any card.)"""
         assert link.section is not None
         if not self.panes.is_whole(link.section):
             self.app.call_next(self._show_mention_when_composed, link)  # as in show_section
             return
-        self.visit()
-        self.close_sheets()
         self.show_section(link.section)
         pane = self.panes.get_child_by_id(link.section)
         if isinstance(pane, CastPane):
@@ -294,13 +271,16 @@ class FilmScreen(FindingScreen):
         if await self.compose_panes([link.section]) and await self.panes.linked(link.section):
             self.show_mention(link)
 
-    # -- back and forward -------------------------------------------------------------------
+    # -- where the reader is ----------------------------------------------------------------
+
+    @property
+    def host(self) -> FilmHost:
+        return cast(FilmHost, self.app)
 
     def visit(self) -> None:
-        """The reader is about to go somewhere new: remember where they are. The one place
-        a visit is recorded."""
-        self.history.left(self.place())
-        self._on_visit()
+        """The reader is about to go somewhere new in this film: the app remembers where
+        they are now."""
+        self.host.visit(self.place())
 
     def place(self) -> Place:
         """Where the reader is now: the section, the card over it, the scroll, the list's
@@ -310,23 +290,12 @@ class FilmScreen(FindingScreen):
         pane = self.panes.visible_content
         scroller = _scroller(pane)
         member = pane.table.current_index if isinstance(pane, CastPane) else None
-        return Place(self.section, card, scroller.scroll_y if scroller else 0, member,
-                     self.focused.id if self.focused is not None else None)
+        return Place(self.name or "", self.section, card, scroller.scroll_y if scroller else 0,
+                     member, self.focused.id if self.focused is not None else None)
 
-    async def go_back(self) -> bool:
-        """Back to the place before in this film; False when there is none."""
-        return await self._go_to(self.history.back(self.place()))
-
-    async def go_forward(self) -> bool:
-        """Forward again in this film; False when there is nowhere further."""
-        return await self._go_to(self.history.forward(self.place()))
-
-    async def _go_to(self, place: Place | None) -> bool:
-        """Show *place* as it was, not recorded as a new visit; False when there is none (or
-        the app closed meanwhile)."""
-        if place is None:
-            return False
-        self.close_sheets()  # a card or the help closes first
+    async def restore(self, place: Place) -> bool:
+        """Show *place* of this film as it was, but for its card (the app shows that): not
+        a new visit. False when the app closed meanwhile."""
         if not await self.compose_panes([place.section]):
             return False
         # Ids are lvtui's own (a pane, the list, the search box), never the film's.
@@ -343,8 +312,6 @@ class FilmScreen(FindingScreen):
         scroller = _scroller(pane)
         if scroller is not None:
             scroller.call_after_refresh(scroller.scroll_to, y=place.scroll, animate=False)
-        if place.card is not None:
-            self.app.push_screen(self._card(place.card))
         return True
 
 

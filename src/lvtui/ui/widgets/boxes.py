@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from textual import events
+from textual.widgets import Input
 
 from lvtui.text.clean import clean
-from lvtui.ui.widgets.internals import EarlyKeys, forward_key
+from lvtui.ui.widgets.internals import forward_key
 
 
-class LineBox(EarlyKeys):
+class LineBox(Input):
     """A box for one line of text: a pasted clipboard gives its cleaned first line; a
     subclass may take keys before they are typed (``early_key``)."""
 
@@ -19,7 +20,15 @@ class LineBox(EarlyKeys):
     LineBox > .input--selection { color: auto 90%; }
     """
 
+    def on_key(self, event: events.Key) -> None:
+        # Textual calls each class's key handler, subclass first: this one runs before
+        # Input's, which types the key, and a prevented default keeps that from running.
+        if self.early_key(event):
+            event.prevent_default()  # not typed into the box
+            event.stop()
+
     def early_key(self, event: events.Key) -> bool:
+        """Whether this box takes *event* itself, before it is typed."""
         # Keys are handled in the order they were typed, by whoever had focus when they
         # were read. A key on its way here as focus left the box (in a burst: "/shue⏎⏎",
         # "xyz␛q", "ben␛3") belongs where the focus went.

@@ -16,7 +16,6 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
-from textual.widgets import Input
 
 S = TypeVar("S", bound=Screen[Any])
 
@@ -42,22 +41,6 @@ def forward_key(event: events.Key, target: Widget) -> None:
     key = events.Key(event.key, event.character)
     key._set_forwarded()
     target.post_message(key)
-
-
-class EarlyKeys(Input):
-    """A text box that sees each key before Input types it: ``early_key`` returns True for a
-    key it took. Textual calls the ``_on_key`` of every class in a widget's MRO, the
-    subclass's first; Input's inserts the character (a private hook: no public one runs
-    before it). An Input itself, not a mixin: Textual collects CSS and component classes
-    along each class's first base."""
-
-    def early_key(self, event: events.Key) -> bool:
-        return False
-
-    async def _on_key(self, event: events.Key) -> None:
-        if self.early_key(event):
-            event.prevent_default()  # not typed into the box
-            event.stop()
 
 
 def restyle_alone(widget: Widget) -> None:
