@@ -88,6 +88,7 @@ class FilmApp(App[None]):
                  find: str | None = None, settings: SettingsStore | None = None,
                  library: Path | None = None) -> None:
         super().__init__()
+        read_escape_and_a_digit_as_alt()  # Textual's key table, changed once lvtui starts
         self.store = settings if settings is not None else SettingsStore.default()
         self.settings = self.store.load()
         self.library = library  # None: the user's library folder
@@ -260,7 +261,7 @@ class FilmApp(App[None]):
 
     async def action_open_find(self) -> None:
         self.close_sheets()
-        await self.film_screen.open_find()
+        await self.film_screen.find_bar.open()
 
     def action_show_help(self) -> None:
         self.push_screen(HelpScreen(key_rows(self.screen)))
@@ -369,8 +370,6 @@ class FilmApp(App[None]):
             elif film.focused is None:
                 film.show_section(film.section)
 
-
-read_escape_and_a_digit_as_alt()
 
 
 def escape_then(key: events.Key) -> list[events.Key]:

@@ -8,7 +8,7 @@ and shows the cards over the film (it owns the screen stack), asked through Film
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
@@ -29,11 +30,11 @@ from lvtui.text.clean import shorten
 from lvtui.text.history import Place
 from lvtui.text.mentions import Mention, Mentions
 from lvtui.ui.find.bar import FindBar
-from lvtui.ui.find.film_find import FindingScreen, when_laid_out
+from lvtui.ui.find.finder import FilmFind
 from lvtui.ui.screens.person_card import PersonCard
 from lvtui.ui.widgets.cast import CastPane
 from lvtui.ui.widgets.cast_table import CastTable
-from lvtui.ui.widgets.film_panes import FilmPanes
+from lvtui.ui.widgets.film_panes import FilmPanes, when_laid_out
 from lvtui.ui.widgets.footer import KeyFooter
 from lvtui.ui.widgets.reading import ReadingPane
 from lvtui.ui.widgets.section_list import SectionList
@@ -59,7 +60,7 @@ class FilmHost(Protocol):
         """Show the card of the record *id* over the film, in place of any card open."""
 
 
-class FilmScreen(FindingScreen):
+class FilmScreen(Screen[None]):
     """Browse one film: seven sections, a cast search, person cards and a find."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -118,7 +119,6 @@ class FilmScreen(FindingScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.watch(self.find_bar.box, "value", self.find_as_typed, init=False)
         self.show_section(self.start_section)
         if self.search is not None and self.film.cast:
             # The list has focus, as after enter in the box: q quits, / edits the search.
@@ -136,6 +136,30 @@ class FilmScreen(FindingScreen):
         return Mentions(names(self.film))
 
     # -- sections ---------------------------------------------------------------------------
+
+    @property
+    def panes(self) -> FilmPanes:
+        return self.query_one(FilmPanes)
+
+    @property
+    def cast_pane(self) -> CastPane:
+        return self.query_one(CastPane)
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
+
+    @property
+    def film_find(self) -> FilmFind:
+        """What the find found, and the match shown."""
+        return self.find_bar.film_find
+
+    async def compose_panes(self, sections: Iterable[str]) -> bool:
+        """Make the panes of *sections* that are not made yet, and wait for them. False when
+        the app closed meanwhile (a section asked for, then q at once): there is nothing
+        left to show them in, and the caller shows nothing."""
+        await self.panes.compose_panes(sections)
+        return self.app.is_running and self.is_attached
 
     @property
     def section(self) -> str:
@@ -221,6 +245,9 @@ class FilmScreen(FindingScreen):
         if action == "find_step":  # n and N: a find to go on with, the bar closed
             return bool(self.film_find.found) and not isinstance(self.focused, Input)
         return True
+
+    def action_find_step(self, step: int) -> None:
+        self.find_bar.step(step)
 
     def action_find_cast(self) -> None:
         self.go_to_section("cast", search=True)

@@ -144,3 +144,14 @@ class FilmPanes(ContentSwitcher):
             if (mounting := self._mounts[section]) is not None:
                 await mounting
         self._whole.update(wanted)
+
+
+def when_laid_out(widget: Widget, callback: Callable[[], None]) -> None:
+    """Run *callback* once the section just shown is laid out. A pane that was hidden takes
+    two refreshes to settle (its size, then its blocks' places): *callback* runs after each,
+    the second correcting what the first saw of places still stale."""
+    def first() -> None:
+        callback()
+        widget.call_after_refresh(callback)
+
+    widget.call_after_refresh(first)

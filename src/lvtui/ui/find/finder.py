@@ -1,17 +1,13 @@
-"""The film's find (ctrl+f): what it looks in, what a query found, the match shown, and the
-marks in the widgets that show the text.
-
-The film's screen owns the keys, the bar and the moves between sections (screens/film_find.py);
-this owns what was found. The panes offer their text through the Findable protocol
-(lvtui.ui.widgets.linked), row by row; the cast comes from the cast pane's own search, whose
-folded names are shared.
+"""What the find (ctrl+f) knows: what it looks in, what a query found, the match shown, and
+the marks in the widgets that show the text. No App needed: it is given the widgets that
+offer their text (the Findable protocol of lvtui.ui.widgets.linked), row by row, and the
+cast as a search (the cast pane's own, whose folded names are shared). The bar
+(lvtui.ui.find.bar) takes the keys and moves to each match.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-
-from textual.widget import Widget
 
 from lvtui.reading.finding import FindIndex, Hit, Results
 from lvtui.text.folding import Narrowing, normalize_query, nth_span
@@ -30,16 +26,15 @@ class FilmFind:
         self.query = ""
         self.hit: Hit | None = None
 
-    def build(self, panes: Iterable[tuple[str, Widget]], cast: Narrowing) -> FindIndex:
-        """The index of every findable text in *panes* (section, pane), in order, and the
+    def build(self, shown: Iterable[tuple[str, Findable]], cast: Narrowing) -> FindIndex:
+        """The index of every text *shown* (section, widget), in reading order, and the
         cast."""
         units: list[tuple[str, str]] = []
-        for section, pane in panes:
-            for widget in pane.query("*"):
-                if isinstance(widget, Findable) and widget.findable:
-                    for row, text in enumerate(widget.find_texts()):
-                        units.append((section, text))
-                        self._shown_in.append((widget, row))
+        for section, widget in shown:
+            if widget.findable:
+                for row, text in enumerate(widget.find_texts()):
+                    units.append((section, text))
+                    self._shown_in.append((widget, row))
         self.index = FindIndex(units, cast)
         return self.index
 
