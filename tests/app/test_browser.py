@@ -153,7 +153,7 @@ async def test_markup_in_names_is_shown_literally(film_dict: dict[str, Any],
 
 
 async def test_figgis_card_lists_every_appearance(make_app: AppFactory) -> None:
-    app = make_app(find="figgis")
+    app = make_app(search="figgis")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter", "enter")
         text = card_text(app)
@@ -229,7 +229,7 @@ async def test_section_deep_link(make_app: AppFactory, section: str) -> None:
 async def test_find_deep_link_shows_one_row(make_app: AppFactory,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     searched = record_calls(monkeypatch, CastPane, "apply_search")
-    app = make_app(find="shue")
+    app = make_app(search="shue")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.film_screen.section == "cast"
@@ -362,7 +362,7 @@ async def test_a_paste_into_the_search_is_cleaned_to_one_line(make_app: AppFacto
 
 
 async def test_find_option_is_cleaned(make_app: AppFactory) -> None:
-    app = make_app(find="\x1b[31msh\x00ue")
+    app = make_app(search="\x1b[31msh\x00ue")
     async with app.run_test(size=(120, 40)):
         assert app.film_screen.cast_pane.search_box.value == "shue"
         assert visible_actors(app) == ["Elisabeth Shue"]

@@ -77,7 +77,7 @@ async def test_down_moves_into_the_list_keeping_the_search(make_app: AppFactory)
 
 
 async def test_find_option_starts_on_the_list(make_app: AppFactory) -> None:
-    app = make_app(find="xyz")
+    app = make_app(search="xyz")
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.focused, CastTable)
         assert app.film_screen.cast_pane.search_box.value == "xyz"

@@ -4,6 +4,8 @@ upgrade, read that module before changing anything: each use is explained there.
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 
 from textual.css.stylesheet import Stylesheet
 from textual.events import Key
@@ -56,13 +58,26 @@ def test_a_new_modes_screen_is_still_restyled_when_its_count_of_css_updates_is_b
     assert App()._css_update_count == 0
 
 
-def test_escape_and_a_digit_read_together_are_alt_and_the_digit_once_lvtui_is_loaded() -> None:
+def test_importing_the_app_leaves_textuals_key_table_as_it_is() -> None:
+    """The table is Textual's, shared by anything in the process: lvtui changes it when an
+    app is made (when lvtui starts), not when a module is imported."""
+    code = ("import lvtui.ui.app\n"
+            "from textual._ansi_sequences import ANSI_SEQUENCES_KEYS\n"
+            "print(ANSI_SEQUENCES_KEYS.get('\\x1b3'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "£"
+
+
+def test_escape_and_a_digit_read_together_are_alt_and_the_digit_once_lvtui_starts() -> None:
     """Textual's table of sequences is a dict that maps escape and a digit to a character
     (WezTerm on macOS); lvtui takes those out, and the parser then reads alt and the digit,
     as it reads escape and a letter."""
     from textual import _ansi_sequences
 
-    import lvtui.ui.app  # noqa: F401  (loading the app is what takes them out)
+    from lvtui.ui.widgets.internals import read_escape_and_a_digit_as_alt
+
+    read_escape_and_a_digit_as_alt()  # as the app does when it is made
 
     assert isinstance(_ansi_sequences.ANSI_SEQUENCES_KEYS, dict)
     for typed, expected in (("\x1b3", ("alt+3", "3")), ("\x1bj", ("alt+j", "j")),

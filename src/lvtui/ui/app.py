@@ -85,7 +85,7 @@ class FilmApp(App[None]):
     ]
 
     def __init__(self, film: Film, *, path: Path | None = None, section: str | None = None,
-                 find: str | None = None, settings: SettingsStore | None = None,
+                 search: str | None = None, settings: SettingsStore | None = None,
                  library: Path | None = None) -> None:
         super().__init__()
         read_escape_and_a_digit_as_alt()  # Textual's key table, changed once lvtui starts
@@ -103,7 +103,7 @@ class FilmApp(App[None]):
         self._handing_over = threading.Lock()
         self._writing = threading.Lock()
         self._add_film(FIRST_FILM, film, path, section or self.settings.section,
-                       None if find is None else clean(find))  # typed, or pasted
+                       None if search is None else clean(search))  # typed, or pasted
 
     def _add_film(self, mode: str, film: Film, path: Path | None, section: str | None,
                   search: str | None = None) -> FilmScreen:

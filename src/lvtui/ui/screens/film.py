@@ -71,7 +71,7 @@ class FilmScreen(Screen[None]):
         ],
         # Priority: handled as the key arrives, so keys typed right after it (one burst from
         # the terminal) already go to the search box instead of the widget focused before.
-        Binding("slash", "find_cast", "Search", tooltip="Search the cast", id="find",
+        Binding("slash", "search_cast", "Search", tooltip="Search the cast", id="search",
                 priority=True),
         Binding("n", "find_step(1)", "Next match", tooltip="Go on to the next match"),
         Binding("N", "find_step(-1)", "Previous match", show=False,
@@ -239,7 +239,7 @@ class FilmScreen(Screen[None]):
     # -- cast and cards ---------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "find_cast":
+        if action == "search_cast":
             # Inside any input, "/" is just a key; with no cast there is nothing to search.
             return not isinstance(self.focused, Input) and bool(self.film.cast)
         if action == "find_step":  # n and N: a find to go on with, the bar closed
@@ -249,7 +249,7 @@ class FilmScreen(Screen[None]):
     def action_find_step(self, step: int) -> None:
         self.find_bar.step(step)
 
-    def action_find_cast(self) -> None:
+    def action_search_cast(self) -> None:
         self.go_to_section("cast", search=True)
 
     @on(CastTable.MemberSelected)
