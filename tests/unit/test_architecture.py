@@ -100,3 +100,11 @@ def test_the_ui_imports_no_pydantic_until_a_film_is_read() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_no_module_is_long() -> None:
+    """A module a newcomer can read in one sitting; the App thinner still."""
+    lengths = {module: len(path.read_text(encoding="utf-8").splitlines())
+               for module, path in _modules().items()}
+    assert {module: n for module, n in lengths.items() if n > 350} == {}
+    assert lengths["lvtui.ui.app"] <= 300

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from lvtui.film.loading import FilmError, count_items, load_film, shipped_film_path
 from lvtui.reading.departments import credits
-from lvtui.shelf.across import Record, records_of
+from lvtui.shelf.across import PeopleAcrossFilms, Record, records_of
 from lvtui.system.files import read_guarded, real_path, write_atomically
-from lvtui.system.places import films_folder
+from lvtui.system.places import cache_file, films_folder
 from lvtui.text.clean import clean
 from lvtui.text.folding import fold
 
@@ -201,3 +201,16 @@ def _shelve_once(key: Path, path: Path, film: Film | None, cache: ShelfCache | N
         cached = shelve(path)
         cache.put(key, stamp, cached)
     return cached
+
+
+def read_shelf(folder: Path | None, open_films: Mapping[Path, Film]
+               ) -> tuple[list[Shelved], PeopleAcrossFilms]:
+    """The shelf of *folder* (None: the library folder), what was read kept in the cache;
+    and the people of its films, by identity, for the cards' "In other films". The films
+    in *open_films* are not read again."""
+    shelf = scan(folder or films_folder(), list(open_films), open_films,
+                 ShelfCache(cache_file()))
+    people = PeopleAcrossFilms()
+    for film in shelf:
+        people.add_records(film.path, film.title, film.year, film.records)
+    return shelf, people

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,3 +122,33 @@ class SettingsStore:
                 return aside
         return None
 
+
+class SettingsSaver:
+    """The settings of a running app, saved as they change without a key ever waiting for a
+    disk: a key hands the latest settings over (under a lock it holds only for that) and a
+    thread writes them, one write at a time, each taking the latest, so the file ends as
+    the last change whichever thread runs last."""
+
+    def __init__(self, store: SettingsStore) -> None:
+        self.store = store
+        self.settings = store.load()
+        self._unsaved: Settings | None = None  # what no write has taken yet
+        self._handing_over = threading.Lock()  # never held during a write
+        self._writing = threading.Lock()
+
+    def hand_over(self) -> None:
+        """The settings as they are now are the next to write."""
+        with self._handing_over:
+            self._unsaved = dataclasses.replace(self.settings)
+
+    def write(self) -> bool:
+        """Write what was handed over, if a write has not taken it; False when that failed
+        (the store has a warning to show)."""
+        with self._writing:
+            with self._handing_over:
+                settings, self._unsaved = self._unsaved, None
+            return settings is None or self.store.save(settings)
+
+    def take_warnings(self) -> list[str]:
+        warnings, self.store.warnings[:] = list(self.store.warnings), []
+        return warnings

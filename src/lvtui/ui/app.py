@@ -9,8 +9,7 @@ screen says where the reader leaves (FilmHost.visit) and shows a place again (re
 from __future__ import annotations
 
 import asyncio
-import dataclasses
-import threading
+import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -22,42 +21,34 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
 
-from lvtui.reading.sections import SECTIONS
 from lvtui.shelf.across import Elsewhere, PeopleAcrossFilms
-from lvtui.shelf.settings import Settings, SettingsStore
+from lvtui.shelf.settings import SettingsSaver, SettingsStore
 from lvtui.system.files import real_path
 from lvtui.text.clean import clean, shorten
-from lvtui.text.history import History, Place
-from lvtui.ui.screens.film import MIN_HEIGHT, MIN_WIDTH, FilmScreen
+from lvtui.text.history import Place
+from lvtui.ui.journey import Journey
+from lvtui.ui.keys import escape_then
+from lvtui.ui.screens.film import FilmScreen
 from lvtui.ui.screens.help import HelpScreen, key_rows
 from lvtui.ui.screens.shelf import ShelfScreen
+from lvtui.ui.sizes import KeptFocus, size_classes
 from lvtui.ui.widgets.internals import read_escape_and_a_digit_as_alt, styled_as_the_app_now
 from lvtui.ui.widgets.linked import Linked
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time (loading and the library do)
     from textual.command import Provider
-    from textual.widget import Widget
 
     from lvtui.film.model import Film
     from lvtui.shelf.library import Shelved
 
-NARROW_WIDTH = 70
 DEFAULT_THEME = "textual-dark"
 FIRST_FILM = "film-0"  # the mode of the film lvtui was started with
 
 
-# The palette's commands are imported when it first opens: textual.command is a tenth of a
-# start-up.
-def card_commands() -> type[Provider]:
-    from lvtui.ui.palette import CardCommands
-
-    return CardCommands
-
-
-def film_commands() -> type[Provider]:
-    from lvtui.ui.palette import FilmCommands
-
-    return FilmCommands
+def _provider(name: str) -> Callable[[], type[Provider]]:
+    """One of lvtui.ui.palette's providers, imported when the palette first opens:
+    textual.command is a tenth of a start-up."""
+    return lambda: getattr(importlib.import_module("lvtui.ui.palette"), name)
 
 
 class FilmApp(App[None]):
@@ -66,7 +57,7 @@ class FilmApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "lvtui"
     DEFAULT_MODE = FIRST_FILM  # the film started with: a mode as any film opened after it
-    COMMANDS = App.COMMANDS | {card_commands, film_commands}
+    COMMANDS = App.COMMANDS | {_provider("CardCommands"), _provider("FilmCommands")}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: a find starts from anywhere, a text box or a card too, as in a browser.
@@ -89,19 +80,14 @@ class FilmApp(App[None]):
                  library: Path | None = None) -> None:
         super().__init__()
         read_escape_and_a_digit_as_alt()  # Textual's key table, changed once lvtui starts
-        self.store = settings if settings is not None else SettingsStore.default()
-        self.settings = self.store.load()
+        self.saver = SettingsSaver(settings if settings is not None else SettingsStore.default())
+        self.store, self.settings = self.saver.store, self.saver.settings
         self.library = library  # None: the user's library folder
         self.shelf: list[Shelved] | None = None  # once the folder is read, after the first frame
         self.people = PeopleAcrossFilms()  # the people of every film on the shelf, then
-        self.history: History[Place] = History()  # back and forward, across every film
+        self.journey = Journey(self)  # back and forward across every film, and the cards
         self._open: dict[Path, FilmScreen] = {}  # each open film's file -> its screen
-        self._focused_before_small: Widget | None = None  # while the terminal is too small
-        # Settings (see _save): the ones no write has taken yet, handed over under a lock a
-        # key holds only for that; and a lock held while the file is written.
-        self._unsaved: Settings | None = None
-        self._handing_over = threading.Lock()
-        self._writing = threading.Lock()
+        self._kept_focus = KeptFocus()  # while the terminal is too small
         self._add_film(FIRST_FILM, film, path, section or self.settings.section,
                        None if search is None else clean(search))  # typed, or pasted
 
@@ -146,7 +132,7 @@ class FilmApp(App[None]):
         # The last section chosen is on disk before exit: Textual cancels the workers that
         # have not started, so what none of them took is written here (after the one
         # writing now, if any).
-        self._write_unsaved(lambda: None)
+        self.saver.write()
 
     # -- the shelf --------------------------------------------------------------------------
 
@@ -157,15 +143,9 @@ class FilmApp(App[None]):
         """Read the library folder after the first frame, in a thread: a big shelf must not
         make a start slower, nor any key wait. The people of its films are indexed as they
         are read, for the cards' "In other films"."""
-        from lvtui.shelf.library import ShelfCache, scan
-        from lvtui.system.places import cache_file, films_folder
+        from lvtui.shelf.library import read_shelf
 
-        shelf = scan(self.library or films_folder(), list(open_films), open_films,
-                     ShelfCache(cache_file()))
-        people = PeopleAcrossFilms()
-        for film in shelf:
-            people.add_records(film.path, film.title, film.year, film.records)
-        self.call_from_thread(self._shelf_read, shelf, people)
+        self.call_from_thread(self._shelf_read, *read_shelf(self.library, open_films))
 
     def _shelf_read(self, shelf: list[Shelved], people: PeopleAcrossFilms) -> None:
         self.shelf, self.people = shelf, people
@@ -175,7 +155,7 @@ class FilmApp(App[None]):
     def action_open_shelf(self) -> None:
         if isinstance(self.screen, ShelfScreen):
             return
-        self.close_sheets()
+        self.journey.close_sheets()
         self.push_screen(ShelfScreen(self.shelf, _key(self.film_screen.path)),
                          self._shelf_chosen)
 
@@ -212,84 +192,48 @@ class FilmApp(App[None]):
         if mode != self.current_mode:
             self.visit()
             await self.switch_mode(mode)
-            self._film_shown()
+            self.film_shown()
         if card is not None:
             self.show_card(card)
 
-    def _film_shown(self) -> None:
+    def film_shown(self) -> None:
+        """A film is shown now, another or this one at another place."""
         self.settings.section = self.film_screen.section
         self._save()
 
-    # -- cards, back and forward -----------------------------------------------------------
+    # -- cards, back and forward (the journey's) ---------------------------------------------
 
     def visit(self, place: Place | None = None) -> None:
-        """The reader is about to go somewhere new: remember where they are (*place*, or
-        where the film shown says)."""
-        self.history.left(place or self.film_screen.place())
+        self.journey.visit(place)
 
     def show_card(self, id: str) -> None:
-        """The card of *id* over the film, in place of any card open now."""
-        self.close_sheets()
-        self.push_screen(self.film_screen.card(id))
-
-    def close_sheets(self) -> None:
-        """Close whatever covers the film shown: a card, the help, the shelf."""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        self.journey.show_card(id)
 
     async def action_back(self) -> None:
-        await self._go(self.history.back(self.film_screen.place()))
+        await self.journey.back()
 
     async def action_forward(self) -> None:
-        await self._go(self.history.forward(self.film_screen.place()))
+        await self.journey.forward()
 
-    async def _go(self, place: Place | None) -> None:
-        """Show *place* as it was left, in its film: not a new visit."""
-        if place is None:
-            self.bell()  # nowhere further
-            return
-        if place.film != self.current_mode:
-            await self.switch_mode(place.film)
-        self.close_sheets()  # a card or the help closes first
-        if not await self.film_screen.restore(place):
-            return
-        if place.card is not None:
-            self.push_screen(self.film_screen.card(place.card))
-        self._film_shown()
+    @on(Linked.Followed)
+    def _link_followed(self, event: Linked.Followed) -> None:
+        event.stop()
+        self.journey.follow(event.link)
 
     # -- find, help, palette, theme ---------------------------------------------------------
 
     async def action_open_find(self) -> None:
-        self.close_sheets()
+        self.journey.close_sheets()
         await self.film_screen.find_bar.open()
 
     def action_show_help(self) -> None:
         self.push_screen(HelpScreen(key_rows(self.screen)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        film = self.film_screen
-        # Numbered as the section list is: the palette lists its commands alphabetically,
-        # so the numbers also keep them in the sections' order.
-        for number, (section, title) in enumerate(SECTIONS.items(), start=1):
-            yield SystemCommand(f"Go to {number} · {title}", f"Show section {number}",
-                                lambda section=section: film.go_to_section(section))
+        from lvtui.ui.palette import section_commands
 
-    @on(Linked.Followed)
-    def _link_followed(self, event: Linked.Followed) -> None:
-        """Where a link leads, in the film's text or on a card over it: a card, the place in
-        a section that names someone, or their card in another film."""
-        event.stop()
-        link = event.link
-        if link.film is not None:
-            self.open_film(Path(link.film), link.target)
-        elif link.section is None:
-            self.visit()
-            self.show_card(link.target)
-        else:
-            self.visit()
-            self.close_sheets()
-            self.film_screen.show_mention(link)
+        yield from super().get_system_commands(screen)
+        yield from section_commands(self.film_screen)
 
     @on(FilmScreen.SectionShown)
     def _section_shown(self, event: FilmScreen.SectionShown) -> None:
@@ -304,31 +248,21 @@ class FilmApp(App[None]):
 
     def _save(self) -> None:
         """Save the settings off the UI thread: an fsync on a slow home directory must never
-        hold up a key. Each write takes the latest settings, one write at a time, so the
-        file ends as the last change whichever thread runs last."""
-        with self._handing_over:  # never held during a write: a key waits for no disk
-            settings = self.settings
-            self._unsaved = dataclasses.replace(settings)
+        hold up a key."""
+        self.saver.hand_over()
         self._save_in_thread(asyncio.get_running_loop())
 
     @work(thread=True, group="settings", exit_on_error=False)
     def _save_in_thread(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._write_unsaved(lambda: loop.call_soon_threadsafe(self._show_settings_warnings))
-
-    def _write_unsaved(self, on_failure: Callable[[], object]) -> None:
-        with self._writing:  # one write at a time; the later takes the latest settings
-            with self._handing_over:
-                settings, self._unsaved = self._unsaved, None
-            if settings is not None and not self.store.save(settings):
-                on_failure()
+        if not self.saver.write():
+            loop.call_soon_threadsafe(self._show_settings_warnings)
 
     def _show_settings_warnings(self) -> None:
         # Long enough to read a file name; markup=False: an OS message can hold brackets.
-        for warning in self.store.warnings:
+        for warning in self.saver.take_warnings():
             self.notify(warning, severity="warning", markup=False, timeout=10)
-        self.store.warnings.clear()
 
-    # -- keys -------------------------------------------------------------------------------
+    # -- keys and size ----------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
         # Each key of a pair read together is handled as if read alone, in order.
@@ -338,8 +272,6 @@ class FilmApp(App[None]):
             return
         await super().on_event(event)
 
-    # -- size -------------------------------------------------------------------------------
-
     def on_resize(self, event: events.Resize) -> None:
         # The event's size: self.size is only updated after the resize settles.
         self._adapt_to(event.size.width, event.size.height)
@@ -347,44 +279,18 @@ class FilmApp(App[None]):
     def _adapt_to(self, width: int, height: int) -> None:
         # On the app, not with Textual's breakpoints: those are set on the active screen
         # only, so the film under a card would keep the classes of its old size.
-        small = width < MIN_WIDTH or height < MIN_HEIGHT
         was_small = self.has_class("-too-small")
+        wanted = size_classes(width, height)
         # One restyle of the whole screen for every class that changed, not one for each.
-        wanted = {"-narrow": width < NARROW_WIDTH, "-short": height < 16, "-too-small": small}
         changed = [name for name, on in wanted.items() if on != self.has_class(name)]
         for name in changed:
             self.set_class(wanted[name], name, update=False)
         if changed:
             self.update_node_styles()
-        if small == was_small:
-            return
         film = self.screen_stack[0]
-        if not isinstance(film, FilmScreen):  # the first resize comes before the first film
-            return
-        if small:  # everything is hidden, and Textual drops the focus: keep where it was
-            self._focused_before_small = film.focused
-        else:  # back: the keys go where they went before (j, G, y...), not nowhere
-            before = self._focused_before_small
-            if before is not None and before.is_attached and before.focusable:
-                film.set_focus(before)
-            elif film.focused is None:
-                film.show_section(film.section)
-
-
-
-def escape_then(key: events.Key) -> list[events.Key]:
-    """The keys typed, when *key* is escape and a letter or digit read together.
-
-    A terminal sends them in one read when they are typed together or sent in one burst,
-    and Textual reads that as alt and the key: "escape 3" in the find bar would type a 3.
-    lvtui binds no alt and a letter or digit, so it reads them as vim does: escape (the
-    prompt closes), then the key (3 shows the cast). Otherwise, no keys: *key* as it is.
-    """
-    character = key.character
-    if key.key.startswith("alt+") and character and len(character) == 1 \
-            and character.isalnum():
-        return [events.Key("escape", "\x1b"), events.Key(character, character)]
-    return []
+        # The first resize comes before the first film.
+        if wanted["-too-small"] != was_small and isinstance(film, FilmScreen):
+            self._kept_focus.too_small(film, wanted["-too-small"])
 
 
 def _key(path: Path | None) -> Path:

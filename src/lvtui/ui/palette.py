@@ -7,14 +7,16 @@ built from the literal name, with the matched letters styled by us.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from lvtui.reading.cast import CastSearch
+from lvtui.reading.sections import SECTIONS
 from lvtui.text.clean import shorten
 from lvtui.text.folding import Narrowing, fold, match_spans, normalize_query
 from lvtui.ui.screens.film import FilmScreen
@@ -125,3 +127,11 @@ def _film_opener(app: FilmOpener, path: Path) -> Callable[[], None]:
         app.open_film(path)
 
     return open_film
+
+
+def section_commands(film: FilmScreen) -> Iterator[SystemCommand]:
+    """"Go to 3 · Cast", for each section of *film*. Numbered as the section list is: the
+    palette lists its commands alphabetically, so the numbers also keep them in order."""
+    for number, (section, title) in enumerate(SECTIONS.items(), start=1):
+        yield SystemCommand(f"Go to {number} · {title}", f"Show section {number}",
+                            lambda section=section: film.go_to_section(section))

@@ -32,6 +32,7 @@ from lvtui.text.mentions import Mention, Mentions
 from lvtui.ui.find.bar import FindBar
 from lvtui.ui.find.finder import FilmFind
 from lvtui.ui.screens.person_card import PersonCard
+from lvtui.ui.sizes import MIN_HEIGHT, MIN_WIDTH
 from lvtui.ui.widgets.cast import CastPane
 from lvtui.ui.widgets.cast_table import CastTable
 from lvtui.ui.widgets.film_panes import FilmPanes, when_laid_out
@@ -45,7 +46,6 @@ if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.reading.cast import CastRow
     from lvtui.shelf.across import Elsewhere
 
-MIN_WIDTH, MIN_HEIGHT = 30, 8
 
 
 class FilmHost(Protocol):
