@@ -19,7 +19,7 @@ from lvtui.reading.departments import credits
 from lvtui.shelf.across import PeopleAcrossFilms, Record, records_of
 from lvtui.system.files import read_guarded, real_path, write_atomically
 from lvtui.system.places import cache_file, films_folder
-from lvtui.text.clean import clean
+from lvtui.text.clean import clean, shorten
 from lvtui.text.folding import fold
 
 if TYPE_CHECKING:
@@ -51,6 +51,13 @@ class Shelved:
             return fold(self.path.name)
         fields = (self.title, self.original_title, str(self.year or ""), self.directed_by)
         return "\x00".join(fold(field) for field in fields)
+
+    def label(self) -> tuple[str, str, str]:
+        """How a list of films names it, each part cut to fit a row: the title, " (1995)",
+        " — Mike Figgis"."""
+        year = f" ({self.year})" if self.year is not None else ""
+        by = f" — {shorten(self.directed_by, 40)}" if self.directed_by else ""
+        return shorten(self.title, 60), year, by
 
     def sort_key(self) -> tuple[bool, str, int, str]:
         """By title (any case, any accents), then year; the broken files last, by name."""

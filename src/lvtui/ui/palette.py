@@ -18,7 +18,7 @@ from textual.content import Content
 from lvtui.reading.cast import CastSearch
 from lvtui.reading.sections import SECTIONS
 from lvtui.text.clean import shorten
-from lvtui.text.folding import Narrowing, fold, match_spans, normalize_query
+from lvtui.text.folding import Narrowing, match_spans, normalize_query
 from lvtui.ui.screens.film import FilmScreen
 
 if TYPE_CHECKING:
@@ -74,7 +74,8 @@ class CardCommands(Provider):
 
 
 class FilmCommands(Provider):
-    """'Open film: Delicatessen (1991) — Jean-Pierre Jeunet' for each film on the shelf."""
+    """'Open film: Delicatessen (1991) — Jean-Pierre Jeunet' for each film on the shelf: the
+    shelf's own list (o), named and matched as the shelf names and filters it."""
 
     _films: list[tuple[Content, Path]] | None = None
     _narrowing: Narrowing | None = None
@@ -83,11 +84,12 @@ class FilmCommands(Provider):
         """Each film's prompt, made once per palette session (not at every key)."""
         if self._films is None:
             app = cast("FilmOpener", self.app)
-            self._films = [
-                (Content(f"Open film: {shorten(film.title, 60)}"
-                         + (f" ({film.year})" if film.year is not None else "")
-                         + (f" — {shorten(film.directed_by, 40)}" if film.directed_by else "")),
-                 film.path) for film in app.shelf or () if not film.broken]
+            films = [film for film in app.shelf or () if not film.broken]
+            self._films = [(Content("Open film: " + "".join(film.label())), film.path)
+                           for film in films]
+            # One per palette session: narrowing works as you type. What the shelf's filter
+            # looks in: the titles, the year, the director.
+            self._narrowing = Narrowing(lambda: [film.search_text() for film in films])
         return self._films
 
     async def search(self, query: str) -> Hits:
@@ -95,8 +97,7 @@ class FilmCommands(Provider):
         # would read each title as markup to highlight it.
         opener = cast("FilmOpener", self.app)
         films = self._shelf()
-        if self._narrowing is None:  # one per palette session: narrowing works as you type
-            self._narrowing = Narrowing(lambda: [fold(prompt.plain) for prompt, _ in films])
+        assert self._narrowing is not None
         folded = normalize_query(query)
         for index in self._narrowing.update(query) or []:
             prompt, path = films[index]

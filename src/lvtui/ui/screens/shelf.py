@@ -145,9 +145,8 @@ class ShelfBox(Vertical):
         if film.broken:
             return Content.assemble(f"{mark} ", (f"{shorten(film.path.name, 40)}", "bold"),
                                     f" — cannot open: {shorten(film.problem, 80)}")
-        year = f" ({film.year})" if film.year is not None else ""
-        by = f" — {shorten(film.directed_by, 40)}" if film.directed_by else ""
-        return Content.assemble(f"{mark} ", (shorten(film.title, 60), "bold"), year, by)
+        title, year, by = film.label()
+        return Content.assemble(f"{mark} ", (title, "bold"), year, by)
 
     @on(Move)
     def _move(self, event: ShelfBox.Move) -> None:

@@ -75,9 +75,14 @@ class CastTable(ScrollView, can_focus=True):
     class MemberSelected(Message):
         """A cast member was chosen with enter or a second click."""
 
-        def __init__(self, index: int) -> None:
+        def __init__(self, table: CastTable, index: int) -> None:
             super().__init__()
+            self.table = table
             self.index = index
+
+        @property
+        def control(self) -> CastTable:
+            return self.table
 
     def __init__(self, cast: Sequence[CastRow], columns: CastColumns, *,
                  id: str | None = None) -> None:
@@ -220,7 +225,7 @@ class CastTable(ScrollView, can_focus=True):
 
     def action_open_member(self) -> None:
         if self.current_index is not None:
-            self.post_message(self.MemberSelected(self.current_index))
+            self.post_message(self.MemberSelected(self, self.current_index))
 
     def on_click(self, event: events.Click) -> None:
         row = self.scroll_offset.y + event.y

@@ -99,9 +99,14 @@ class Linked(Widget):
     class Followed(Message):
         """A link was followed (enter on it, or a click)."""
 
-        def __init__(self, link: Mention) -> None:
+        def __init__(self, text: Linked, link: Mention) -> None:
             super().__init__()
+            self.text = text
             self.link = link
+
+        @property
+        def control(self) -> Linked:
+            return self.text
 
     def __init__(self, units: Sequence[Content], *, links: Sequence[Sequence[Mention]] = (),
                  own: str | None = None, findable: bool = True, classes: str | None = None,
@@ -213,7 +218,7 @@ class Linked(Widget):
 
     def action_follow(self, number: int) -> None:
         if 0 <= number < len(self.links):
-            self.post_message(self.Followed(self.links[number][1]))
+            self.post_message(self.Followed(self, self.links[number][1]))
 
     # -- drawing ------------------------------------------------------------------------------
 
