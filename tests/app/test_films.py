@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from helpers import FILMS, AppFactory, each_section, screen_text
+from helpers import FILMS, AppFactory, each_section, pause_until, screen_text
 from lvtui.film.loading import load_film
 from lvtui.film.model import Film
 from lvtui.ui.screens.person_card import PersonCard
@@ -144,3 +144,28 @@ async def test_a_long_timeline_leaves_its_list_room_and_keeps_the_chosen_event_i
         assert events.highlighted == len(events.events) - 1 > box.size.height
         assert pane.query_one(TimelineChart).selected == events.highlighted
         assert box.scroll_y <= events.highlighted < box.scroll_y + box.size.height
+
+
+@pytest.mark.parametrize("name", ["shipped", "rich", "cjk-rtl"])
+async def test_every_text_the_films_walk_holds_is_shown_and_found_in_its_section(
+        make_app: AppFactory, film: Film, name: str) -> None:
+    """The walk of a film's texts (what cards say a record is mentioned in) and the panes
+    (what find reads) agree: each paragraph the walk gives a section is shown there."""
+    from lvtui.film.walk import texts
+
+    film = film if name == "shipped" else load_film(FILMS / f"{name}.json")
+    walked = list(texts(film))
+    assert len({section for section, _ in walked}) >= 3
+    app = make_app(film)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f")
+        bar = app.film_screen.find_bar
+        await pause_until(pilot, lambda: bar.film_find.index is not None, "the find's index")
+        index = bar.index()
+        shown: dict[str, list[str]] = {}
+        for unit, section in enumerate(index.sections):
+            shown.setdefault(section, []).append(" ".join(index.text(unit).split()))
+        for section, text in walked:
+            flat = " ".join(text.split())
+            assert any(flat in unit for unit in shown.get(section, [])), \
+                f"{flat[:60]!r} is not shown in {section}"
