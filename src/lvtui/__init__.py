@@ -2,4 +2,4 @@
 
 # The one place the version is written; pyproject.toml reads it from here. A literal, not
 # importlib.metadata: that import alone costs a sixth of a bare Textual app's start-up.
-__version__ = "0.3.0"
+__version__ = "0.4.0"
