@@ -243,3 +243,14 @@ def a_device(path: Path) -> Path:
     except PermissionError:
         pytest.skip("only root makes devices")
     return path
+
+
+def printed_by(code: str) -> str:
+    """What Python *code* prints, run in a fresh interpreter: what importing a module does
+    to a process can only be seen in one that has imported nothing yet."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    return result.stdout.strip()

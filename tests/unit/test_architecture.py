@@ -4,9 +4,9 @@ nothing below the UI imports Textual, and no module imports itself round a cycle
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
+
+from helpers import printed_by
 
 SOURCE = Path(__file__).parents[2] / "src" / "lvtui"
 # Each folder's rank: a module may import from its own folder and from lower ranks only.
@@ -86,9 +86,7 @@ def test_the_layers_below_the_ui_do_not_import_textual() -> None:
     assert len(modules) > 30
     code = ("import sys\n" + "".join(f"import {module}\n" for module in modules)
             + "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
-    assert result.stdout.strip() == "[]"
+    assert printed_by(code) == "[]"
 
 
 def test_the_ui_imports_no_pydantic_until_a_film_is_read() -> None:
@@ -97,9 +95,7 @@ def test_the_ui_imports_no_pydantic_until_a_film_is_read() -> None:
     code = ("import sys, lvtui.ui.app, lvtui.ui.palette, lvtui.ui.screens.shelf\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'"
             " or m == 'lvtui.film.model'))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
-    assert result.stdout.strip() == "[]"
+    assert printed_by(code) == "[]"
 
 
 def test_no_module_is_long() -> None:

@@ -4,8 +4,6 @@ upgrade, read that module before changing anything: each use is explained there.
 from __future__ import annotations
 
 import inspect
-import subprocess
-import sys
 
 from textual.css.stylesheet import Stylesheet
 from textual.events import Key
@@ -14,7 +12,7 @@ from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Input
 
-from helpers import read_at_once
+from helpers import printed_by, read_at_once
 from lvtui.ui.widgets.cast import SearchBox
 from lvtui.ui.widgets.reading import ReadingPane
 
@@ -64,9 +62,7 @@ def test_importing_the_app_leaves_textuals_key_table_as_it_is() -> None:
     code = ("import lvtui.ui.app\n"
             "from textual._ansi_sequences import ANSI_SEQUENCES_KEYS\n"
             "print(ANSI_SEQUENCES_KEYS.get('\\x1b3'))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
-    assert result.stdout.strip() == "£"
+    assert printed_by(code) == "£"
 
 
 def test_escape_and_a_digit_read_together_are_alt_and_the_digit_once_lvtui_starts() -> None:
