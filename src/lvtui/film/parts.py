@@ -27,7 +27,7 @@ def _check_id(value: str) -> str:
 
 # Checked by one regular expression in Python, not a `pattern` constraint: Pydantic compiles
 # a pattern once for every field that uses it, in every model that holds the field, and ids
-# are in twenty places (about 15 ms of every start). The schema still shows the pattern.
+# are in twenty places (twenty compilations at every start). The schema still shows it.
 Id = Annotated[str, AfterValidator(_check_id), Field(
     json_schema_extra={"pattern": _ID.pattern},
     description=("The id of a record in `people` or `organizations`: lowercase letters, "

@@ -46,8 +46,8 @@ FIRST_FILM = "film-0"  # the mode of the film lvtui was started with
 
 
 def _provider(name: str) -> Callable[[], type[Provider]]:
-    """One of lvtui.ui.palette's providers, imported when the palette first opens:
-    textual.command is a tenth of a start-up."""
+    """One of lvtui.ui.palette's providers, imported when the palette first opens, not on
+    the way to the first frame."""
     return lambda: getattr(importlib.import_module("lvtui.ui.palette"), name)
 
 

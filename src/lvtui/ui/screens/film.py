@@ -47,7 +47,6 @@ if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.shelf.across import Elsewhere
 
 
-
 class FilmHost(Protocol):
     """What a film's screen asks of the app that holds it. Asked at once, not by a message:
     the keys read in one burst with a move ("34" and alt+left) are handled before a message

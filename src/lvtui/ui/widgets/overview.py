@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.film.model import Film
 
 
-
 class OverviewPane(ReadingPane):
     """Title, credits, source works, format, distributors, headline figures, accolades."""
 

@@ -64,7 +64,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def watch_has_focus(self, has_focus: bool) -> None:
         # Only the pane's own look follows its focus (the bar on its left). Textual restyles
-        # the focused widget with every block in it, a third of a section switch in a long
+        # the focused widget with every block in it, much of a section switch in a long
         # section; nothing in lvtui's CSS styles a block by its pane's focus.
         restyle_alone(self)
 
