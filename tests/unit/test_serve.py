@@ -17,7 +17,7 @@ from lvtui.cli import commands as cli
 
 @pytest.fixture
 def served(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
-    """Calls to lvtui.serve.serve, which is replaced: nothing listens in these tests."""
+    """Calls to lvtui.web.serve.serve, which is replaced: nothing listens in these tests."""
     import lvtui.web.serve
 
     calls: list[tuple[Any, ...]] = []
