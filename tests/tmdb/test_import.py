@@ -18,6 +18,7 @@ from lvtui.film.loading import parse_film
 from lvtui.film.model import Film
 from lvtui.reading.card import appearances
 from lvtui.tmdb import build as tmdb
+from lvtui.tmdb.characters import names_given, short_names
 from lvtui.ui.screens.person_card import PersonCard
 from lvtui.ui.widgets.fact_list import FactList
 
@@ -171,13 +172,25 @@ def test_responses_for_two_movies_or_none_are_refused(run: Run) -> None:
     assert status == 66 and stderr.startswith("nowhere.json: cannot be read")
 
 
-def test_characters_give_their_other_names() -> None:
-    assert tmdb.other_names('Robert "Bob" Paulson') == ["Bob"]
-    assert tmdb.other_names("Kang Sae-byeok / Player 067") == ["Kang Sae-byeok", "Player 067"]
-    assert tmdb.first_name("Tyler Durden") == "Tyler"
-    assert [tmdb.first_name(c) for c in ("The Narrator", "Mr. Simpson", "Angel Face ",
-                                         "Intern", "Man at Bar")] == [None, None, "Angel", None,
-                                                                      None]
+def test_a_character_gives_a_name_only_where_it_is_a_persons_name(fight_club: Film) -> None:
+    """Fight Club's 76 real characters: a short name is derived from a person's name alone,
+    never from a description, a title, a quote or a role (it would link every "Next" and
+    "Car" of the text to an actor)."""
+    derived = {name for credit in fight_club.cast for name in credit.character_other_names}
+    assert derived == {"Tyler", "Marla", "Bob", "Richard", "Salvator", "Susan", "Raymond",
+                       "Riley Wilde", "Riley"}
+    assert [names_given(character) for character in (
+        "Commissioner Jacobs", "Next Month's Opponent", "Car Salesman", "BMW Salesman",
+        "Angel Face", "Fight Patron Saying 'I don't know. What's going on?' (uncredited)",
+        "Mr. Simpson", "The Narrator", "Chief Zed", "Security Guard", "Van Driver")] == [[]] * 11
+    assert names_given('Robert "Bob" Paulson') == ["Bob"]
+    assert names_given("Kang Sae-byeok / Player 067") == ["Kang Sae-byeok", "Kang"]
+    # Credits in another language: the words of roles are known in English alone.
+    assert names_given("Bürgermeister Andreas", english=False) == []
+    assert names_given('Robert "Bob" Paulson', english=False) == ["Bob"]
+    # A name two characters, or a character and a person, could answer to is no one's.
+    assert short_names(["Tyler Durden", "Tyler Smith", "Ed Roe"]) == [[], [], ["Ed"]]
+    assert short_names(["Tyler Durden"], taken=["Tyler"]) == [[]]
 
 
 EXPECTED = {

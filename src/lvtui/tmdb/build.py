@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -25,6 +24,7 @@ from lvtui.film.jobs import SOURCE_JOBS
 from lvtui.film.loading import MAX_BYTES as MAX_FILM_BYTES
 from lvtui.film.loading import FilmError, parse_film
 from lvtui.film.model import SCHEMA_VERSION, Film
+from lvtui.tmdb.characters import short_names
 from lvtui.tmdb.responses import Responses, kind_of, read_responses
 from lvtui.tmdb.shapes import NotTmdb
 
@@ -223,20 +223,16 @@ class _Builder:
         cast_credits = sorted((c for c in credits.get("cast") or [] if isinstance(c, dict)),
                               key=lambda c: (c.get("order", 1 << 30), c.get("id", 0)))
         characters = [_text(c.get("character")) or "Unnamed role" for c in cast_credits]
-        firsts = [first_name(character) for character in characters]
-        shared = Counter(firsts)  # counted once: a count per member was 200,000² steps
         cast = []
-        for number, (credit, character) in enumerate(zip(cast_credits, characters,
-                                                         strict=True)):
-            entry: dict[str, Any] = {"person": self._person(credit), "character": character,
-                                     "order": number}
-            others = other_names(character)
-            first = firsts[number]
-            if first and shared[first] == 1 and first not in others:
-                others.append(first)  # "Tyler" for "Tyler Durden": the plot says so
-            if others:
+        for number, credit in enumerate(cast_credits):
+            cast.append({"person": self._person(credit), "character": characters[number],
+                         "order": number})
+        people = [str(person["name"]) for person in self.people.values()]
+        english = self.movie.get("original_language") == "en"
+        for entry, others in zip(cast, short_names(characters, people, english=english),
+                                 strict=True):
+            if others:  # "Tyler" for "Tyler Durden": the text may call him so
                 entry["character_other_names"] = others
-            cast.append(entry)
         crew: list[dict[str, Any]] = []
         works: list[dict[str, Any]] = []
         seen: set[tuple[str, str]] = set()
@@ -298,31 +294,6 @@ class _Builder:
         if re.fullmatch(r"Q\d{1,12}", wikidata):
             external["wikidata"] = wikidata
         return external
-
-
-# -- characters -------------------------------------------------------------------------------
-
-_TITLES = {"the", "a", "an", "mr", "mrs", "ms", "miss", "dr", "young", "old", "little", "big",
-           "officer", "detective", "agent", "man", "woman", "boy", "girl", "uncle", "aunt"}
-
-
-def other_names(character: str) -> list[str]:
-    """The names a character string gives besides itself: "Robert 'Bob' Paulson" -> Bob,
-    "Kang Sae-byeok / Player 067" -> both halves."""
-    found = [part.strip() for part in character.split(" / ")] if " / " in character else []
-    found += re.findall(r"[\"'“‘]([^\"'”’]{2,30})[\"'”’]", character)
-    return [name for name in dict.fromkeys(found) if name and name != character]
-
-
-def first_name(character: str) -> str | None:
-    """"Tyler Durden" -> "Tyler"; None for "The Narrator", "Man at Bar", one-word names."""
-    words = re.sub(r"\([^)]*\)", "", character).split()
-    if len(words) < 2 or not all(w[:1].isupper() for w in words[:2]):
-        return None
-    first = words[0].strip(",.")
-    if first.lower().rstrip(".") in _TITLES or len(first) < 2 or not first.isalpha():
-        return None
-    return first
 
 
 def import_files(named: Sequence[tuple[str, bytes]]) -> bytes:

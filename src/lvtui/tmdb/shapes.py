@@ -124,6 +124,7 @@ class Movie(_Shape):
     release_date: Text = None
     runtime: StrictInt | None = None
     tagline: Text = None
+    original_language: Text = None  # an ISO 639-1 code: "en"
     overview: Text = None
     imdb_id: Text = None
     genres: list[Genre] | None = None
