@@ -185,6 +185,13 @@ def test_a_character_gives_a_name_only_where_it_is_a_persons_name(fight_club: Fi
         "Mr. Simpson", "The Narrator", "Chief Zed", "Security Guard", "Van Driver")] == [[]] * 11
     assert names_given('Robert "Bob" Paulson') == ["Bob"]
     assert names_given("Kang Sae-byeok / Player 067") == ["Kang Sae-byeok", "Kang"]
+    # Two more real films: their agents, captains, players and sailors give no name.
+    for response, names in (
+            ("movie-607-men-in-black-appended.json", {"James Edwards", "James", "Jack"}),
+            ("movie-10140-narnia-appended.json", {"Lucy", "Edmund", "Eustace", "Susan",
+                                                  "Peter"})):
+        film = Film.model_validate_json(imported(response))
+        assert {name for credit in film.cast for name in credit.character_other_names} == names
     # Credits in another language: the words of roles are known in English alone.
     assert names_given("Bürgermeister Andreas", english=False) == []
     assert names_given('Robert "Bob" Paulson', english=False) == ["Bob"]

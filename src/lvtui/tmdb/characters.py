@@ -38,7 +38,10 @@ NOT_NAMES = frozenset(word for line in (
     "car bus van truck taxi cab hotel motel desk food court space support group airport",
     "airline banquet restaurant bar pub club street wall field piano crime crew team unit",
     "office store shop station room house party school church hospital bank casino video",
-    "special chanting weeping seminary drunk angry bruised injured dead",
+    "special chanting weeping seminary drunk angry bruised injured dead baseball",
+    "player alien trader sailor slave pirate knight warrior creature monster robot zombie",
+    "vampire ghost demon dwarf elf giant wizard witch crewman deckhand lookout navigator",
+    "helmsman bosun stowaway cadet recruit scout hunter farmer villager peasant servant",
 ) for word in line.split())
 
 # A capitalised word of letters, in any script that has capitals: Tyler, O'Brien, Sae-byeok,
