@@ -234,7 +234,7 @@ def _wrong_types(document: dict[str, Any]) -> None:
 def _missing_fields(document: dict[str, Any]) -> None:
     del document["title"]
     del document["cast"][0]["person"]
-    del document["source_works"][0]["title"]
+    del document["source_works"][0]["kind"]
 
 
 def _unknown_fields(document: dict[str, Any]) -> None:
@@ -352,11 +352,11 @@ CASES: tuple[Case, ...] = (
                 "$.reception.box_office:"),
     ),
     Case(
-        "missing-fields.json", "no title, a cast credit without a person, a novel without a title",
+        "missing-fields.json", "no title, a cast credit without a person, a source work of no kind",
         _shipped_with(_missing_fields), exit=Exit.DATA,
         errors=("$.title: required field is missing",
                 "$.cast[0].person: required field is missing",
-                "$.source_works[0].title: required field is missing"),
+                "$.source_works[0].kind: required field is missing"),
     ),
     Case(
         "unknown-fields.json", "fields the model does not know",

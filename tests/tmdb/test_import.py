@@ -17,6 +17,7 @@ from lvtui.cli.commands import main
 from lvtui.film.loading import parse_film
 from lvtui.film.model import Film
 from lvtui.reading.card import appearances
+from lvtui.reading.wording import work_words
 from lvtui.tmdb import build as tmdb
 from lvtui.tmdb.characters import names_given, short_names
 from lvtui.ui.screens.person_card import PersonCard
@@ -202,7 +203,7 @@ def test_a_character_gives_a_name_only_where_it_is_a_persons_name(fight_club: Fi
 
 EXPECTED = {
     "overview": ["Fight Club (1999)", "“Mischief. Mayhem. Soap.”", "139 minutes (2 h 19 min)",
-                 "David Fincher", "Fight Club novel by Chuck Palahniuk", "Regency Enterprises",
+                 "David Fincher", "A novel by Chuck Palahniuk", "Regency Enterprises",
                  "Germany 18", "dual identity", "IMDb tt0137523 · TMDB 550",
                  "$2.8 billion", "This product uses the TMDB API"],
     "plot": ["This film file has no plot."],
@@ -272,3 +273,15 @@ def test_a_response_that_is_no_file_is_refused_at_once(run: Run, tmp_path: Path,
     assert (result.returncode, result.stdout) == (66, "")
     assert result.stderr == f"{path}: cannot be read (is not a regular file (a pipe, socket " \
                             "or device))\n"
+
+
+def test_based_on_says_what_tmdb_knows_and_invents_no_title() -> None:
+    """TMDB credits the author of a comic book or a novel, not its title: the film's own
+    title is not the book's (Men in Black's comic book was "The Men in Black")."""
+    film = Film.model_validate_json(imported("movie-607-men-in-black-appended.json"))
+    [work] = film.source_works
+    assert (work.title, work.kind, film.name(work.authors[0])) == \
+        (None, "comic book", "Lowell Cunningham")
+    assert work_words(film, work) == "A comic book by Lowell Cunningham"
+    assert ("overview", "Author of the comic book the film is based on") in \
+        appearances(film, work.authors[0])

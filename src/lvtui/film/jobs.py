@@ -6,7 +6,8 @@ from __future__ import annotations
 # Crew jobs that credit the author of what a film is based on (TMDB's, and "Novel" in the
 # shipped film), with the kind of work each stands for.
 SOURCE_JOBS = {"novel": "novel", "book": "book", "short story": "short story",
-               "comic book": "comic book", "play": "play", "graphic novel": "graphic novel"}
+               "comic book": "comic book", "play": "play", "graphic novel": "graphic novel",
+               "characters": "characters"}
 
 # The writers credited with the story alone.
 STORY_JOBS = {"Story", "Screenstory"}

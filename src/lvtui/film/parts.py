@@ -134,7 +134,8 @@ class CrewCredit(Model):
 class SourceWork(Model):
     """A work the film is based on: a novel, a play, a true story."""
 
-    title: Name = Field(description="The work's title.")
+    title: Name | None = Field(None, description="The work's title, where it is known (TMDB "
+                               "credits a novel's author, never the novel's title).")
     kind: Name = Field(description='What it is: "novel", "play", "short story", "true story".')
     authors: list[Id] = _list("Its authors: ids in `people`.")
     published: PartialDate | None = Field(None, description="When it was first published.")

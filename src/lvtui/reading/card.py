@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from lvtui.film.walk import references, texts
 from lvtui.reading.departments import headed_credits, jobs_of, key
-from lvtui.reading.wording import aggregate_figure, edition_title, spelled_date
+from lvtui.reading.wording import aggregate_figure, edition_title, spelled_date, work_title
 
 if TYPE_CHECKING:  # the UI never needs pydantic at import time
     from lvtui.film.model import BestOf, Film, Review, SourceWork
@@ -54,7 +54,7 @@ def appearances(film: Film, id: str) -> list[tuple[str, str]]:
 
 def _author(film: Film, work: SourceWork) -> tuple[str, str]:
     published = f", {spelled_date(work.published)}" if work.published else ""
-    return "overview", f"Author of the {work.kind} “{work.title}”{published}"
+    return "overview", f"Author of {work_title(work)}{published}"
 
 
 def _critic(film: Film, review: Review) -> tuple[str, str]:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pydantic is not needed to word a film that is already loade
         Money,
         Release,
         Source,
+        SourceWork,
     )
 
 def spelled_date(date: PartialDate) -> str:
@@ -113,6 +114,27 @@ def source_sentence(source: Source) -> str:
     return f"From {source.name}{when}{where}."
 
 
+def work_words(film: Film, work: SourceWork) -> str:
+    """What "Based on" says of *work*: "Leaving Las Vegas, 1990 novel by John O'Brien";
+    where its title is not known, only what is: "A novel by Chuck Palahniuk", "Characters by
+    Robert B. Parker"."""
+    published = f", {spelled_date(work.published)}" if work.published else ""
+    by = f" by {names(film, work.authors)}" if work.authors else ""
+    if work.title is None:
+        article = "" if work.kind.endswith("s") else "An " if work.kind[:1] in "aeiou" else "A "
+        kind = f"{article}{work.kind}" if article else work.kind.capitalize()
+        return f"{kind}{published}{by}"
+    return f"{work.title}{published} {work.kind}{by}"
+
+
+def work_title(work: SourceWork) -> str:
+    """The work by its title where it is known: "the novel “Leaving Las Vegas”"; else "the
+    novel the film is based on"."""
+    if work.title is None:
+        return f"the {work.kind} the film is based on"
+    return f"the {work.kind} “{work.title}”"
+
+
 def release_title(release: Release) -> str:
     """"Limited release", "Premiere", "Festival screening"."""
     kind = release.kind.strip()
@@ -178,7 +200,9 @@ def events(film: Film) -> list[Event]:
     for work in film.source_works:
         by = f"by {names(film, work.authors)}. " if work.authors else ""
         if work.published is not None:
-            found.append(Event(work.published, f"{work.kind.capitalize()} “{work.title}” published",
+            title = f" “{work.title}”" if work.title else ""
+            found.append(Event(work.published, f"{work.kind[:1].upper()}{work.kind[1:]}{title} "
+                               "published",
                                f"{by}{work.description}".strip(), "source"))
         for author in work.authors:
             person = film.person(author)

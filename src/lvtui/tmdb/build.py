@@ -249,9 +249,8 @@ class _Builder:
             kind = SOURCE_JOBS.get(job.lower())
             if kind is not None:
                 work = next((w for w in works if w["kind"] == kind), None)
-                if work is None:
-                    works.append({"title": film.get("original_title", film["title"]),
-                                  "kind": kind, "authors": [person]})
+                if work is None:  # TMDB credits the author, never the work's title
+                    works.append({"kind": kind, "authors": [person]})
                 else:
                     work["authors"].append(person)
         return cast, crew, works

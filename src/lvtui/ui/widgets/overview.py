@@ -15,8 +15,8 @@ from lvtui.reading.wording import (
     runtime,
     short_money,
     source_sentence,
-    spelled_date,
     spending,
+    work_words,
 )
 from lvtui.ui.widgets.gauge import Bar, Gauges
 from lvtui.ui.widgets.reading import ReadingPane, facts, heading, paragraph
@@ -58,13 +58,11 @@ class OverviewPane(ReadingPane):
                  ", ".join(film.languages))]
         rows += [(label, credits(film, department)) for department, label in DEPARTMENTS]
         for work in film.source_works:
-            published = f", {spelled_date(work.published)}" if work.published else ""
-            by = f" by {names(film, work.authors)}" if work.authors else ""
             about = work.description.rstrip(".")
             if about.split(" ", 1)[0] in ("A", "An", "The"):  # reads on inside a bracket
                 about = about[0].lower() + about[1:]
             about = f" ({about})" if about else ""
-            rows.append(("Based on", f"{work.title}{published} {work.kind}{by}{about}"))
+            rows.append(("Based on", work_words(film, work) + about))
         rows.append(("Starring", names(film, film.stars)))
         rows.append(("Companies", names(film, film.production_companies)))
         rows.append(("Format", ", ".join(film.production.formats)))
