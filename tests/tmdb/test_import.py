@@ -285,3 +285,13 @@ def test_based_on_says_what_tmdb_knows_and_invents_no_title() -> None:
     assert work_words(film, work) == "A comic book by Lowell Cunningham"
     assert ("overview", "Author of the comic book the film is based on") in \
         appearances(film, work.authors[0])
+
+
+@pytest.mark.parametrize("response", sorted(path.name for path in RESPONSES.glob("*.json")))
+def test_a_tmdb_answer_opened_as_a_film_says_so_in_one_line(run: Run, response: str) -> None:
+    """Not 37 schema errors: what the file is, and how to make a film of it."""
+    result = run("validate", str(RESPONSES / response))
+    assert (result.returncode, result.stdout) == (65, "")
+    assert result.stderr == (f"{RESPONSES / response}: is a TMDB answer, not a film file: 'lvtui import "
+                   "tmdb FILE ...' makes a film of it (with the film's credits and other "
+                   "answers, in any order)\n")

@@ -1,8 +1,8 @@
 """Bytes on disk -> :class:`Film`, and every way that can fail, as one error type.
 
 Each failure becomes a :class:`FilmError` whose problems are short sentences a person
-understands, each naming the place in the file (``$.cast[3].role``) where there is one.
-Anything quoted from the file is cleaned and cut short first: the file is untrusted.
+understands (lvtui.film.problems), each naming the place in the file (``$.cast[3].role``)
+where there is one.
 
 No textual import here; a test proves it.
 """
@@ -10,11 +10,9 @@ No textual import here; a test proves it.
 from __future__ import annotations
 
 import copy
-import difflib
 import gc
 import json
 import os
-import re
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -28,9 +26,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import SchemaValidator
 
 from lvtui.film.model import MAX_REFERENCE_PROBLEMS, SCHEMA_VERSION, Film
+from lvtui.film.problems import quote, schema_problem
 from lvtui.system.exits import Exit
 from lvtui.system.files import Unreadable, read_guarded
-from lvtui.text.clean import one_line, shorten
+from lvtui.text.clean import one_line
 
 MAX_BYTES = 16 * 1024 * 1024
 # The values a film file may hold (records, lists, strings, numbers), counted on its bytes
@@ -47,7 +46,6 @@ MAX_FIELDS = 1_000  # in one JSON object: the film itself has 33
 THOROUGH_ITEMS = 50_000
 MAX_PROBLEMS = 50  # problems listed for one file; the count of the rest follows
 _BOM = b"\xef\xbb\xbf"
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class FilmError(Exception):
@@ -135,6 +133,9 @@ def parse_film_and_schema(data: bytes, path: str | os.PathLike[str] = "<film>"
     except ValueError:
         # The only other ValueError json raises: an integer longer than Python converts.
         refuse(f"invalid JSON: a number has more than {sys.get_int_max_str_digits():,} digits")
+    if _is_a_tmdb_answer(document):
+        refuse("is a TMDB answer, not a film file: 'lvtui import tmdb FILE ...' makes a film "
+               "of it (with the film's credits and other answers, in any order)")
     try:
         with _no_collection():
             return _validate(document, thorough=items <= THOROUGH_ITEMS)
@@ -170,6 +171,26 @@ def _no_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+# Fields every TMDB answer about a film or a person has one of, and no film file has.
+_TMDB_FIELDS = {"release_date", "imdb_id", "known_for_department", "also_known_as",
+                "release_dates", "results", "production_countries", "spoken_languages"}
+
+
+def _is_a_tmdb_answer(document: Any) -> bool:
+    """A JSON object as TMDB answers: no schema_version (every film file has one), and a
+    search's page of results, or a numeric id with cast and crew (credits), keywords as
+    objects, or a field only TMDB's answers have."""
+    if not isinstance(document, dict) or "schema_version" in document:
+        return False
+    if {"page", "results", "total_results"} <= document.keys():  # a search's page of answers
+        return True
+    if not isinstance(document.get("id"), int):
+        return False
+    keywords = document.get("keywords")
+    return (not _TMDB_FIELDS.isdisjoint(document) or {"cast", "crew"} <= document.keys()
+            or (isinstance(keywords, list) and bool(keywords) and isinstance(keywords[0], dict)))
 
 
 def count_items(data: bytes) -> int:
@@ -215,19 +236,6 @@ def _fail_fast(model: type[BaseModel]) -> SchemaValidator:
     return SchemaValidator(schema)
 
 
-def json_path(location: Iterable[int | str]) -> str:
-    """``("cast", 3, "role")`` -> ``$.cast[3].role``; hostile key names are cleaned and cut."""
-    parts = ["$"]
-    for step in location:
-        if isinstance(step, int):
-            parts.append(f"[{step}]")
-        elif _IDENTIFIER.fullmatch(step):
-            parts.append(f".{step}")
-        else:
-            parts.append(f"[{_quote(step)}]")
-    return "".join(parts)
-
-
 class _RefusedJSON(ValueError):
     """JSON that the standard parser accepts but a film file must not hold."""
 
@@ -240,108 +248,10 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for key, value in pairs:
         if key in seen:
-            raise _RefusedJSON(f"duplicate key {_quote(key)} in one JSON object")
+            raise _RefusedJSON(f"duplicate key {quote(key)} in one JSON object")
         seen[key] = value
     return seen
 
 
 def _reject_constant(name: str) -> NoReturn:
     raise _RefusedJSON(f"invalid JSON: {name} is not a JSON number")
-
-
-def schema_problem(detail: Any) -> str:
-    """One of Pydantic's errors as lvtui says it: the JSON path, then what is wrong there."""
-    where = json_path(detail["loc"])
-    kind = detail["type"]
-    if kind == "missing":
-        return f"{where}: required field is missing"
-    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # models; dataclasses
-        field = detail["loc"][-1] if detail["loc"] else ""
-        known = _fields_at(tuple(detail["loc"][:-1]))
-        close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.75)
-        return f"{where}: unknown field" + (f": did you mean {_quote(close[0])}?" if close else "")
-    if kind == "string_pattern_mismatch":  # the pattern is for the schema, not for people
-        field = str(detail["loc"][-1]) if detail["loc"] else ""
-        form = _FORMS.get(field, "is not written in the form this field takes")
-        return f"{where}: {form} (got {_kind_of(detail.get('input'))})"
-    if kind == "reference":  # the id is quoted in the message, and ids are plain
-        return f"{where}: {detail['msg']}"
-    if kind in ("model_type", "dict_type", "dataclass_type"):  # "a valid dictionary or ..."
-        return f"{where}: expected a JSON object (got {_kind_of(detail.get('input'))})"
-    context = detail.get("ctx") or {}
-    if kind == "value_error" and "error" in context:  # lvtui's own validators' words
-        message = str(context["error"])
-    elif kind in _WORDS:
-        message = _WORDS[kind].format(**context)
-    else:  # a check lvtui does not word: Pydantic's own sentence, as it is
-        message = str(detail["msg"])
-    return f"{where}: {message} (got {_kind_of(detail.get('input'))})"
-
-
-# Each kind of problem Pydantic reports, in lvtui's words, from the error's type and context
-# (its limits), never by rewording Pydantic's English.
-_WORDS = {
-    "int_type": "expected a valid integer", "int_parsing": "expected a valid integer",
-    "int_from_float": "expected a whole number",
-    "float_type": "expected a number", "float_parsing": "expected a number",
-    "finite_number": "expected a finite number",
-    "string_type": "expected a valid string", "bool_type": "expected true or false",
-    "list_type": "expected a valid list",
-    "literal_error": "expected {expected}", "enum": "expected {expected}",
-    "greater_than_equal": "expected {ge} or more", "greater_than": "expected more than {gt}",
-    "less_than_equal": "expected {le} or less", "less_than": "expected less than {lt}",
-    "string_too_short": "expected at least {min_length} characters",
-    "string_too_long": "expected at most {max_length} characters",
-    "too_short": "expected at least {min_length} items",
-    "too_long": "expected at most {max_length} items",
-}
-
-
-# What a field with a pattern takes, said as a person would say it.
-_FORMS = {
-    "currency": "must be a three-letter ISO 4217 code such as EUR or USD",
-    "imdb": 'must be an IMDb id such as "tt0137523" (a film) or "nm0000093" (a person)',
-    "wikidata": 'must be a Wikidata item such as "Q190050"',
-}
-
-
-@cache
-def _schema() -> dict[str, Any]:
-    return Film.model_json_schema(mode="validation")
-
-
-def _fields_at(location: tuple[int | str, ...]) -> list[str]:
-    """The field names of the object at *location* in a film file, by the published schema:
-    what a misspelt field there is compared with."""
-    schema = _schema()
-    definitions = schema.get("$defs", {})
-
-    def resolved(node: dict[str, Any]) -> dict[str, Any]:
-        while True:
-            if "$ref" in node:
-                node = definitions.get(node["$ref"].rsplit("/", 1)[-1], {})
-            elif "anyOf" in node:  # an optional object: the choice that is not null
-                node = next((choice for choice in node["anyOf"]
-                             if choice.get("type") != "null"), {})
-            else:
-                return node
-
-    node = resolved(schema)
-    for step in location:
-        node = resolved(node.get("items", {}) if isinstance(step, int)
-                        else node.get("properties", {}).get(step, {}))
-    return sorted(node.get("properties", {}))
-
-
-def _kind_of(value: Any) -> str:
-    """How a wrong value is quoted: containers by kind, anything else by value."""
-    if isinstance(value, dict | list):
-        return "an object" if isinstance(value, dict) else "a list"
-    return _quote(value)
-
-
-def _quote(value: Any) -> str:
-    """A value from the file, fit to quote in a one-line message."""
-    if isinstance(value, str):
-        return json.dumps(shorten(value), ensure_ascii=False)
-    return shorten(json.dumps(value))

@@ -22,7 +22,8 @@ from pydantic import (
     ValidationError,
 )
 
-from lvtui.film.loading import count_items, schema_problem
+from lvtui.film.loading import count_items
+from lvtui.film.problems import schema_problem
 
 # The values one answer may hold: Fight Club's credits, 251 people, are some 3,000; the
 # biggest casts TMDB lists (a few thousand) some 50,000.
