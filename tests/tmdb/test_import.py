@@ -99,8 +99,6 @@ def test_the_same_responses_in_any_order_give_the_same_bytes() -> None:
     first = imported(*FIGHT_CLUB)
     for order in itertools.islice(itertools.permutations(FIGHT_CLUB), 1, None, 17):
         assert imported(*order) == first
-    # A person response for someone the film does not credit adds no one.
-    assert imported("people-details.json", *reversed(FIGHT_CLUB)) == first
 
 
 def test_a_details_response_with_its_parts_appended_is_a_film_on_its_own() -> None:
@@ -169,6 +167,10 @@ def test_responses_for_two_movies_or_none_are_refused(run: Run) -> None:
     assert status == 65 and "is a TMDB search result" in stderr
     assert import_("movies-credits.json") == (
         65, "", "no movie details response among them (/movie/{id})\n")
+    # A person the film's credits do not name is another film's: refused, never dropped.
+    assert import_(*FIGHT_CLUB, "people-details.json") == (
+        65, "", "people-details.json: is TMDB person 12312 (Richard Anderson), whom the "
+                "credits of movie 550 do not name\n")
     status, _, stderr = import_("nowhere.json")
     assert status == 66 and stderr.startswith("nowhere.json: cannot be read")
 

@@ -46,6 +46,14 @@ def build(responses: Responses, *, retrieved: str | None = None,
     movie = responses.movie
     if movie is None:
         raise NotTmdb("no movie details response among them (/movie/{id})")
+    credits = responses.part("credits") or {}
+    credited = {credit.get("id") for credit in (*(credits.get("cast") or ()),
+                                                 *(credits.get("crew") or ()))}
+    for tmdb_id, person in responses.people.items():
+        if tmdb_id not in credited:  # another film's, given by mistake: never dropped silently
+            raise NotTmdb(f"{responses.named[tmdb_id]}: is TMDB person {tmdb_id} "
+                          f"({_text(person.get('name')) or 'no name'}), whom the credits of "
+                          f"movie {movie['id']} do not name")
     return _Builder(responses, movie).film(retrieved, url)
 
 

@@ -19,6 +19,7 @@ class Responses:
     movie: dict[str, Any] | None = None
     parts: dict[str, Any] = field(default_factory=dict)  # credits, release_dates, ...
     people: dict[int, dict[str, Any]] = field(default_factory=dict)
+    named: dict[int, str] = field(default_factory=dict)  # each person's file or endpoint
 
     def add(self, document: Any, name: str) -> None:
         """Add one decoded response; *name* (a file name or an endpoint) is for the error
@@ -30,6 +31,7 @@ class Responses:
         document = checked(document, kind, name)
         if kind == "person":
             self.people[document["id"]] = document
+            self.named[document["id"]] = name
             return
         movie_id = document.get("id")
         if self.movie_id is not None and movie_id != self.movie_id:
