@@ -7,6 +7,7 @@ timeline, no "()", no "None". Widths are cells: a CJK figure is drawn whole.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -169,3 +170,21 @@ async def test_every_text_the_films_walk_holds_is_shown_and_found_in_its_section
             flat = " ".join(text.split())
             assert any(flat in unit for unit in shown.get(section, [])), \
                 f"{flat[:60]!r} is not shown in {section}"
+
+
+async def test_a_remembered_section_the_film_has_nothing_for_opens_the_overview(
+        make_app: AppFactory, settings_path: Path) -> None:
+    """Fight Club from TMDB has no plot: the plot read last time is not where it opens
+    (asked for, it is: --section plot)."""
+    settings_path.parent.mkdir(parents=True)
+    settings_path.write_text('{"section": "plot"}')
+    film = load_film(FILMS / "fight-club.json")
+    app = make_app(film)
+    async with app.run_test(size=(120, 40)):
+        assert app.film_screen.section == "overview"
+    asked = make_app(film, section="plot")
+    async with asked.run_test(size=(120, 40)):
+        assert asked.film_screen.section == "plot"
+    shipped = make_app()  # which has a plot: opens on it, as it was left
+    async with shipped.run_test(size=(120, 40)):
+        assert shipped.film_screen.section == "plot"

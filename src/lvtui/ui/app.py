@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
 
+from lvtui.reading.contents import kept_section
 from lvtui.shelf.across import Elsewhere, PeopleAcrossFilms
 from lvtui.shelf.settings import SettingsSaver, SettingsStore
 from lvtui.system.files import real_path
@@ -88,7 +89,7 @@ class FilmApp(App[None]):
         self.journey = Journey(self)  # back and forward across every film, and the cards
         self._open: dict[Path, FilmScreen] = {}  # each open film's file -> its screen
         self._kept_focus = KeptFocus()  # while the terminal is too small
-        self._add_film(FIRST_FILM, film, path, section or self.settings.section,
+        self._add_film(FIRST_FILM, film, path, section or kept_section(film, self.settings.section),
                        None if search is None else clean(search))  # typed, or pasted
 
     def _add_film(self, mode: str, film: Film, path: Path | None, section: str | None,
@@ -129,9 +130,8 @@ class FilmApp(App[None]):
                                 {key: screen.film for key, screen in self._open.items()})
 
     def on_unmount(self) -> None:
-        # The last section chosen is on disk before exit: Textual cancels the workers that
-        # have not started, so what none of them took is written here (after the one
-        # writing now, if any).
+        # The last section chosen is on disk before exit: Textual cancels the workers not
+        # started, so what none of them took is written here (after the one writing now).
         self.saver.write()
 
     # -- the shelf --------------------------------------------------------------------------
@@ -187,7 +187,7 @@ class FilmApp(App[None]):
                             severity="error", markup=False, timeout=8)
                 return
             screen = self._add_film(f"film-{len(self._open)}", film, path,
-                                    self.film_screen.section)
+                                    kept_section(film, self.film_screen.section))
         mode = screen.name or FIRST_FILM
         if mode != self.current_mode:
             self.visit()

@@ -20,6 +20,7 @@ from textual.widgets import ContentSwitcher
 from textual.worker import Worker, WorkerFailed
 
 from lvtui.reading.cast import filing_name
+from lvtui.reading.contents import has_content
 from lvtui.reading.sections import SECTIONS
 from lvtui.ui.widgets.cast import CastPane
 from lvtui.ui.widgets.linked import Linked, link_all_in_background
@@ -43,7 +44,7 @@ def make_pane(film: Film, section: str, cast: Callable[[], Sequence[CastRow]]) -
     if section == "plot":
         return PlotPane(film, id=section)
     if section == "cast":
-        if not film.cast:
+        if not has_content(film, "cast"):
             return NothingPane("cast", id=section)
         return CastPane(cast(), id=section, filing=lambda row: filing_name(film, row.person))
     if section == "production":

@@ -8,6 +8,7 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.content import Content
 
+from lvtui.reading.contents import has_content
 from lvtui.reading.wording import aggregate_figure, aggregator_words, money, names
 from lvtui.ui.widgets.gauge import Bar, Gauges
 from lvtui.ui.widgets.linked import Linked
@@ -98,9 +99,7 @@ class ReceptionPane(FilmPane):
     def compose(self) -> ComposeResult:
         film = self.film
         reception = film.reception
-        if not (reception.box_office or reception.aggregators or reception.reviews
-                or reception.best_of or reception.notes or film.accolades
-                or film.accolade_notes):
+        if not has_content(film, "reception"):
             yield nothing("reception or accolades")
             return
         if reception.box_office or reception.notes:

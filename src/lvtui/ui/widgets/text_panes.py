@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
+from lvtui.reading.contents import has_content
 from lvtui.reading.departments import further_crew
 from lvtui.reading.wording import edition_detail, edition_title, names, spelled_date
 from lvtui.ui.widgets.reading import (
@@ -48,7 +49,7 @@ class NothingPane(ReadingPane):
 
 class PlotPane(FilmPane):
     def compose(self) -> ComposeResult:
-        if not self.film.plot:
+        if not has_content(self.film, "plot"):
             yield nothing("plot")
             return
         yield heading("Plot")
@@ -61,7 +62,7 @@ class ProductionPane(FilmPane):
 
     def compose(self) -> ComposeResult:
         crew = further_crew(self.film)
-        if not self.film.production.notes and not crew:
+        if not has_content(self.film, "production"):
             yield nothing("production notes")
             return
         for section in self.film.production.notes:
@@ -84,7 +85,7 @@ class SoundtrackPane(FilmPane):
     def compose(self) -> ComposeResult:
         film = self.film
         soundtrack, editions = film.soundtrack, film.home_media
-        if soundtrack is None and not editions:
+        if not has_content(film, "soundtrack"):
             yield nothing("soundtrack or home media")
             return
         if soundtrack is not None:
