@@ -188,3 +188,10 @@ async def test_a_remembered_section_the_film_has_nothing_for_opens_the_overview(
     shipped = make_app()  # which has a plot: opens on it, as it was left
     async with shipped.run_test(size=(120, 40)):
         assert shipped.film_screen.section == "plot"
+
+
+async def test_a_timeline_of_one_year_names_the_year_once(make_app: AppFactory) -> None:
+    app = make_app(load_film(FILMS / "rock-crystal.json"), section="timeline")
+    async with app.run_test(size=(120, 40)):
+        text = screen_text(app)
+        assert "Timeline 2004   ·" in text and "2004–2004" not in text

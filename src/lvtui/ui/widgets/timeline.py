@@ -246,7 +246,8 @@ class TimelinePane(Vertical):
         undated = undated_home_media(self.film)
         if self.events:
             first, end = axis_span(self.events)
-            yield Static(Content(f"Timeline {first}–{end - 1}   ·   "
+            years = f"{first}–{end - 1}" if end - 1 > first else f"{first}"  # not "2020–2020"
+            yield Static(Content(f"Timeline {years}   ·   "
                                  + "   ".join(MARKS.values())), id="timeline-legend")
             with ChartBox(id="timeline-chart-box"):
                 yield TimelineChart(self.events, id="timeline-chart")
@@ -277,11 +278,12 @@ class TimelinePane(Vertical):
         self.query_one(TimelineChart).selected = number
         self.query_one(ChartBox).show_row(number)
         event = self.events[number]
-        precision = {"year": "known to the year", "month": "known to the month",
-                     "day": "known to the day"}[event.date.precision]
+        # Said only where the date is not to the day: "1990 (known to the year)".
+        precision = {"year": " (known to the year)", "month": " (known to the month)",
+                     "day": ""}[event.date.precision]
         detail = Content.assemble(
             (event.title, "bold"), "\n",
-            (f"{spelled_date(event.date)} ({precision})", "italic"), "\n\n",
+            (f"{spelled_date(event.date)}{precision}", "italic"), "\n\n",
             event.detail,
         )
         self.query_one("#timeline-detail-text", Prose).update([detail])
