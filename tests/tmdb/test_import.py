@@ -17,6 +17,7 @@ from lvtui.cli.commands import main
 from lvtui.film.loading import parse_film
 from lvtui.film.model import Film
 from lvtui.reading.card import appearances
+from lvtui.reading.departments import further_crew
 from lvtui.reading.wording import work_words
 from lvtui.tmdb import build as tmdb
 from lvtui.tmdb.characters import names_given, short_names
@@ -297,3 +298,11 @@ def test_a_tmdb_answer_opened_as_a_film_says_so_in_one_line(run: Run, response: 
     assert result.stderr == (f"{RESPONSES / response}: is a TMDB answer, not a film file: 'lvtui import "
                    "tmdb FILE ...' makes a film of it (with the film's credits and other "
                    "answers, in any order)\n")
+
+
+def test_the_crew_comes_in_the_order_credits_give_departments(fight_club: Film) -> None:
+    """Not TMDB's order (Production, Costume & Make-Up, Art, ... Crew, Directing): the one
+    film credits use; "Crew" is a department under its heading, not the heading too."""
+    assert list(further_crew(fight_club)) == [
+        "Directing", "Production", "Camera", "Editing", "Art", "Costume & Make-Up", "Sound",
+        "Visual Effects", "Lighting", "Crew"]

@@ -67,11 +67,17 @@ def credits(film: Film, department: str) -> str:
     return names(film, list(dict.fromkeys(credit.person for credit in heads(film, department))))
 
 
+# The order film credits give departments in (TMDB's names); any other comes after these,
+# by name.
+CREDITS_ORDER = ("Directing", "Writing", "Production", "Camera", "Editing", "Art",
+                 "Costume & Make-Up", "Sound", "Visual Effects", "Lighting", "Crew")
+
+
 def further_crew(film: Film, departments: Iterable[str] = tuple(dict(DEPARTMENTS))
                  ) -> dict[str, list[tuple[str, str]]]:
     """The crew the overview does not name (it names who heads *departments*): per
-    department, in the file's order, each job with its people: {"Sound": [("Foley Artist",
-    "Jane Doe and John Roe")]}."""
+    department, in the order credits give them (CREDITS_ORDER), each job in the file's
+    order with its people: {"Sound": [("Foley Artist", "Jane Doe and John Roe")]}."""
     named = headed_credits(film, departments) | based_on_credits(film)
     jobs: dict[str, dict[str, list[str]]] = {}
     for credit in film.crew:
@@ -79,5 +85,8 @@ def further_crew(film: Film, departments: Iterable[str] = tuple(dict(DEPARTMENTS
             people = jobs.setdefault(credit.department, {}).setdefault(credit.job, [])
             if credit.person not in people:
                 people.append(credit.person)
-    return {department: [(job, names(film, people)) for job, people in by_job.items()]
-            for department, by_job in jobs.items()}
+    order = {department: number for number, department in enumerate(CREDITS_ORDER)}
+    ranked = sorted(jobs, key=lambda department: (order.get(department, len(order)),
+                                                  department))
+    return {department: [(job, names(film, people)) for job, people in jobs[department].items()]
+            for department in ranked}

@@ -73,7 +73,7 @@ class ProductionPane(FilmPane):
                 else:
                     yield paragraph(passage.text)
         if crew:  # the crew the overview does not name (a film from TMDB lists them all)
-            yield heading("Crew")
+            yield heading("Crew by department")
             for department, jobs in crew.items():
                 yield subheading(department)
                 yield facts(jobs)
