@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -116,6 +117,7 @@ def test_a_details_response_with_its_parts_appended_is_a_film_on_its_own() -> No
 
 def test_import_writes_the_file_and_it_opens(tmp_path: Path, run: Run) -> None:
     out = tmp_path / "films" / "fight-club.json"
+    out.parent.mkdir()  # as for a shell's `>`, the folder is not made: see below
     result = lvtui("import", "tmdb", *FIGHT_CLUB, "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout == result.stderr == ""
@@ -306,3 +308,21 @@ def test_the_crew_comes_in_the_order_credits_give_departments(fight_club: Film) 
     assert list(further_crew(fight_club)) == [
         "Directing", "Production", "Camera", "Editing", "Art", "Costume & Make-Up", "Sound",
         "Visual Effects", "Lighting", "Crew"]
+
+
+def test_import_o_honours_the_umask_and_says_why_it_cannot_write(tmp_path: Path) -> None:
+    out = tmp_path / "fight-club.json"
+    before = os.umask(0o027)
+    try:  # the child lvtui inherits it
+        assert lvtui("import", "tmdb", *FIGHT_CLUB, "-o", str(out)).returncode == 0
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640  # not mkstemp's 0600
+    folder = lvtui("import", "tmdb", *FIGHT_CLUB, "-o", str(tmp_path))
+    assert (folder.returncode, folder.stderr) == (
+        73, f"{tmp_path}: cannot be written (it is a folder: give a file name in it)\n")
+    nowhere = lvtui("import", "tmdb", *FIGHT_CLUB, "-o", str(tmp_path / "none" / "f.json"))
+    assert (nowhere.returncode, nowhere.stderr) == (
+        73, f"{tmp_path / 'none' / 'f.json'}: cannot be written (there is no folder "
+            f"{tmp_path / 'none'}: make it first)\n")
+    assert not (tmp_path / "none").exists()

@@ -151,7 +151,9 @@ def import_parser(commands: Commands) -> argparse.ArgumentParser:
         epilog=status_line((Exit.OK, "when the film was written"), (Exit.USAGE, "for bad usage"),
                            (Exit.DATA, "when a file is not a TMDB response lvtui can use (an "
                             "error body, an OMDb response, a film file)"),
-                           (Exit.NO_INPUT, "when a file cannot be read")))
+                           (Exit.NO_INPUT, "when a file cannot be read"),
+                           (Exit.CANT_CREATE, "when OUT cannot be written (a folder, or in a "
+                            "folder that does not exist)")))
     parser.add_argument("source", choices=("tmdb",), help="where the responses came from")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
                         help="saved responses, as JSON")
@@ -175,6 +177,8 @@ def fetch_parser(commands: Commands) -> argparse.ArgumentParser:
              "over 20 MiB"),
             (Exit.UNAVAILABLE, "when TMDB cannot be reached, times out or keeps refusing for "
              "too many requests"),
+            (Exit.CANT_CREATE, "when the film cannot be written (-o a folder, or in one "
+             "that does not exist)"),
             (Exit.NO_PERMISSION, "when it refuses the key")))
     parser.add_argument("source", choices=("tmdb",), help="where to ask")
     parser.add_argument("film", nargs="+", metavar="ID|TITLE",

@@ -64,17 +64,26 @@ def print_upgraded(path: Path) -> int:
     return Exit.OK
 
 
-def write_film(data: bytes, output: Path | None) -> int:
+def write_film(data: bytes, output: Path | None, *, make_folder: bool = False) -> int:
     """The film to *output*, whole or not at all (a temporary file, then renamed), or to
-    standard output."""
+    standard output. A folder is made only where lvtui chose the place (*make_folder*: the
+    library), as a shell's `>` makes none."""
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return Exit.OK
-    try:
-        write_atomically(output, data)
-    except OSError as error:
-        print(f"{one_line(str(output))}: cannot be written ({error.strerror})", file=sys.stderr)
+    problem = None
+    if output.is_dir():
+        problem = "it is a folder: give a file name in it"
+    elif not make_folder and not output.parent.is_dir():
+        problem = f"there is no folder {one_line(str(output.parent))}: make it first"
+    if problem is None:
+        try:
+            write_atomically(output, data)
+        except OSError as error:
+            problem = error.strerror or str(error)
+    if problem is not None:
+        print(f"{one_line(str(output))}: cannot be written ({problem})", file=sys.stderr)
         return Exit.CANT_CREATE
     return Exit.OK
 

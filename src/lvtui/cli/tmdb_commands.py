@@ -59,7 +59,7 @@ def fetch_tmdb(query: str, year: int | None, output: Path | None, api_url: str |
     except FilmError as error:
         return report(error)
     path = output if output is not None else films_folder() / fetched.file_name()
-    status = write_film(fetched.data, path)
+    status = write_film(fetched.data, path, make_folder=output is None)
     if status != 0:
         return status
     if output is None:

@@ -79,6 +79,22 @@ def real_path(path: Path) -> Path:
         return path.absolute()
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux): the
+    settings are saved from a thread, and setting it to read it would touch every thread's
+    files meanwhile."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write *data* to *path* through a temporary file beside it, then rename it into
     place: a reader (or a crash) never sees half a file, and a failure leaves no temporary
@@ -93,10 +109,15 @@ def write_atomically(path: Path, data: bytes) -> None:
             raise OSError(errno.EINVAL, "not a regular file", str(path))
     except FileNotFoundError:
         pass  # a new file
+    try:  # a file written over keeps its permissions; a new one has the umask's
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part",
                                              dir=path.parent)
     try:
+        os.fchmod(descriptor, mode)  # mkstemp's 0600 is for the temporary file alone
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
