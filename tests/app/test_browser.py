@@ -416,6 +416,7 @@ async def test_a_burst_typed_before_the_first_frame_reaches_the_search(film: Fil
     ("sting", "Person", ["Sting", "Soundtrack & home media", "Performs on the soundtrack album"]),
     ("o'brien", "Person", ["John O'Brien", "April 1994", "Author of the novel"]),
     ("variety", "Organisation", ["Variety", "Ran Leonard Klady's review"]),
+    ("card variety", "Organisation", ["Variety"]),  # the words the palette shows it by
     ("mgm home", "Organisation", ["MGM's home video arm", "Released the Video cassette",
                                   "Released the DVD (United States, Canada)"]),
 ])
@@ -594,3 +595,14 @@ async def test_a_card_lists_where_the_text_names_them_each_a_link_there(
         card.action_follow(link)
         await pilot.pause()
         assert app.film_screen.section == "plot" and not isinstance(app.screen, PersonCard)
+
+
+async def test_the_palette_offers_no_command_that_fails_or_cannot_be_closed(
+        make_app: AppFactory) -> None:
+    """Textual's "Keys" opens a panel escape does not close (? is lvtui's help) and its
+    "Screenshot" fails with no word where there is no ~/Downloads: neither is offered."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Keys" not in titles and "Screenshot" not in titles
+        assert {"Theme", "Quit", "Go to 1 · Overview"} <= set(titles)

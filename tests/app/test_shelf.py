@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList, Static
 
 from helpers import FILMS, AppFactory, notifications, pause_until, screen_text, wait_for_palette
@@ -125,12 +126,13 @@ async def test_a_person_in_two_films_links_to_the_other_and_back(
         assert "Nicolas Cage" in card_text(app)  # his card, as it was left
 
 
+@pytest.mark.parametrize("typed", ["fincher", "open film: fight"])  # as its entries read
 async def test_the_palette_opens_any_film_on_the_shelf(make_app: AppFactory,
-                                                       tmp_path: Path) -> None:
+                                                       tmp_path: Path, typed: str) -> None:
     app = make_app(library=library(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pause_until(pilot, lambda: app.shelf is not None, "the shelf read")
-        await pilot.press("ctrl+p", *"fincher")
+        await pilot.press("ctrl+p", *typed)
         await wait_for_palette(pilot, "Open film: Fight Club (1999) — David Fincher")
         await pilot.press("enter")
         await pause_until(pilot, lambda: app.film.title == "Fight Club", "Fight Club open")

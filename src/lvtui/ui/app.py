@@ -230,10 +230,9 @@ class FilmApp(App[None]):
         self.push_screen(HelpScreen(key_rows(self.screen)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from lvtui.ui.palette import section_commands
+        from lvtui.ui.palette import system_commands
 
-        yield from super().get_system_commands(screen)
-        yield from section_commands(self.film_screen)
+        yield from system_commands(super().get_system_commands(screen), self.film_screen)
 
     @on(FilmScreen.SectionShown)
     def _section_shown(self, event: FilmScreen.SectionShown) -> None:

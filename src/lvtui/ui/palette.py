@@ -7,7 +7,7 @@ built from the literal name, with the matched letters styled by us.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -52,6 +52,7 @@ class CardCommands(Provider):
     async def search(self, query: str) -> Hits:
         film = self._film()
         rows = film.card_rows
+        query = _without_words(query, ("card",))  # "card variety", as "Card: Variety" shows
         folded = normalize_query(query)
         if self._names is None:  # one per palette session: narrowing works as you type
             self._names = CastSearch(rows)
@@ -98,6 +99,7 @@ class FilmCommands(Provider):
         opener = cast("FilmOpener", self.app)
         films = self._shelf()
         assert self._narrowing is not None
+        query = _without_words(query, ("open", "film"))  # as "Open film: Con Air" shows
         folded = normalize_query(query)
         for index in self._narrowing.update(query) or []:
             prompt, path = films[index]
@@ -111,6 +113,17 @@ class FilmCommands(Provider):
         for prompt, path in self._shelf()[:10]:
             yield DiscoveryHit(prompt, _film_opener(opener, path), text=prompt.plain,
                                help="Open this film")
+
+
+def _without_words(query: str, words: tuple[str, ...]) -> str:
+    """*query* without the words every prompt of a provider begins with ("Card:", "Open
+    film:"), which a person may type, since the palette shows them; unchanged where nothing
+    else is typed (a "card" may be a name: Orson Scott Card)."""
+    typed = query.replace(":", " ").split()
+    if [normalize_query(word) for word in typed[:len(words)]] == list(words) and \
+            len(typed) > len(words):
+        return " ".join(typed[len(words):])
+    return query
 
 
 def _prompt(row: CastRow) -> Content:
@@ -130,9 +143,18 @@ def _film_opener(app: FilmOpener, path: Path) -> Callable[[], None]:
     return open_film
 
 
-def section_commands(film: FilmScreen) -> Iterator[SystemCommand]:
-    """"Go to 3 · Cast", for each section of *film*. Numbered as the section list is: the
-    palette lists its commands alphabetically, so the numbers also keep them in order."""
+# Textual's own commands lvtui does not offer: "Keys" opens a second keys panel, which
+# escape does not close (? is lvtui's help), and "Screenshot" fails, saying nothing, where
+# there is no ~/Downloads.
+NOT_OFFERED = {"Keys", "Screenshot"}
+
+
+def system_commands(textuals: Iterable[SystemCommand], film: FilmScreen
+                    ) -> Iterator[SystemCommand]:
+    """Textual's commands that work here, then "Go to 3 · Cast" for each section of *film*.
+    Numbered as the section list is: the palette lists its commands alphabetically, so the
+    numbers also keep them in order."""
+    yield from (command for command in textuals if command.title not in NOT_OFFERED)
     for number, (section, title) in enumerate(SECTIONS.items(), start=1):
         yield SystemCommand(f"Go to {number} · {title}", f"Show section {number}",
                             lambda section=section: film.go_to_section(section))
