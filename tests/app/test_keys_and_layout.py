@@ -16,6 +16,7 @@ from lvtui.reading.wording import names, spelled_date
 from lvtui.ui.app import FilmApp
 from lvtui.ui.screens.help import HelpScreen
 from lvtui.ui.screens.person_card import PersonCard
+from lvtui.ui.screens.shelf import ShelfScreen
 from lvtui.ui.widgets.cast_columns import CastHeader
 from lvtui.ui.widgets.cast_table import CastTable
 from lvtui.ui.widgets.gauge import Bar, Gauges
@@ -161,13 +162,6 @@ async def test_footer_over_a_card_and_the_help_shows_their_keys(make_app: AppFac
         await pilot.press("escape", "escape")
         assert not isinstance(app.screen, PersonCard | HelpScreen)
         assert "Card" in footer_text(app)
-
-
-async def test_section_keys_do_not_act_under_a_card(make_app: AppFactory) -> None:
-    app = make_app(section="cast")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter", "5")
-        assert isinstance(app.screen, PersonCard) and app.film_screen.section == "cast"
 
 
 async def test_a_click_outside_a_card_or_the_help_closes_it_and_inside_does_not(
@@ -491,3 +485,21 @@ async def test_back_read_in_one_burst_with_the_moves_before_it_goes_back_from_th
         assert app.film_screen.section == "cast"
         await pilot.press("alt+left")
         assert app.film_screen.section == "overview"
+
+
+async def test_on_a_card_the_keys_that_work_everywhere_work_and_back_returns_to_it(
+        make_app: AppFactory) -> None:
+    """1-7, o and ctrl+o go where they say from a card too; closing the card is a visit."""
+    app = make_app(section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, PersonCard)
+        await pilot.press("5")
+        assert app.screen is app.film_screen and app.film_screen.section == "timeline"
+        await pilot.press("alt+left")
+        await pause_until(pilot, lambda: isinstance(app.screen, PersonCard), "the card again")
+        assert app.film_screen.section == "cast"
+        await pilot.press("o")
+        assert isinstance(app.screen, ShelfScreen)
+        await pilot.press("escape", "alt+left")
+        await pause_until(pilot, lambda: isinstance(app.screen, PersonCard), "the card again")

@@ -32,7 +32,7 @@ from lvtui.ui.keys import escape_then
 from lvtui.ui.screens.film import FilmScreen
 from lvtui.ui.screens.help import HelpScreen, key_rows
 from lvtui.ui.screens.shelf import ShelfScreen
-from lvtui.ui.sizes import KeptFocus, size_classes
+from lvtui.ui.sizes import Sizes
 from lvtui.ui.widgets.internals import read_escape_and_a_digit_as_alt, styled_as_the_app_now
 from lvtui.ui.widgets.linked import Linked
 
@@ -88,7 +88,7 @@ class FilmApp(App[None]):
         self.people = PeopleAcrossFilms()  # the people of every film on the shelf, then
         self.journey = Journey(self)  # back and forward across every film, and the cards
         self._open: dict[Path, FilmScreen] = {}  # each open film's file -> its screen
-        self._kept_focus = KeptFocus()  # while the terminal is too small
+        self._sizes = Sizes()  # the classes of the terminal's size, and the focus kept
         self._add_film(FIRST_FILM, film, path, section or kept_section(film, self.settings.section),
                        None if search is None else clean(search))  # typed, or pasted
 
@@ -155,6 +155,8 @@ class FilmApp(App[None]):
     def action_open_shelf(self) -> None:
         if isinstance(self.screen, ShelfScreen):
             return
+        if len(self.screen_stack) > 1:  # o on a card: closing it is a visit
+            self.visit()
         self.journey.close_sheets()
         self.push_screen(ShelfScreen(self.shelf, _key(self.film_screen.path)),
                          self._shelf_chosen)
@@ -222,6 +224,13 @@ class FilmApp(App[None]):
 
     # -- find, help, palette, theme ---------------------------------------------------------
 
+    def action_show_section(self, section: str) -> None:
+        """A section's key on a card: the card closes, the section shows (a visit: alt+left
+        comes back to the card)."""
+        self.visit()
+        self.journey.close_sheets()
+        self.film_screen.show_section(section)
+
     async def action_open_find(self) -> None:
         self.journey.close_sheets()
         await self.film_screen.find_bar.open()
@@ -276,20 +285,9 @@ class FilmApp(App[None]):
         self._adapt_to(event.size.width, event.size.height)
 
     def _adapt_to(self, width: int, height: int) -> None:
-        # On the app, not with Textual's breakpoints: those are set on the active screen
-        # only, so the film under a card would keep the classes of its old size.
-        was_small = self.has_class("-too-small")
-        wanted = size_classes(width, height)
-        # One restyle of the whole screen for every class that changed, not one for each.
-        changed = [name for name, on in wanted.items() if on != self.has_class(name)]
-        for name in changed:
-            self.set_class(wanted[name], name, update=False)
-        if changed:
-            self.update_node_styles()
-        film = self.screen_stack[0]
-        # The first resize comes before the first film.
-        if wanted["-too-small"] != was_small and isinstance(film, FilmScreen):
-            self._kept_focus.too_small(film, wanted["-too-small"])
+        film = self.screen_stack[0] if self.screen_stack else None
+        self._sizes.adapt(self, width, height, film if isinstance(film, FilmScreen) else None)
+
 
 
 def _key(path: Path | None) -> Path:

@@ -3,9 +3,10 @@ while the terminal is too small to show anything."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.widget import Widget
 
     from lvtui.ui.screens.film import FilmScreen
@@ -21,15 +22,31 @@ def size_classes(width: int, height: int) -> dict[str, bool]:
             "-too-small": width < MIN_WIDTH or height < MIN_HEIGHT}
 
 
-class KeptFocus:
-    """Where the focus was on a film's screen when the terminal became too small: then
-    everything is hidden and Textual drops the focus; back, the keys go where they went
-    before (j, G, y...), not nowhere."""
+class Sizes:
+    """The app's size classes, set on the app, not with Textual's breakpoints: those are
+    set on the active screen only, so the film under a card would keep the classes of its
+    old size. And where the focus was on a film's screen when the terminal became too
+    small: then everything is hidden and Textual drops the focus; back, the keys go where
+    they went before (j, G, y...), not nowhere."""
 
     def __init__(self) -> None:
         self._before: Widget | None = None
 
-    def too_small(self, film: FilmScreen, small: bool) -> None:
+    def adapt(self, app: App[Any], width: int, height: int, film: FilmScreen | None) -> None:
+        """Set *app*'s classes for *width* x *height*; *film*: the film's screen, None before
+        the first film (the first resize comes before it)."""
+        was_small = app.has_class("-too-small")
+        wanted = size_classes(width, height)
+        # One restyle of the whole screen for every class that changed, not one for each.
+        changed = [name for name, on in wanted.items() if on != app.has_class(name)]
+        for name in changed:
+            app.set_class(wanted[name], name, update=False)
+        if changed:
+            app.update_node_styles()
+        if wanted["-too-small"] != was_small and film is not None:
+            self._too_small(film, wanted["-too-small"])
+
+    def _too_small(self, film: FilmScreen, small: bool) -> None:
         if small:
             self._before = film.focused
             return

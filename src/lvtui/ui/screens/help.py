@@ -36,8 +36,8 @@ DESCRIPTIONS = {"command_palette": "Command palette: sections, cards, themes",
 def key_rows(screen: Screen[object]) -> list[Row]:
     """(keys, what they do, where) for each binding that works where focus is now.
 
-    A binding shadowed by a more specific one is left out; keys bound to the same action
-    of the same widget share a row ("↑ k"); keys that would do nothing here (scrolling
+    A binding shadowed by a more specific one is left out; keys that do one thing on the
+    same widget share a row ("↑ k", "1 2 3 4 5 6 7"); keys that would do nothing here (scrolling
     what cannot scroll, keys no terminal sends) are left out.
     """
     app = screen.app
@@ -54,7 +54,10 @@ def key_rows(screen: Screen[object]) -> list[Row]:
         where = "Everywhere" if isinstance(node, App | Screen) else _where(node)
         # The footer's word is short; here there is room for the tooltip, or for ours.
         description = binding.tooltip or DESCRIPTIONS.get(binding.action, binding.description)
-        keys, _, _ = rows.setdefault((id(node), binding.action), ([], description, where))
+        # One row per thing done: keys for one action ("esc q alt+←"), or for one action
+        # with arguments said alike (a card's 1-7; the film's say each section's name).
+        done = description if "(" in binding.action else binding.action
+        keys, _, _ = rows.setdefault((id(node), done), ([], description, where))
         keys.append(app.get_key_display(binding))
     return [(" ".join(keys), description, where) for keys, description, where in rows.values()]
 

@@ -114,6 +114,12 @@ class PersonCard(Sheet):
         Binding("alt+left,backspace", "app.back", "Back", show=False,
                 tooltip="Go back to where you were"),
         Binding("alt+right", "app.forward", "Forward", show=False, tooltip="Go forward again"),
+        # The keys that work everywhere work here too: the card closes (a visit) and they go.
+        *[Binding(str(number), f"app.show_section('{section}')", title, show=False,
+                  tooltip="Close the card and show that section")  # one row in the help
+          for number, (section, title) in enumerate(SECTIONS.items(), start=1)],
+        Binding("o,ctrl+o", "app.open_shelf", "Films", show=False,
+                tooltip="Close the card and open another film from the shelf"),
     ]
 
     def __init__(self, film: Film, id: str, mentions: Mentions | None = None,
