@@ -52,3 +52,24 @@ def test_a_film_is_never_elsewhere_from_itself_however_its_path_is_written(
     (tmp_path / "one.json").write_text("{}")
     index.add(tmp_path / "one.json", one)
     assert index.elsewhere(tmp_path / "." / "one.json", one, "anna") == []
+
+
+def test_the_same_film_in_another_file_is_never_another_film(tmp_path: Path) -> None:
+    """Fight Club imported with -o somewhere, then copied onto the shelf: one film, known by
+    its TMDB and IMDb ids, so no card lists it under "In other films"."""
+    from lvtui.film.loading import load_film
+    from lvtui.shelf.library import scan
+
+    kept = Path(__file__).parents[1] / "films" / "fight-club.json"
+    fight_club = load_film(kept)
+    (tmp_path / "fight-club.json").write_bytes(kept.read_bytes())
+    pitt = next(c.person for c in fight_club.cast if c.character == "Tyler Durden")
+    index = PeopleAcrossFilms()
+    for shelved in scan(tmp_path):  # as the app reads the shelf
+        index.add_records(shelved.path, shelved.title, shelved.year, shelved.records,
+                          shelved.films)
+    assert index.elsewhere(kept, fight_club, pitt) == []
+    other = copy.deepcopy(fight_club.model_dump(mode="json", exclude_none=True))
+    other.update(title="Fight Club 2", external_ids={"imdb": "tt9999999"})
+    index.add(tmp_path / "sequel.json", Film.model_validate(other))
+    assert [e.title for e in index.elsewhere(kept, fight_club, pitt)] == ["Fight Club 2"]

@@ -105,32 +105,45 @@ def records_of(film: Film) -> tuple[Record, ...]:
     return tuple((found, record.id, role.get(record.id, "")) for record, found in known)
 
 
+def film_identities(film: Film) -> tuple[str, ...]:
+    """What tells *film* apart from every other film, whichever file it is read from: its ids
+    in other databases ("tmdb 550", "imdb tt0137523"). None for a film with none: its file
+    is then all that tells it apart."""
+    ids = film.external_ids
+    if ids is None:
+        return ()
+    return tuple(f"{name} {value}" for name, value in
+                 (("tmdb", ids.tmdb), ("imdb", ids.imdb), ("wikidata", ids.wikidata)) if value)
+
+
 class PeopleAcrossFilms:
     """Every record of every film added, by identity."""
 
     def __init__(self) -> None:
-        # Each with its film's file resolved once, here, not at every card.
-        self._by_identity: dict[Identity, list[tuple[Path, Elsewhere]]] = {}
+        # Each with its film's file resolved once, here, not at every card, and what tells
+        # its film apart.
+        self._by_identity: dict[Identity, list[tuple[Path, frozenset[str], Elsewhere]]] = {}
 
     def add(self, path: Path, film: Film) -> None:
-        self.add_records(path, film.title, film.year, records_of(film))
+        self.add_records(path, film.title, film.year, records_of(film), film_identities(film))
 
     def add_records(self, path: Path, title: str, year: int | None,
-                    records: Iterable[Record]) -> None:
-        """The records of the film *title* (*year*) in *path*."""
-        key = real_path(path)
+                    records: Iterable[Record], films: Iterable[str] = ()) -> None:
+        """The records of the film *title* (*year*) in *path*, known as *films*."""
+        key, known_as = real_path(path), frozenset(films)
         for found, id, role in records:
             here = Elsewhere(path, title, year, id, role)
             for identity in found:
-                self._by_identity.setdefault(identity, []).append((key, here))
+                self._by_identity.setdefault(identity, []).append((key, known_as, here))
 
     def elsewhere(self, path: Path, film: Film, id: str) -> list[Elsewhere]:
-        """The other films the record *id* of *film* (read from *path*) is in, by year."""
+        """The other films the record *id* of *film* (read from *path*) is in, by year. The
+        same film in another file is not another film."""
         record = film.record(id)
-        own = real_path(path)
+        own, known_as = real_path(path), set(film_identities(film))
         found: dict[Path, Elsewhere] = {}
         for identity in identities(record, film.is_person(id)):
-            for key, other in self._by_identity.get(identity, ()):
-                if key != own:
+            for key, films, other in self._by_identity.get(identity, ()):
+                if key != own and known_as.isdisjoint(films):
                     found.setdefault(key, other)
         return sorted(found.values(), key=lambda other: (other.year or 0, fold(other.title)))

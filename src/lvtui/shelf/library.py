@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from lvtui.film.loading import FilmError, count_items, load_film, shipped_film_path
 from lvtui.reading.departments import credits
-from lvtui.shelf.across import PeopleAcrossFilms, Record, records_of
+from lvtui.shelf.across import PeopleAcrossFilms, Record, film_identities, records_of
 from lvtui.system.files import read_guarded, real_path, write_atomically
 from lvtui.system.places import cache_file, films_folder
 from lvtui.text.clean import clean, shorten
@@ -39,6 +39,7 @@ class Shelved:
     original_title: str = ""
     # Its people and organisations that can be found in other films (lvtui.shelf.across).
     records: tuple[Record, ...] = field(default=(), compare=False, repr=False)
+    films: tuple[str, ...] = ()  # what tells the film apart: "tmdb 550" (film_identities)
 
     @property
     def broken(self) -> bool:
@@ -70,7 +71,7 @@ class Shelved:
 # wrong shape, is ignored, and the file is read as if there were none. Its text is cleaned
 # as it is read back, as a film file's is: the cache is a file anyone could have written.
 
-VERSION = 1
+VERSION = 2  # 2: what tells each film apart (films)
 # A thousand films of a hundred people each are some 20 MiB; a link to /dev/zero or a file
 # grown past this is not read, nor one of more values than this, counted as a film file's
 # are (60 MiB of empty lists, parsed, were 1.6 GB): it is only a shortcut.
@@ -111,7 +112,7 @@ class ShelfCache:
         self._entries[str(key)] = {
             "stamp": _stamp(stamp), "title": shelved.title, "year": shelved.year,
             "directed_by": shelved.directed_by, "problem": shelved.problem,
-            "original_title": shelved.original_title,
+            "original_title": shelved.original_title, "films": list(shelved.films),
             "records": [[[list(identity) for identity in found], id, role]
                         for found, id, role in shelved.records]}
         self._changed = True
@@ -155,7 +156,8 @@ def _shelved(path: Path, entry: dict[str, Any]) -> Shelved:
         records.append((identities, _text(id), _text(role)))
     return Shelved(path, _text(entry["title"]), year, _text(entry["directed_by"]),
                    problem=_text(entry["problem"]),
-                   original_title=_text(entry["original_title"]), records=tuple(records))
+                   original_title=_text(entry["original_title"]), records=tuple(records),
+                   films=tuple(_text(name) for name in entry["films"]))
 
 
 def shelve(path: Path, film: Film | None = None) -> Shelved:
@@ -166,7 +168,8 @@ def shelve(path: Path, film: Film | None = None) -> Shelved:
         except FilmError as error:
             return Shelved(path, problem=error.problems[0] if error.problems else "not a film")
     return Shelved(path, film.title, film.year, credits(film, "Directing"),
-                   original_title=film.original_title or "", records=records_of(film))
+                   original_title=film.original_title or "", records=records_of(film),
+                   films=film_identities(film))
 
 
 def film_files(folder: Path) -> list[Path]:
@@ -219,5 +222,5 @@ def read_shelf(folder: Path | None, open_films: Mapping[Path, Film]
                  ShelfCache(cache_file()))
     people = PeopleAcrossFilms()
     for film in shelf:
-        people.add_records(film.path, film.title, film.year, film.records)
+        people.add_records(film.path, film.title, film.year, film.records, film.films)
     return shelf, people
