@@ -503,3 +503,12 @@ async def test_on_a_card_the_keys_that_work_everywhere_work_and_back_returns_to_
         assert isinstance(app.screen, ShelfScreen)
         await pilot.press("escape", "alt+left")
         await pause_until(pilot, lambda: isinstance(app.screen, PersonCard), "the card again")
+
+
+async def test_y_in_the_help_copies_the_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark", "y")
+        assert "Every key that works here" in app.clipboard
+        assert "Keys work where focus is" not in app.clipboard
+        assert all(line.count("\t") == 2 for line in app.clipboard.splitlines())

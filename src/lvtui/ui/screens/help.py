@@ -88,9 +88,21 @@ class HelpScreen(Sheet):
         self.rows = rows
 
     def compose_body(self) -> ComposeResult:
+        # An introduction, which `y` passes over to copy the keys under it.
         yield Static(Content("Keys work where focus is; the app's keys work everywhere. "
-                             "Escape closes this."), id="help-intro")
-        yield Static(KeyRows(self.rows), id="help-keys")
+                             "Escape closes this."), id="help-intro", classes="intro")
+        yield KeyTable(self.rows)
+
+
+class KeyTable(Static):
+    """The keys, drawn by KeyRows; `y` copies them as lines of tab-separated fields."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        super().__init__(KeyRows(rows), id="help-keys")
+        self.rows = rows
+
+    def plain_text(self) -> str:
+        return "\n".join("\t".join(row) for row in self.rows)
 
 
 class KeyRows:

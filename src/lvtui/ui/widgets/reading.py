@@ -145,10 +145,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 copy_text(self, linked.texts[linked.current_unit], "the find result")
                 return
         # Else the first block whose last line is still in view: what the reader is reading.
-        # A heading alone is not what anyone wants to paste: the block under it is.
+        # A heading (or an introduction) alone is not what anyone wants to paste: the block
+        # under it is.
         top = self.scroll_offset.y
         for block in self.children:
-            if block.display and not block.has_class("heading") \
+            if block.display and not (block.has_class("heading") or block.has_class("intro")) \
                     and block.virtual_region.bottom > top:
                 text = plain_text(block).strip()
                 if text:
