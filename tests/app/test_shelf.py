@@ -126,7 +126,7 @@ async def test_a_person_in_two_films_links_to_the_other_and_back(
         assert "Nicolas Cage" in card_text(app)  # his card, as it was left
 
 
-@pytest.mark.parametrize("typed", ["fincher", "open film: fight"])  # as its entries read
+@pytest.mark.parametrize("typed", ["fincher", "open film: fight", "open fight"])
 async def test_the_palette_opens_any_film_on_the_shelf(make_app: AppFactory,
                                                        tmp_path: Path, typed: str) -> None:
     app = make_app(library=library(tmp_path))
@@ -161,3 +161,28 @@ async def test_a_symbolic_link_loop_on_the_shelf_is_listed_as_broken_and_o_still
         assert shelf_count(app) == "6 films"  # opened.json was con-air.json, once
         assert app.is_running
 
+
+async def test_a_film_chosen_from_a_card_goes_back_to_the_card_in_one_step(
+        make_app: AppFactory, tmp_path: Path) -> None:
+    """o on a card, a film chosen: alt+left comes back to the card, not to the film without
+    it and then the card."""
+    app = make_app(library=library(tmp_path), section="cast")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pause_until(pilot, lambda: app.shelf is not None, "the shelf read")
+        await pilot.press("enter", "o", *"con air", "enter")
+        await pause_until(pilot, lambda: app.film.title == "Con Air", "Con Air open")
+        await pilot.press("alt+left")
+        await pause_until(pilot, lambda: app.film.title == "Leaving Las Vegas"
+                          and isinstance(app.screen, PersonCard), "the card, in one step")
+
+
+async def test_the_palettes_own_words_alone_list_every_entry(make_app: AppFactory,
+                                                            tmp_path: Path) -> None:
+    app = make_app(library=library(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pause_until(pilot, lambda: app.shelf is not None, "the shelf read")
+        await pilot.press("ctrl+p", *"open film")
+        await wait_for_palette(pilot, "Open film: Con Air")
+        await wait_for_palette(pilot, "Open film: Fight Club")
+        await pilot.press(*["backspace"] * 9, *"card")
+        await wait_for_palette(pilot, "Card: ")

@@ -155,15 +155,15 @@ class FilmApp(App[None]):
     def action_open_shelf(self) -> None:
         if isinstance(self.screen, ShelfScreen):
             return
-        if len(self.screen_stack) > 1:  # o on a card: closing it is a visit
+        if carded := len(self.screen_stack) > 1:  # o on a card: closing it is a visit
             self.visit()
         self.journey.close_sheets()
-        self.push_screen(ShelfScreen(self.shelf, _key(self.film_screen.path)),
-                         self._shelf_chosen)
 
-    def _shelf_chosen(self, path: Path | None) -> None:
-        if path is not None:
-            self.open_film(path)
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.open_film(path, visit=not carded)
+
+        self.push_screen(ShelfScreen(self.shelf, _key(self.film_screen.path)), chosen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_shelf":  # o is a letter in a text box, and the shelf's own key
@@ -174,9 +174,11 @@ class FilmApp(App[None]):
         return True
 
     @work(exclusive=True, group="open film", exit_on_error=False)
-    async def open_film(self, path: Path, card: str | None = None) -> None:
+    async def open_film(self, path: Path, card: str | None = None, visit: bool = True
+                        ) -> None:
         """Show the film in *path* (opening it, or coming back to it): a visit, which
-        alt+left comes back from; with *card*, that person's card over it."""
+        alt+left comes back from (unless the caller made it one: not *visit*); with *card*,
+        that person's card over it."""
         from lvtui.film.loading import FilmError, load_film
 
         screen = self._open.get(_key(path))
@@ -192,7 +194,8 @@ class FilmApp(App[None]):
                                     kept_section(film, self.film_screen.section))
         mode = screen.name or FIRST_FILM
         if mode != self.current_mode:
-            self.visit()
+            if visit:
+                self.visit()
             await self.switch_mode(mode)
             self.film_shown()
         if card is not None:

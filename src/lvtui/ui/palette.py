@@ -52,11 +52,11 @@ class CardCommands(Provider):
     async def search(self, query: str) -> Hits:
         film = self._film()
         rows = film.card_rows
-        query = _without_words(query, ("card",))  # "card variety", as "Card: Variety" shows
+        query, only_ours = _without_words(query, ("card",))  # as "Card: Variety" reads
         folded = normalize_query(query)
         if self._names is None:  # one per palette session: narrowing works as you type
             self._names = CastSearch(rows)
-        matches = self._names.update(query) or []
+        matches = self._names.update(query) or (list(range(len(rows))) if only_ours else [])
         for index in matches[:MAX_HITS]:
             row = rows[index]
             prompt = _prompt(row)
@@ -99,9 +99,10 @@ class FilmCommands(Provider):
         opener = cast("FilmOpener", self.app)
         films = self._shelf()
         assert self._narrowing is not None
-        query = _without_words(query, ("open", "film"))  # as "Open film: Con Air" shows
+        query, only_ours = _without_words(query, ("open", "film"))  # as "Open film: X" reads
         folded = normalize_query(query)
-        for index in self._narrowing.update(query) or []:
+        found = self._narrowing.update(query)
+        for index in found or (range(len(films)) if only_ours else []):
             prompt, path = films[index]
             for start, end in match_spans(prompt.plain, folded):
                 prompt = prompt.stylize("bold reverse", start, end)
@@ -115,15 +116,15 @@ class FilmCommands(Provider):
                                help="Open this film")
 
 
-def _without_words(query: str, words: tuple[str, ...]) -> str:
+def _without_words(query: str, words: tuple[str, ...]) -> tuple[str, bool]:
     """*query* without the words every prompt of a provider begins with ("Card:", "Open
-    film:"), which a person may type, since the palette shows them; unchanged where nothing
-    else is typed (a "card" may be a name: Orson Scott Card)."""
+    film:"), which a person may type, since the palette shows them ("open fight", "card
+    variety"); and whether it was only those words (then every entry answers)."""
     typed = query.replace(":", " ").split()
-    if [normalize_query(word) for word in typed[:len(words)]] == list(words) and \
-            len(typed) > len(words):
-        return " ".join(typed[len(words):])
-    return query
+    rest = list(typed)
+    while rest and normalize_query(rest[0]) in words:
+        rest.pop(0)
+    return " ".join(rest), bool(typed) and not rest
 
 
 def _prompt(row: CastRow) -> Content:
