@@ -36,7 +36,8 @@ def current_link(app: FilmApp) -> tuple[str, str] | None:
 
 
 def count(app: FilmApp) -> str:
-    return str(app.film_screen.query_one("#find-count").render())
+    """What the find bar says, whole (drawn, it is cut to whole parts where it must be)."""
+    return app.film_screen.find_bar.said
 
 
 async def links_ready(pilot: Any, app: FilmApp) -> None:

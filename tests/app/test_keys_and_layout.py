@@ -512,3 +512,20 @@ async def test_y_in_the_help_copies_the_keys(make_app: AppFactory) -> None:
         assert "Every key that works here" in app.clipboard
         assert "Keys work where focus is" not in app.clipboard
         assert all(line.count("\t") == 2 for line in app.clipboard.splitlines())
+
+
+async def test_the_find_bar_says_its_counts_in_whole_parts_where_they_do_not_all_fit(
+        make_app: AppFactory) -> None:
+    """"the" is in every section: at 120 columns the counts do not all fit beside the box.
+    Those said are whole ("reception 13"), then "…"; never "recep…"."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f", *"the")
+        find = app.film_screen.film_find
+        await pause_until(pilot, lambda: "matches" in find.words(), "the matches counted")
+        await pilot.pause()
+        said = str(app.film_screen.query_one("#find-count").render())
+        parts = find.words().split(" · ")
+        assert said.endswith(" …") and len(said) > 60
+        shown = said.removesuffix(" …").split(" · ")
+        assert shown == parts[:len(shown)] and len(shown) < len(parts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -102,7 +103,7 @@ class FindBar(Horizontal):
         &.-open { display: block; }
         & > #find-label { width: auto; padding: 0 1; text-style: bold; color: $text; }
         /* Fixed widths: the count changes with every key and never moves anything. */
-        & > FindBox { width: 32; max-width: 45%; height: 1; border: none; padding: 0 1;
+        & > FindBox { width: 22; max-width: 45%; height: 1; border: none; padding: 0 1;
                       background: $surface; }
         & > FindBox:focus { border: none; }
         & > #find-count { width: 1fr; padding: 0 1; color: $text;
@@ -122,6 +123,7 @@ class FindBar(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.film_find = FilmFind()
+        self.said = ""  # what the bar says, whole; drawn as much of it as fits
 
     def on_mount(self) -> None:
         self.watch(self.box, "value", self.find_as_typed, init=False)
@@ -135,7 +137,13 @@ class FindBar(Horizontal):
         return self.has_class("-open")
 
     def say(self, text: str) -> None:
-        self.query_one("#find-count", Static).update(Content(text), layout=False)
+        """Say what was found: as many of its parts (" · plot 3") as fit whole, then "…"."""
+        self.said = text
+        count = self.query_one("#find-count", Static)
+        count.update(Content(_fit(text, count.content_region.width)), layout=False)
+
+    def on_resize(self) -> None:
+        self.say(self.said)
 
     def index(self) -> FindIndex:
         """Every text of every section and the cast: made once the panes are whole."""
@@ -207,6 +215,20 @@ class FindBar(Horizontal):
             # Once the section is laid out, where the match is drawn is known.
             assert isinstance(widget, Widget)
             when_laid_out(widget, lambda: widget.reveal_found(row))
+
+
+def _fit(text: str, width: int) -> str:
+    """*text*'s " · "-separated parts that fit in *width* cells, whole, and "…" for the
+    rest ("1 of 95 · overview 6 · plot 20 …"); all of it before the bar is laid out."""
+    if width <= 0 or cell_len(text) <= width:
+        return text
+    parts = text.split(" · ")
+    shown = parts[0]
+    for part in parts[1:]:
+        if cell_len(f"{shown} · {part} …") > width:
+            break
+        shown = f"{shown} · {part}"
+    return f"{shown} …"
 
 
 def _findables(panes: FilmPanes) -> Iterator[tuple[str, Findable]]:
