@@ -19,7 +19,7 @@ from lvtui.film.loading import parse_film
 from lvtui.film.model import Film
 from lvtui.reading.card import appearances
 from lvtui.reading.departments import further_crew
-from lvtui.reading.wording import work_words
+from lvtui.reading.wording import ratings, work_words
 from lvtui.tmdb import build as tmdb
 from lvtui.tmdb.characters import names_given, short_names
 from lvtui.ui.screens.person_card import PersonCard
@@ -326,3 +326,12 @@ def test_import_o_honours_the_umask_and_says_why_it_cannot_write(tmp_path: Path)
         73, f"{tmp_path / 'none' / 'f.json'}: cannot be written (there is no folder "
             f"{tmp_path / 'none'}: make it first)\n")
     assert not (tmp_path / "none").exists()
+
+
+def test_ratings_come_in_the_order_of_the_names_shown(fight_club: Film) -> None:
+    """TMDB lists them by country code: "Belgium · Bulgaria · Brazil" read as no order."""
+    said = ratings(fight_club)
+    territories = [c.territory for c in fight_club.certifications]
+    assert said.index("Belgium") < said.index("Brazil") < said.index("Bulgaria")
+    assert said.startswith("Argentina 18 · Australia R18+") and \
+        said.count(" · ") == len(territories) - 1

@@ -11,6 +11,8 @@ import calendar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from lvtui.text.folding import fold
+
 if TYPE_CHECKING:  # pydantic is not needed to word a film that is already loaded
     from lvtui.film.fields import PartialDate
     from lvtui.film.model import (
@@ -112,6 +114,13 @@ def source_sentence(source: Source) -> str:
     when = f", {spelled_date(source.retrieved)}" if source.retrieved else ""
     where = f": {source.url}" if source.url else ""
     return f"From {source.name}{when}{where}."
+
+
+def ratings(film: Film) -> str:
+    """The age ratings, by the name of the territory as it is shown ("Belgium KNT/ENA ·
+    Brazil 18 · Bulgaria c"), not in the file's order (TMDB's is by country code)."""
+    return " · ".join(f"{c.territory} {c.rating}" for c in
+                      sorted(film.certifications, key=lambda c: fold(c.territory)))
 
 
 def work_words(film: Film, work: SourceWork) -> str:

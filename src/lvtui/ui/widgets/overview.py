@@ -12,6 +12,7 @@ from lvtui.reading.wording import (
     external_ids,
     money,
     names,
+    ratings,
     runtime,
     short_money,
     source_sentence,
@@ -78,8 +79,7 @@ class OverviewPane(ReadingPane):
         rows.append(("Budget", money(budget) if budget else ""))
         days = film.production.filming_days
         rows.append(("Filming", f"{days} days" if days is not None else ""))
-        rows.append(("Rated", " · ".join(f"{c.territory} {c.rating}"
-                                         for c in film.certifications)))
+        rows.append(("Rated", ratings(film)))
         rows.append(("Keywords", ", ".join(film.keywords)))
         rows.append(("Elsewhere", external_ids(film.external_ids)))
         return [(label, value) for label, value in rows if value]
