@@ -27,6 +27,7 @@ from pydantic_core import SchemaValidator
 
 from lvtui.film.model import MAX_REFERENCE_PROBLEMS, SCHEMA_VERSION, Film
 from lvtui.film.problems import quote, schema_problem
+from lvtui.film.tmdb_kinds import tmdb_kind
 from lvtui.system.exits import Exit
 from lvtui.system.files import Unreadable, read_guarded
 from lvtui.text.clean import one_line
@@ -133,7 +134,7 @@ def parse_film_and_schema(data: bytes, path: str | os.PathLike[str] = "<film>"
     except ValueError:
         # The only other ValueError json raises: an integer longer than Python converts.
         refuse(f"invalid JSON: a number has more than {sys.get_int_max_str_digits():,} digits")
-    if _is_a_tmdb_answer(document):
+    if tmdb_kind(document) is not None:
         refuse("is a TMDB answer, not a film file: 'lvtui import tmdb FILE ...' makes a film "
                "of it (with the film's credits and other answers, in any order)")
     try:
@@ -171,26 +172,6 @@ def _no_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-# Fields every TMDB answer about a film or a person has one of, and no film file has.
-_TMDB_FIELDS = {"release_date", "imdb_id", "known_for_department", "also_known_as",
-                "release_dates", "results", "production_countries", "spoken_languages"}
-
-
-def _is_a_tmdb_answer(document: Any) -> bool:
-    """A JSON object as TMDB answers: no schema_version (every film file has one), and a
-    search's page of results, or a numeric id with cast and crew (credits), keywords as
-    objects, or a field only TMDB's answers have."""
-    if not isinstance(document, dict) or "schema_version" in document:
-        return False
-    if {"page", "results", "total_results"} <= document.keys():  # a search's page of answers
-        return True
-    if not isinstance(document.get("id"), int):
-        return False
-    keywords = document.get("keywords")
-    return (not _TMDB_FIELDS.isdisjoint(document) or {"cast", "crew"} <= document.keys()
-            or (isinstance(keywords, list) and bool(keywords) and isinstance(keywords[0], dict)))
 
 
 def count_items(data: bytes) -> int:

@@ -76,20 +76,20 @@ def names_given(character: str, *, english: bool = True) -> list[str]:
     the words roles are made of are known here in English alone ("Bürgermeister Andreas"
     would give "Bürgermeister")."""
     plain = re.sub(r"\s*\([^)]*\)", "", character).strip()  # "(uncredited)", "(voice)"
-    found: list[str] = []
     # "Riley Wilde - Fighter", "Susan - Cosmetics Buyer": a name, then what they are.
     named, dash, _ = plain.partition(" - ")
-    if dash and (is_a_name(named) or (_is_word(named) and not _is_role(named))):
-        found.append(named)
+    # 'Robert "Bob" Paulson': a name within a name.
+    outside = " ".join(_QUOTED.sub(" ", named).split())
+    nicknames = [nickname for nickname in _QUOTED.findall(named)
+                 if _is_word(nickname) and is_a_name(outside)]
+    if not english:
+        return [name for name in dict.fromkeys(nicknames) if name != character]
+    found = [named] if dash and (is_a_name(named) or (_is_word(named)
+                                                      and not _is_role(named))) else []
     halves = [part.strip() for part in named.split(" / ")]
     if len(halves) > 1:  # "Kang Sae-byeok / Player 067": each half that is a name
         found += [half for half in halves if is_a_name(half)]
-    for nickname in _QUOTED.findall(named):  # 'Robert "Bob" Paulson': a name within a name
-        outside = _QUOTED.sub(" ", named).split()
-        if _is_word(nickname) and is_a_name(" ".join(outside)):
-            found.append(nickname)
-    if not english:
-        return [name for name in dict.fromkeys(found) if name in _QUOTED.findall(named)]
+    found += nicknames
     whole = next((name for name in (named, *halves) if is_a_name(name)), None)
     if whole is not None:
         found.append(whole.split()[0])  # "Tyler" of "Tyler Durden"

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lvtui.film.tmdb_kinds import tmdb_kind
 from lvtui.tmdb.shapes import NotTmdb, checked, decode
 
 PARTS = ("credits", "release_dates", "keywords", "external_ids")
@@ -70,26 +71,16 @@ def kind_of(document: Any) -> str:
         raise NotTmdb("is a film file, not a TMDB response")
     if "Response" in document and ("Title" in document or "Error" in document):
         raise NotTmdb("looks like an OMDb response, not a TMDB one")
-    if "total_results" in document and isinstance(document.get("results"), list):
+    kind = tmdb_kind(document)
+    if kind == "search":
         raise NotTmdb("is a TMDB search result: import the responses of the movie itself")
-    if not isinstance(document.get("id"), int) or isinstance(document.get("id"), bool):
+    if kind is None and (not isinstance(document.get("id"), int)
+                         or isinstance(document.get("id"), bool)):
         raise NotTmdb("is not a TMDB response (no numeric id)")
-    keys = document.keys()
-    if "title" in keys and "release_date" in keys and "original_title" in keys:
-        return "movie"
-    if "name" in keys and "known_for_department" in keys and "birthday" in keys:
-        return "person"
-    if isinstance(document.get("cast"), list) and isinstance(document.get("crew"), list):
-        return "credits"
-    if isinstance(document.get("results"), list) and all(
-            isinstance(r, dict) and "iso_3166_1" in r for r in document["results"]):
-        return "release_dates"
-    if isinstance(document.get("keywords"), list):
-        return "keywords"
-    if "imdb_id" in keys and "title" not in keys and "name" not in keys:
-        return "external_ids"
-    raise NotTmdb("is not a TMDB movie, person, credits, release dates, keywords or "
-                  "external ids response")
+    if kind is None:
+        raise NotTmdb("is not a TMDB movie, person, credits, release dates, keywords or "
+                      "external ids response")
+    return kind
 
 
 def read_responses(named: Iterable[tuple[str, bytes]]) -> Responses:
